@@ -1,0 +1,13 @@
+package dev.baton;
+
+/**
+ * What an exploration that found no failure did.
+ *
+ * @param schedules how many schedules ran
+ * @param strategy the strategy that picked them
+ * @param seed the seed the exploration used (pass it as {@code baton.seed} to repeat it)
+ * @param complete true when {@link Strategy#EXHAUSTIVE} enumerated every schedule within the budget
+ * @param note a remark worth showing the user, for example a pinned replay that diverged, or empty
+ */
+public record ExplorationResult(
+    int schedules, Strategy strategy, long seed, boolean complete, String note) {}

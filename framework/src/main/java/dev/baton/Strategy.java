@@ -1,0 +1,29 @@
+package dev.baton;
+
+/**
+ * How Baton picks the next thread at each scheduling point while exploring.
+ *
+ * <p>Every strategy draws its choices from one seeded stream, and every choice is recorded, so any
+ * schedule a strategy produces can be replayed exactly from its token.
+ */
+public enum Strategy {
+  /** At every scheduling point, any thread that can run is equally likely to run next. */
+  RANDOM,
+  /**
+   * Probabilistic Concurrency Testing (Burckhardt et al., ASPLOS 2010): random thread priorities
+   * plus a few random priority-change points; finds a bug of depth {@code d} with probability at
+   * least {@code 1/(n·k^(d-1))} per schedule. The depth is {@link ExploreInterleavings#pctDepth()}.
+   */
+  PCT,
+  /**
+   * Partial Order Sampling (Yuan et al., CAV 2018): random priorities per pending operation,
+   * re-drawn for the operations that race with the one just executed. Samples distinct partial
+   * orders far more evenly than {@link #RANDOM}.
+   */
+  POS,
+  /**
+   * Depth-first enumeration of every schedule, up to the budget. When the whole tree fits in the
+   * budget, a pass is a proof for that scenario.
+   */
+  EXHAUSTIVE
+}

@@ -1,0 +1,63 @@
+package dev.baton.runtime;
+
+/**
+ * What {@link Hooks} forwards to while an exploration is active: Baton's scheduler.
+ *
+ * <p>This type is loaded by the bootstrap class loader (JDK classes call it), so it may depend on
+ * {@code java.base} only. Every method that returns {@code boolean} answers "handled": {@code true}
+ * means the calling thread is managed and the model did the operation, so the real one must be
+ * skipped; {@code false} means the caller is not managed (or is inside the framework) and the real
+ * operation must run as usual.
+ */
+public interface HookDelegate {
+
+  /** Before a read or write of a non-final field ({@code owner} is null for a static field). */
+  void beforeFieldAccess(Object owner, boolean write, int site);
+
+  /** Before an array element load or store. */
+  void beforeArrayAccess(Object array, int index, boolean write, int site);
+
+  /** Before a call into {@code java.util.concurrent}, atomics, VarHandles or collections. */
+  void beforeCall(Object receiver, int site);
+
+  /** A plain scheduling point (after {@code Thread.start()}, {@code Thread.yield()}, spin waits). */
+  void yieldPoint(int site);
+
+  boolean monitorEnter(Object monitor, int site);
+
+  boolean monitorExit(Object monitor, int site);
+
+  /** {@code Object.wait}; {@code millis == 0 && nanos == 0} waits without a deadline. */
+  boolean monitorWait(Object monitor, long millis, int nanos, int site) throws InterruptedException;
+
+  boolean monitorNotify(Object monitor, boolean all, int site);
+
+  /** {@code Thread.holdsLock}: {@code 1} held, {@code 0} not held, {@code -1} not managed. */
+  int holdsLock(Object monitor);
+
+  /** {@code Thread.join}; {@code millis == 0 && nanos == 0} joins without a deadline. */
+  boolean join(Thread thread, long millis, int nanos, int site) throws InterruptedException;
+
+  boolean sleep(long millis, int nanos, int site) throws InterruptedException;
+
+  boolean interrupt(Thread thread, int site);
+
+  /** {@code LockSupport.park*}; {@code deadline} is 0 for none, else relative nanos or absolute millis. */
+  boolean park(Object blocker, long deadline, boolean absolute);
+
+  boolean unpark(Thread thread);
+
+  /** Entry of {@code Thread.start}: the caller is about to start {@code thread}. */
+  void threadStarting(Thread thread);
+
+  /** Normal exit of {@code Thread.start}: {@code thread} has been launched by the JVM. */
+  void threadStarted(Thread thread);
+
+  /** Entry of {@code Thread.exit}: the current thread has finished running. */
+  void threadExit();
+
+  /** Entry and exit of a user class's static initialiser: never preempt inside it. */
+  void classInitEnter();
+
+  void classInitExit();
+}

@@ -1,0 +1,211 @@
+package dev.baton.runtime;
+
+/**
+ * The static entry points that instrumented bytecode calls. Tiny on purpose: this class is loaded by
+ * the bootstrap class loader so that retransformed JDK classes ({@code LockSupport}, {@code
+ * Thread}) can call it, and it does nothing but forward to the active {@link HookDelegate}, or run
+ * the real operation when there is none or the caller is not a managed thread.
+ *
+ * <p>{@code site} arguments identify the instrumented instruction (class, method, line); Baton's
+ * instrumenter registers them. Do not call these methods from hand-written code.
+ */
+public final class Hooks {
+  /** The active scheduler, or {@code null} outside an exploration. */
+  private static volatile HookDelegate delegate;
+
+  private Hooks() {}
+
+  /** Installs {@code d} (or removes the delegate with {@code null}); used by the scheduler only. */
+  public static void install(HookDelegate d) {
+    delegate = d;
+  }
+
+  public static HookDelegate installed() {
+    return delegate;
+  }
+
+  // ---- memory ---------------------------------------------------------------------------------
+
+  public static void beforeRead(Object owner, int site) {
+    HookDelegate d = delegate;
+    if (d != null) d.beforeFieldAccess(owner, false, site);
+  }
+
+  public static void beforeWrite(Object owner, int site) {
+    HookDelegate d = delegate;
+    if (d != null) d.beforeFieldAccess(owner, true, site);
+  }
+
+  public static void beforeArrayRead(Object array, int index, int site) {
+    HookDelegate d = delegate;
+    if (d != null) d.beforeArrayAccess(array, index, false, site);
+  }
+
+  public static void beforeArrayWrite(Object array, int index, int site) {
+    HookDelegate d = delegate;
+    if (d != null) d.beforeArrayAccess(array, index, true, site);
+  }
+
+  public static void beforeCall(Object receiver, int site) {
+    HookDelegate d = delegate;
+    if (d != null) d.beforeCall(receiver, site);
+  }
+
+  public static void yieldPoint(int site) {
+    HookDelegate d = delegate;
+    if (d != null) d.yieldPoint(site);
+  }
+
+  // ---- monitors -------------------------------------------------------------------------------
+
+  /** Returns true when the model took the monitor and the real {@code monitorenter} must be skipped. */
+  public static boolean monitorEnter(Object monitor, int site) {
+    HookDelegate d = delegate;
+    return d != null && d.monitorEnter(monitor, site);
+  }
+
+  /** Returns true when the model released the monitor and the real {@code monitorexit} must be skipped. */
+  public static boolean monitorExit(Object monitor, int site) {
+    HookDelegate d = delegate;
+    return d != null && d.monitorExit(monitor, site);
+  }
+
+  public static void objectWait(Object monitor, int site) throws InterruptedException {
+    HookDelegate d = delegate;
+    if (d == null || !d.monitorWait(monitor, 0L, 0, site)) monitor.wait();
+  }
+
+  public static void objectWait(Object monitor, long millis, int site) throws InterruptedException {
+    if (millis < 0) throw new IllegalArgumentException("timeout value is negative");
+    HookDelegate d = delegate;
+    if (d == null || !d.monitorWait(monitor, millis, 0, site)) monitor.wait(millis);
+  }
+
+  public static void objectWait(Object monitor, long millis, int nanos, int site)
+      throws InterruptedException {
+    if (millis < 0) throw new IllegalArgumentException("timeout value is negative");
+    if (nanos < 0 || nanos > 999_999) {
+      throw new IllegalArgumentException("nanosecond timeout value out of range");
+    }
+    HookDelegate d = delegate;
+    if (d == null || !d.monitorWait(monitor, millis, nanos, site)) monitor.wait(millis, nanos);
+  }
+
+  public static void objectNotify(Object monitor, int site) {
+    HookDelegate d = delegate;
+    if (d == null || !d.monitorNotify(monitor, false, site)) monitor.notify();
+  }
+
+  public static void objectNotifyAll(Object monitor, int site) {
+    HookDelegate d = delegate;
+    if (d == null || !d.monitorNotify(monitor, true, site)) monitor.notifyAll();
+  }
+
+  public static boolean holdsLock(Object monitor) {
+    HookDelegate d = delegate;
+    int held = d == null ? -1 : d.holdsLock(monitor);
+    return held < 0 ? Thread.holdsLock(monitor) : held == 1;
+  }
+
+  // ---- threads --------------------------------------------------------------------------------
+
+  public static void join(Thread thread, int site) throws InterruptedException {
+    HookDelegate d = delegate;
+    if (d == null || !d.join(thread, 0L, 0, site)) thread.join();
+  }
+
+  public static void join(Thread thread, long millis, int site) throws InterruptedException {
+    if (millis < 0) throw new IllegalArgumentException("timeout value is negative");
+    HookDelegate d = delegate;
+    if (d == null || !d.join(thread, millis, 0, site)) thread.join(millis);
+  }
+
+  public static void join(Thread thread, long millis, int nanos, int site)
+      throws InterruptedException {
+    if (millis < 0) throw new IllegalArgumentException("timeout value is negative");
+    if (nanos < 0 || nanos > 999_999) {
+      throw new IllegalArgumentException("nanosecond timeout value out of range");
+    }
+    HookDelegate d = delegate;
+    if (d == null || !d.join(thread, millis, nanos, site)) thread.join(millis, nanos);
+  }
+
+  public static void sleep(long millis, int site) throws InterruptedException {
+    if (millis < 0) throw new IllegalArgumentException("timeout value is negative");
+    HookDelegate d = delegate;
+    if (d == null || !d.sleep(millis, 0, site)) Thread.sleep(millis);
+  }
+
+  public static void sleep(long millis, int nanos, int site) throws InterruptedException {
+    if (millis < 0) throw new IllegalArgumentException("timeout value is negative");
+    if (nanos < 0 || nanos > 999_999) {
+      throw new IllegalArgumentException("nanosecond timeout value out of range");
+    }
+    HookDelegate d = delegate;
+    if (d == null || !d.sleep(millis, nanos, site)) Thread.sleep(millis, nanos);
+  }
+
+  public static void yield(int site) {
+    HookDelegate d = delegate;
+    if (d == null) {
+      Thread.yield();
+    } else {
+      d.yieldPoint(site);
+    }
+  }
+
+  public static void onSpinWait(int site) {
+    HookDelegate d = delegate;
+    if (d == null) {
+      Thread.onSpinWait();
+    } else {
+      d.yieldPoint(site);
+    }
+  }
+
+  public static void interrupt(Thread thread, int site) {
+    HookDelegate d = delegate;
+    if (d == null || !d.interrupt(thread, site)) thread.interrupt();
+  }
+
+  // ---- called from retransformed JDK classes ---------------------------------------------------
+
+  /** From {@code LockSupport.park*}: true means the model parked and the real park is skipped. */
+  public static boolean park(Object blocker, long deadline, boolean absolute) {
+    HookDelegate d = delegate;
+    return d != null && d.park(blocker, deadline, absolute);
+  }
+
+  /** From {@code LockSupport.unpark}: true means the model unparked and the real unpark is skipped. */
+  public static boolean unpark(Thread thread) {
+    HookDelegate d = delegate;
+    return d != null && d.unpark(thread);
+  }
+
+  public static void threadStarting(Thread thread) {
+    HookDelegate d = delegate;
+    if (d != null) d.threadStarting(thread);
+  }
+
+  public static void threadStarted(Thread thread) {
+    HookDelegate d = delegate;
+    if (d != null) d.threadStarted(thread);
+  }
+
+  public static void threadExit() {
+    HookDelegate d = delegate;
+    if (d != null) d.threadExit();
+  }
+
+  // ---- class initialisation ---------------------------------------------------------------------
+
+  public static void classInitEnter() {
+    HookDelegate d = delegate;
+    if (d != null) d.classInitEnter();
+  }
+
+  public static void classInitExit() {
+    HookDelegate d = delegate;
+    if (d != null) d.classInitExit();
+  }
+}
