@@ -100,7 +100,9 @@ public final class Interleavings {
       InstrumentingClassLoader loader = InstrumentingClassLoader.shared(parent, List.of());
       LoadedScenario loaded = LoadedScenario.load(scenario, loader);
       ConfigurationOverrides config = ConfigurationOverrides.from(System::getProperty);
-      String replayToken = config.replay().orElse(replay.isBlank() ? null : replay);
+      String replayToken =
+          config.replay().filter(token -> Explorer.isFor(token, loaded.id()))
+              .orElse(replay.isBlank() ? null : replay);
       ExplorationSettings settings =
           new ExplorationSettings(
               loaded.id(),

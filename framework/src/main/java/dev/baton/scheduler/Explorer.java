@@ -35,10 +35,6 @@ public final class Explorer {
         settings.replayToken() == null || settings.replayToken().isBlank()
             ? null
             : ReplayToken.decode(settings.replayToken(), origin);
-    if (token != null && settings.strictReplay()
-        && token.scenarioHash() != settings.scenarioId().hashCode()) {
-      token = null; // -Dbaton.replay names another scenario: this one explores as usual
-    }
     BatonAgent.install();
     ONE_AT_A_TIME.lock();
     try {
@@ -48,6 +44,20 @@ public final class Explorer {
       throw new IllegalStateException("Baton's exploration was interrupted", e);
     } finally {
       ONE_AT_A_TIME.unlock();
+    }
+  }
+
+  /**
+   * Whether {@code token}, given once for a whole run ({@code -Dbaton.replay}), was recorded by
+   * {@code scenarioId}: other scenarios of the run explore as usual. A token that cannot be decoded
+   * counts as theirs, so that its error is reported.
+   */
+  public static boolean isFor(String token, String scenarioId) {
+    try {
+      return ReplayToken.decode(token, ConfigurationOverrides.REPLAY).scenarioHash()
+          == scenarioId.hashCode();
+    } catch (IllegalArgumentException e) {
+      return true;
     }
   }
 
