@@ -1,7 +1,7 @@
 package dev.baton;
 
 import dev.baton.instrument.InstrumentingClassLoader;
-import dev.baton.scheduler.ConfigurationOverrides;
+import dev.baton.engine.BatonConfiguration;
 import dev.baton.scheduler.ExplorationSettings;
 import dev.baton.scheduler.Explorer;
 import dev.baton.scheduler.ScheduleBody;
@@ -99,22 +99,22 @@ public final class Interleavings {
       ClassLoader parent = scenario.getClass().getClassLoader();
       InstrumentingClassLoader loader = InstrumentingClassLoader.shared(parent, List.of());
       LoadedScenario loaded = LoadedScenario.load(scenario, loader);
-      ConfigurationOverrides config = ConfigurationOverrides.from(System::getProperty);
-      String replayToken =
-          config.replay().filter(token -> Explorer.isFor(token, loaded.id()))
-              .orElse(replay.isBlank() ? null : replay);
-      ExplorationSettings settings =
+      BatonConfiguration config = BatonConfiguration.fromSystemProperties();
+      if (!config.problems().isEmpty()) {
+        throw new IllegalArgumentException(String.join(" ", config.problems()));
+      }
+      ExplorationSettings declared =
           new ExplorationSettings(
               loaded.id(),
               "mvn test -Dtest=" + loaded.testClassSimpleName(),
-              config.strategy().orElse(strategy),
-              config.schedules().orElse(schedules),
-              config.seed().orElse(seed),
-              replayToken,
+              strategy,
+              schedules,
+              seed,
+              replay.isBlank() ? null : replay,
               true,
               pctDepth,
               maxSteps);
-      return Explorer.explore(settings, loaded.body());
+      return Explorer.explore(config.override(declared), loaded.body());
     }
   }
 

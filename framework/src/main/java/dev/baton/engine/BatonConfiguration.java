@@ -3,6 +3,7 @@ package dev.baton.engine;
 import dev.baton.ExploreInterleavings;
 import dev.baton.Strategy;
 import dev.baton.scheduler.ExplorationSettings;
+import dev.baton.scheduler.Explorer;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -88,34 +89,48 @@ public final class BatonConfiguration {
     return instrumentExclusions;
   }
 
+  /** Reads every key from the system properties only (for {@link dev.baton.Interleavings}). */
+  public static BatonConfiguration fromSystemProperties() {
+    return new BatonConfiguration(null);
+  }
+
   /**
    * The settings of one test: its annotation with the configured values applied. Only meaningful
    * when {@link #problems()} is empty.
    */
   public ExplorationSettings settingsFor(
       String scenarioId, String replayHint, ExploreInterleavings annotation) {
-    String replayToken;
-    boolean strictReplay;
-    if (replay != null) {
-      replayToken = replay;
-      strictReplay = true;
-    } else if (!annotation.replay().isBlank()) {
-      replayToken = annotation.replay().trim();
-      strictReplay = false;
-    } else {
-      replayToken = null;
-      strictReplay = false;
-    }
+    String pinned = annotation.replay().isBlank() ? null : annotation.replay().trim();
+    return override(
+        new ExplorationSettings(
+            scenarioId,
+            replayHint,
+            annotation.strategy(),
+            annotation.schedules(),
+            annotation.seed(),
+            pinned,
+            false,
+            annotation.pctDepth(),
+            annotation.maxSteps()));
+  }
+
+  /**
+   * {@code declared} with the configured values applied. A configured replay token replaces the
+   * declared one and is replayed strictly, but only for the scenario that recorded it: a run of
+   * many tests with {@code -Dbaton.replay} replays the one it came from and explores the others.
+   */
+  public ExplorationSettings override(ExplorationSettings declared) {
+    boolean replayHere = replay != null && Explorer.isFor(replay, declared.scenarioId());
     return new ExplorationSettings(
-        scenarioId,
-        replayHint,
-        strategy != null ? strategy : annotation.strategy(),
-        schedules != null ? schedules : annotation.schedules(),
-        seed != null ? seed : annotation.seed(),
-        replayToken,
-        strictReplay,
-        annotation.pctDepth(),
-        annotation.maxSteps());
+        declared.scenarioId(),
+        declared.replayHint(),
+        strategy != null ? strategy : declared.strategy(),
+        schedules != null ? schedules : declared.schedules(),
+        seed != null ? seed : declared.seed(),
+        replayHere ? replay : declared.replayToken(),
+        replayHere || declared.strictReplay(),
+        declared.pctDepth(),
+        declared.maxSteps());
   }
 
   private Integer readSchedules() {
@@ -176,6 +191,7 @@ public final class BatonConfiguration {
     if (property != null && !property.isBlank()) {
       return Optional.of(new Value(key, property.trim(), "system property"));
     }
+    if (parameters == null) return Optional.empty();
     return parameters
         .get(key)
         .filter(v -> !v.isBlank())

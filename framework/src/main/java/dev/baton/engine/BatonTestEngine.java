@@ -1,5 +1,6 @@
 package dev.baton.engine;
 
+import dev.baton.instrument.BatonAgent;
 import dev.baton.ExploreInterleavings;
 import java.util.List;
 import java.util.Optional;
@@ -87,7 +88,7 @@ public final class BatonTestEngine implements TestEngine {
   }
 
   private void installAgent() {
-    // wired to BatonAgent.install() on merge
+    BatonAgent.install();
   }
 
   /** One execution's walk over the descriptor tree. */

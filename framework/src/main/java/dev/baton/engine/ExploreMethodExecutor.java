@@ -42,9 +42,14 @@ final class ExploreMethodExecutor {
           configuration.settingsFor(test.scenarioId(), test.replayHint(), annotation);
       ExplorationResult result = explore(settings, schedule(test), test);
       listener.reportingEntryPublished(test, reportEntry(result));
+      System.out.println("[baton] " + test.methodDisplayName() + ": " + summary(result));
       return TestExecutionResult.successful();
     } catch (InterleavingFailure failure) {
       return TestExecutionResult.failed(failure);
+    } catch (IllegalArgumentException badSetting) {
+      // A setting or replay token Baton could not use; the message names it and the fix.
+      return TestExecutionResult.failed(
+          new BatonMisuseException(test.methodDisplayName() + ": " + badSetting.getMessage()));
     } catch (OutOfMemoryError e) {
       throw e;
     } catch (Throwable t) {
@@ -75,6 +80,13 @@ final class ExploreMethodExecutor {
     } finally {
       thread.setContextClassLoader(previous);
     }
+  }
+
+  /** One line for the console: Surefire does not show report entries, and the seed matters. */
+  private static String summary(ExplorationResult result) {
+    String line = result.schedules() + " schedule(s) passed, strategy " + result.strategy()
+        + ", seed " + result.seed() + (result.complete() ? ", every schedule explored" : "");
+    return result.note() == null || result.note().isBlank() ? line : line + ". " + result.note();
   }
 
   private static ReportEntry reportEntry(ExplorationResult result) {

@@ -54,7 +54,7 @@ public final class Explorer {
    */
   public static boolean isFor(String token, String scenarioId) {
     try {
-      return ReplayToken.decode(token, ConfigurationOverrides.REPLAY).scenarioHash()
+      return ReplayToken.decode(token, "baton.replay").scenarioHash()
           == scenarioId.hashCode();
     } catch (IllegalArgumentException e) {
       return true;
