@@ -117,7 +117,7 @@ abstract class InstrumentedTestSupport {
 
   /** The expected description of an event at marker {@code marker} of {@code samples/<file>.java}. */
   static String at(SiteKind kind, String detail, String file, String marker) {
-    return kind + " " + detail + " :" + SourceLines.of(file, marker);
+    return kind + (detail.isEmpty() ? "" : " " + detail) + " :" + SourceLines.of(file, marker);
   }
 
   void clearEvents() {

@@ -15,10 +15,11 @@ final class RecordingDelegate implements HookDelegate {
   /** One hook call; {@code site} is null for hooks that carry none. */
   record Event(String hook, Object target, Site site, Thread thread, String extra) {
 
-    /** {@code WRITE Account.balance :21}, or the hook name for hooks without a site. */
+    /** {@code WRITE Account.balance :21}, {@code ARRAY_READ :7 [0]}, or the hook name for hooks without a site. */
     String describe() {
       if (site == null) return hook;
-      return site.kind() + " " + site.detail() + " :" + site.line() + (extra.isEmpty() ? "" : " " + extra);
+      String detail = site.detail().isEmpty() ? "" : " " + site.detail();
+      return site.kind() + detail + " :" + site.line() + (extra.isEmpty() ? "" : " " + extra);
     }
   }
 
