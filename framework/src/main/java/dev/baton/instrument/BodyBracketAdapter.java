@@ -48,6 +48,8 @@ abstract class BodyBracketAdapter extends MethodVisitor {
     mv.visitLabel(bodyEnd);
     mv.visitTryCatchBlock(bodyStart, bodyEnd, handler, null);
     mv.visitLabel(handler);
+    // Sites registered here get the method's last line, as javac gives a synchronized block's
+    // handler the line of its closing brace.
     emitExit();
     mv.visitInsn(Opcodes.ATHROW);
     super.visitMaxs(maxStack, maxLocals);
