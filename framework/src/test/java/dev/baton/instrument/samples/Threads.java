@@ -10,7 +10,7 @@ public final class Threads {
 
     @Override
     public void run() {
-      ran = true;
+      ran = true; //@run
     }
   }
 
