@@ -1,19 +1,59 @@
 package dev.baton.instrument;
 
+import org.objectweb.asm.ClassReader;
+import org.objectweb.asm.ClassWriter;
+import org.objectweb.asm.Opcodes;
+
 /**
  * Rewrites one user class so that every scheduling point calls {@link dev.baton.runtime.Hooks}.
- * (Skeleton: the visitors land in the next commit.)
+ *
+ * <p>The rules, one visitor each (see {@link UserClassVisitor} for the chain):
+ *
+ * <ul>
+ *   <li>non-final field reads and writes, and array element loads and stores, get a hook before
+ *       them;
+ *   <li>calls into {@code java.util} (collections, {@code java.util.concurrent}, atomics), {@code
+ *       VarHandle} and {@code Unsafe} get a hook before them;
+ *   <li>{@code monitorenter}/{@code monitorexit} ask the scheduler and run only if it did not
+ *       model them; synchronized methods are rewritten into explicit monitor blocks first;
+ *   <li>{@code wait}, {@code notify}, {@code notifyAll}, {@code Thread.join}, {@code sleep}, {@code
+ *       yield}, {@code onSpinWait}, {@code interrupt}, {@code holdsLock} call sites are replaced by
+ *       hooks, and {@code Thread.start()} is followed by a scheduling point;
+ *   <li>static initialisers report their entry and exit, and nothing in them is instrumented.
+ * </ul>
+ *
+ * <p>Frames are recomputed with a common-superclass resolver that reads class files through {@code
+ * resources} and never loads a class. Thread-safe: one instance serves a whole class loader.
  */
 public final class UserCodeTransformer {
-  private final ClassLoader resources;
+  private final ClassHierarchy hierarchy;
 
   /** @param resources where the bytes of other classes come from, for frames and type checks */
   public UserCodeTransformer(ClassLoader resources) {
-    this.resources = resources;
+    if (resources == null) {
+      throw new IllegalArgumentException("resources must not be null");
+    }
+    this.hierarchy = new ClassHierarchy(resources);
   }
 
   /** Returns the instrumented class file of {@code internalName} ({@code com/acme/Account}). */
   public byte[] transform(String internalName, byte[] classFile) {
-    return classFile;
+    if (internalName.equals("module-info")
+        || internalName.equals("package-info")
+        || internalName.endsWith("/package-info")) {
+      return classFile;
+    }
+    ClassReader reader = new ClassReader(classFile);
+    if ((reader.getAccess() & Opcodes.ACC_MODULE) != 0) {
+      return classFile;
+    }
+    hierarchy.register(classFile);
+    int major = reader.readUnsignedShort(6);
+    // Class files before Java 6 have no stack map frames (and may use jsr/ret, which frame
+    // computation rejects); the old verifier only needs max stack and locals.
+    int flags = major >= 50 ? ClassWriter.COMPUTE_FRAMES : ClassWriter.COMPUTE_MAXS;
+    ClassWriter writer = new HierarchyClassWriter(flags, hierarchy);
+    reader.accept(new UserClassVisitor(writer, hierarchy), ClassReader.SKIP_FRAMES);
+    return writer.toByteArray();
   }
 }

@@ -1,0 +1,98 @@
+package dev.baton.instrument;
+
+import java.util.Map;
+import org.objectweb.asm.MethodVisitor;
+import org.objectweb.asm.Opcodes;
+
+/**
+ * Rule for the blocking and thread-control calls: replaces {@code Object.wait/notify/notifyAll} and
+ * {@code Thread.join/interrupt/sleep/yield/onSpinWait/holdsLock} call sites with the matching
+ * {@link dev.baton.runtime.Hooks} method (which makes the real call when nothing is managed), and
+ * adds a scheduling point after {@code Thread.start()}.
+ *
+ * <p>Only call sites in user code can be rewritten: several of these methods are native in the JDK.
+ * {@code wait}/{@code notify} are final in {@code Object}, so name and descriptor identify them on
+ * any owner; the {@code Thread} methods are matched on {@code Thread} and its subclasses.
+ */
+final class CallReplacementAdapter extends MethodVisitor {
+  private static final String THREAD = "java/lang/Thread";
+
+  /** A hook replacing a call; {@code kind == null} for hooks that take no site. */
+  private record Replacement(String hook, String hookDescriptor, SiteKind kind) {}
+
+  /** Instance methods of {@code Object}, keyed by name + descriptor. */
+  private static final Map<String, Replacement> OBJECT_METHODS =
+      Map.of(
+          "wait()V", new Replacement("objectWait", "(Ljava/lang/Object;I)V", SiteKind.WAIT),
+          "wait(J)V", new Replacement("objectWait", "(Ljava/lang/Object;JI)V", SiteKind.WAIT),
+          "wait(JI)V", new Replacement("objectWait", "(Ljava/lang/Object;JII)V", SiteKind.WAIT),
+          "notify()V", new Replacement("objectNotify", "(Ljava/lang/Object;I)V", SiteKind.NOTIFY),
+          "notifyAll()V",
+              new Replacement("objectNotifyAll", "(Ljava/lang/Object;I)V", SiteKind.NOTIFY_ALL));
+
+  /** Instance methods of {@code Thread}. */
+  private static final Map<String, Replacement> THREAD_VIRTUAL =
+      Map.of(
+          "join()V", new Replacement("join", "(Ljava/lang/Thread;I)V", SiteKind.JOIN),
+          "join(J)V", new Replacement("join", "(Ljava/lang/Thread;JI)V", SiteKind.JOIN),
+          "join(JI)V", new Replacement("join", "(Ljava/lang/Thread;JII)V", SiteKind.JOIN),
+          "interrupt()V", new Replacement("interrupt", "(Ljava/lang/Thread;I)V", SiteKind.INTERRUPT));
+
+  /** Static methods of {@code Thread}. */
+  private static final Map<String, Replacement> THREAD_STATIC =
+      Map.of(
+          "sleep(J)V", new Replacement("sleep", "(JI)V", SiteKind.SLEEP),
+          "sleep(JI)V", new Replacement("sleep", "(JII)V", SiteKind.SLEEP),
+          "yield()V", new Replacement("yield", "(I)V", SiteKind.YIELD),
+          "onSpinWait()V", new Replacement("onSpinWait", "(I)V", SiteKind.SPIN_WAIT),
+          "holdsLock(Ljava/lang/Object;)Z",
+              new Replacement("holdsLock", "(Ljava/lang/Object;)Z", null));
+
+  private final MethodSites sites;
+  private final ClassHierarchy hierarchy;
+
+  CallReplacementAdapter(MethodVisitor next, MethodSites sites, ClassHierarchy hierarchy) {
+    super(Opcodes.ASM9, next);
+    this.sites = sites;
+    this.hierarchy = hierarchy;
+  }
+
+  @Override
+  public void visitMethodInsn(
+      int opcode, String owner, String name, String descriptor, boolean isInterface) {
+    String key = name + descriptor;
+    Replacement replacement =
+        switch (opcode) {
+          case Opcodes.INVOKEVIRTUAL, Opcodes.INVOKEINTERFACE -> {
+            Replacement r = OBJECT_METHODS.get(key);
+            if (r == null && opcode == Opcodes.INVOKEVIRTUAL) {
+              r = THREAD_VIRTUAL.get(key);
+              if (r != null && !isThread(owner)) r = null;
+            }
+            yield r;
+          }
+          case Opcodes.INVOKESTATIC -> {
+            Replacement r = THREAD_STATIC.get(key);
+            yield r != null && isThread(owner) ? r : null;
+          }
+          default -> null;
+        };
+    if (replacement != null) {
+      if (replacement.kind() != null) {
+        sites.push(mv, replacement.kind(), MethodSites.simpleName(owner));
+      }
+      HookCalls.invoke(mv, replacement.hook(), replacement.hookDescriptor());
+      return;
+    }
+    super.visitMethodInsn(opcode, owner, name, descriptor, isInterface);
+    if (opcode == Opcodes.INVOKEVIRTUAL && key.equals("start()V") && isThread(owner)) {
+      // After the real start, never at its entry: the child must exist before the baton moves.
+      sites.push(mv, SiteKind.THREAD_START, MethodSites.simpleName(owner));
+      HookCalls.invoke(mv, "yieldPoint", "(I)V");
+    }
+  }
+
+  private boolean isThread(String owner) {
+    return owner.equals(THREAD) || hierarchy.isSubclassOf(owner, THREAD);
+  }
+}

@@ -1,0 +1,90 @@
+package dev.baton.instrument;
+
+import org.objectweb.asm.MethodVisitor;
+import org.objectweb.asm.Opcodes;
+import org.objectweb.asm.commons.AdviceAdapter;
+
+/**
+ * Rule for non-final field accesses: {@code Hooks.beforeRead/beforeWrite(owner, site)} before each
+ * {@code getfield}, {@code putfield}, {@code getstatic}, {@code putstatic} ({@code owner} is null
+ * for static fields).
+ *
+ * <p>Final fields are skipped (resolved through {@link ClassHierarchy}, as the JVM resolves them).
+ * In a constructor, instance field accesses before the {@code super(...)}/{@code this(...)} call are
+ * skipped: the receiver is still uninitialised and may not be passed to a method (javac writes
+ * {@code this$0} there, and Java 25 allows user code to); {@link AdviceAdapter} reports when that
+ * call has happened. Static fields there are instrumented as anywhere else.
+ */
+final class FieldAccessAdapter extends AdviceAdapter {
+  private static final String HOOK_DESCRIPTOR = "(Ljava/lang/Object;I)V";
+
+  private final MethodSites sites;
+  private final ClassHierarchy hierarchy;
+  /** True once {@code this} is initialised: from the start, or after the constructor's super call. */
+  private boolean receiverReady;
+
+  FieldAccessAdapter(
+      MethodVisitor next,
+      int access,
+      String name,
+      String descriptor,
+      MethodSites sites,
+      ClassHierarchy hierarchy) {
+    super(Opcodes.ASM9, next, access, name, descriptor);
+    this.sites = sites;
+    this.hierarchy = hierarchy;
+  }
+
+  @Override
+  protected void onMethodEnter() {
+    receiverReady = true;
+  }
+
+  @Override
+  public void visitFieldInsn(int opcode, String owner, String name, String descriptor) {
+    if (!isFinal(owner, name, descriptor)) {
+      String detail = MethodSites.simpleName(owner) + "." + name;
+      // Emitted straight into mv: the sequences are stack-neutral, so AdviceAdapter's own stack
+      // tracking (which finds the super call) need not see them.
+      switch (opcode) {
+        case GETSTATIC, PUTSTATIC -> {
+          mv.visitInsn(ACONST_NULL);
+          hook(opcode == GETSTATIC, detail);
+        }
+        case GETFIELD -> {
+          if (receiverReady) {
+            mv.visitInsn(DUP);
+            hook(true, detail);
+          }
+        }
+        case PUTFIELD -> {
+          if (receiverReady) {
+            if (descriptor.equals("J") || descriptor.equals("D")) {
+              // [obj, v1v2] -> [v1v2, obj, v1v2] -> [v1v2, obj] -> [obj, v1v2, obj]
+              mv.visitInsn(DUP2_X1);
+              mv.visitInsn(POP2);
+              mv.visitInsn(DUP_X2);
+            } else {
+              // [obj, v] -> [v, obj] -> [obj, v, obj]
+              mv.visitInsn(SWAP);
+              mv.visitInsn(DUP_X1);
+            }
+            hook(false, detail);
+          }
+        }
+        default -> throw new IllegalArgumentException("not a field instruction: " + opcode);
+      }
+    }
+    super.visitFieldInsn(opcode, owner, name, descriptor);
+  }
+
+  private void hook(boolean read, String detail) {
+    sites.push(mv, read ? SiteKind.READ : SiteKind.WRITE, detail);
+    HookCalls.invoke(mv, read ? "beforeRead" : "beforeWrite", HOOK_DESCRIPTOR);
+  }
+
+  private boolean isFinal(String owner, String name, String descriptor) {
+    int access = hierarchy.fieldAccess(owner, name, descriptor);
+    return access != -1 && (access & ACC_FINAL) != 0;
+  }
+}

@@ -1,0 +1,75 @@
+package dev.baton.instrument;
+
+import org.objectweb.asm.MethodVisitor;
+import org.objectweb.asm.Opcodes;
+import org.objectweb.asm.Type;
+import org.objectweb.asm.commons.GeneratorAdapter;
+
+/**
+ * Rule for calls into shared JDK data structures ({@code java.util} and {@code
+ * java.util.concurrent}, {@code VarHandle}, {@code Unsafe}): a scheduling point before the call,
+ * {@code Hooks.beforeCall(receiver, site)}.
+ *
+ * <p>For an instance call the receiver sits under the arguments, so the arguments are spilled to
+ * scratch locals (per the call site's descriptor, which is also right for signature-polymorphic
+ * {@code VarHandle} methods), the receiver is duplicated for the hook, and the arguments reloaded.
+ */
+final class SharedCallAdapter extends GeneratorAdapter {
+  private final MethodSites sites;
+  private final TempLocals temps = new TempLocals(this::newLocal);
+
+  SharedCallAdapter(
+      MethodVisitor next, int access, String name, String descriptor, MethodSites sites) {
+    super(Opcodes.ASM9, next, access, name, descriptor);
+    this.sites = sites;
+  }
+
+  /** True for owners whose calls are scheduling points. */
+  static boolean isShared(String owner) {
+    if (owner.startsWith("java/util/")) {
+      String rest = owner.substring("java/util/".length());
+      if (rest.startsWith("function/")
+          || rest.startsWith("stream/")
+          || rest.startsWith("regex/")
+          || rest.startsWith("logging/")) {
+        return false;
+      }
+      // Pure value helpers: no shared state behind them.
+      return !rest.equals("Objects") && !(rest.startsWith("Optional") && rest.indexOf('/') < 0);
+    }
+    return owner.equals("java/lang/invoke/VarHandle")
+        || owner.equals("sun/misc/Unsafe")
+        || owner.equals("jdk/internal/misc/Unsafe");
+  }
+
+  @Override
+  public void visitMethodInsn(
+      int opcode, String owner, String name, String descriptor, boolean isInterface) {
+    boolean hooked =
+        (opcode == Opcodes.INVOKEVIRTUAL
+                || opcode == Opcodes.INVOKEINTERFACE
+                || opcode == Opcodes.INVOKESTATIC)
+            && isShared(owner);
+    if (hooked) {
+      String detail = MethodSites.simpleName(owner) + "." + name;
+      if (opcode == Opcodes.INVOKESTATIC) {
+        mv.visitInsn(Opcodes.ACONST_NULL);
+        sites.push(mv, SiteKind.CALL, detail);
+        HookCalls.invoke(mv, "beforeCall", "(Ljava/lang/Object;I)V");
+      } else {
+        Type[] arguments = Type.getArgumentTypes(descriptor);
+        int[] spill = temps.forValues(arguments);
+        for (int i = arguments.length - 1; i >= 0; i--) {
+          storeLocal(spill[i]);
+        }
+        mv.visitInsn(Opcodes.DUP);
+        sites.push(mv, SiteKind.CALL, detail);
+        HookCalls.invoke(mv, "beforeCall", "(Ljava/lang/Object;I)V");
+        for (int local : spill) {
+          loadLocal(local);
+        }
+      }
+    }
+    super.visitMethodInsn(opcode, owner, name, descriptor, isInterface);
+  }
+}

@@ -1,0 +1,80 @@
+package dev.baton.instrument;
+
+import org.objectweb.asm.ClassVisitor;
+import org.objectweb.asm.MethodVisitor;
+import org.objectweb.asm.Opcodes;
+
+/**
+ * Builds the chain of method visitors for each method of a user class, one rule per visitor:
+ *
+ * <pre>
+ * reader -> LineTracker -> [SynchronizedMethodAdapter] -> CallReplacementAdapter
+ *        -> SharedCallAdapter -> FieldAccessAdapter -> ArrayAccessAdapter -> MonitorAdapter -> writer
+ * </pre>
+ *
+ * Order matters where one visitor's output is another's input: the synchronized-method rule emits
+ * plain {@code monitorenter}/{@code monitorexit} for {@link MonitorAdapter} to turn into scheduling
+ * points, and {@code wait}/{@code notify} are replaced before {@link SharedCallAdapter} could see
+ * them on a {@code java.util} owner. Hook calls themselves match no rule. Static initialisers get
+ * {@link ClassInitAdapter} only.
+ */
+final class UserClassVisitor extends ClassVisitor {
+  private final ClassHierarchy hierarchy;
+  private String internalName;
+  private int version;
+  private String sourceFile;
+
+  UserClassVisitor(ClassVisitor next, ClassHierarchy hierarchy) {
+    super(Opcodes.ASM9, next);
+    this.hierarchy = hierarchy;
+  }
+
+  @Override
+  public void visit(
+      int version,
+      int access,
+      String name,
+      String signature,
+      String superName,
+      String[] interfaces) {
+    this.internalName = name;
+    this.version = version;
+    super.visit(version, access, name, signature, superName, interfaces);
+  }
+
+  @Override
+  public void visitSource(String source, String debug) {
+    this.sourceFile = source;
+    super.visitSource(source, debug);
+  }
+
+  @Override
+  public MethodVisitor visitMethod(
+      int access, String name, String descriptor, String signature, String[] exceptions) {
+    boolean hasCode = (access & (Opcodes.ACC_ABSTRACT | Opcodes.ACC_NATIVE)) == 0;
+    boolean synchronizedMethod = hasCode && (access & Opcodes.ACC_SYNCHRONIZED) != 0;
+    int written = synchronizedMethod ? access & ~Opcodes.ACC_SYNCHRONIZED : access;
+    MethodVisitor mv = super.visitMethod(written, name, descriptor, signature, exceptions);
+    if (mv == null || !hasCode) {
+      return mv;
+    }
+    if (name.equals("<clinit>")) {
+      return new ClassInitAdapter(mv);
+    }
+    MethodSites sites = new MethodSites(internalName.replace('/', '.'), name, sourceFile);
+    mv = new MonitorAdapter(mv, sites);
+    mv = new ArrayAccessAdapter(mv, access, name, descriptor, sites);
+    mv = new FieldAccessAdapter(mv, access, name, descriptor, sites, hierarchy);
+    mv = new SharedCallAdapter(mv, access, name, descriptor, sites);
+    mv = new CallReplacementAdapter(mv, sites, hierarchy);
+    if (synchronizedMethod) {
+      boolean isStatic = (access & Opcodes.ACC_STATIC) != 0;
+      mv = new SynchronizedMethodAdapter(mv, isStatic, internalName, version);
+    }
+    mv = new LineTracker(sites, mv);
+    if (synchronizedMethod) {
+      mv = new FirstLineLookahead(access, name, descriptor, signature, exceptions, sites, mv);
+    }
+    return mv;
+  }
+}

@@ -1,0 +1,54 @@
+package dev.baton.instrument.samples;
+
+/** Thread control calls, on Thread and on a subclass of it. */
+public final class Threads {
+  private Threads() {}
+
+  /** A Thread subclass: calls through it are still Thread calls. */
+  public static class Worker extends Thread {
+    public volatile boolean ran;
+
+    @Override
+    public void run() {
+      ran = true; //@run
+    }
+  }
+
+  public static boolean startJoin() throws InterruptedException {
+    Worker w = new Worker();
+    w.start(); //@start
+    w.join(); //@join
+    return w.ran;
+  }
+
+  public static void timedJoins() throws InterruptedException {
+    Thread t = new Thread(Threads::nothing);
+    t.start(); //@timed-start
+    t.join(10_000); //@join-millis
+    t.join(10_000, 5); //@join-nanos
+  }
+
+  private static void nothing() {}
+
+  public static void sleeps() throws InterruptedException {
+    Thread.sleep(1); //@sleep
+    Thread.sleep(0, 5); //@sleep-nanos
+    Worker.sleep(1); //@sleep-subclass
+  }
+
+  public static void yields() {
+    Thread.yield(); //@yield
+    Thread.onSpinWait(); //@spin
+  }
+
+  public static boolean interruptSelf() {
+    Thread.currentThread().interrupt(); //@interrupt
+    return Thread.interrupted();
+  }
+
+  public static boolean holdsLock(Object lock) {
+    synchronized (lock) {
+      return Thread.holdsLock(lock);
+    }
+  }
+}
