@@ -118,6 +118,9 @@ final class FailureReport {
     }
     if (site == null) return "step";
     if (object instanceof ManagedThread t) return site.kind().verb() + " " + t.displayName();
+    if (object != null && object.getClass().isArray()) {
+      return site.kind().verb() + " " + object.getClass().getComponentType().getSimpleName() + "[]";
+    }
     if (object != null && isMonitorKind(site.kind())) return site.kind().verb() + " " + names.of(object);
     return site.action();
   }

@@ -433,7 +433,7 @@ final class Scheduler implements HookDelegate {
     if (me == null) return;
     try {
       pending(me, array, null, index, write);
-      point(me, site, Trace.SITE, null);
+      point(me, site, Trace.SITE, array);
     } finally {
       me.inRuntime--;
     }
@@ -479,7 +479,8 @@ final class Scheduler implements HookDelegate {
     try {
       MonitorState m = monitors.computeIfAbsent(monitor, k -> new MonitorState());
       pending(me, monitor, MONITOR_KEY, 0, true);
-      if (m.owner != null && m.owner != me) block(me, ManagedThread.Wait.MONITOR, monitor, 0, 0);
+      // Blocked whenever another thread owns it, re-checked at every decision until we run.
+      block(me, ManagedThread.Wait.MONITOR, monitor, 0, 0);
       try {
         point(me, site, Trace.SITE, monitor);
       } finally {
