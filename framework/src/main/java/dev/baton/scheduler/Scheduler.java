@@ -501,7 +501,12 @@ final class Scheduler implements HookDelegate {
     if (me == null) return false;
     try {
       MonitorState m = monitors.get(monitor);
-      if (m == null || m.owner != me) return false; // the real monitorexit reports the misuse
+      if (m == null || m.owner != me) {
+        // Unwinding an aborted schedule (say, out of a wait() that gave the monitor up): the real
+        // monitorexit would throw, and javac's handler, which covers itself, would retry forever.
+        // Otherwise the real monitorexit reports the misuse.
+        return aborted;
+      }
       if (--m.count == 0) m.owner = null;
       if (!aborted) trace.add(me.id, site, Trace.SITE, monitor);
       return true;

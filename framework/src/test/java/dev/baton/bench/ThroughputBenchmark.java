@@ -1,0 +1,44 @@
+package dev.baton.bench;
+
+import dev.baton.ExplorationResult;
+import dev.baton.Interleavings;
+import dev.baton.Scenario;
+import dev.baton.scenarios.Scenarios;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * Schedules per second for a few scenarios, each measured after a warm-up, side by side in one run
+ * (the machines are shared and noisy: compare ratios, not absolute numbers). Not a test: run it with
+ * {@code mvn -pl framework test-compile exec:java -Dexec.classpathScope=test
+ * -Dexec.mainClass=dev.baton.bench.ThroughputBenchmark}.
+ */
+public final class ThroughputBenchmark {
+  private ThroughputBenchmark() {}
+
+  public static void main(String[] args) throws Exception {
+    int schedules = args.length > 0 ? Integer.parseInt(args[0]) : 2000;
+    Map<String, Scenario> scenarios = new LinkedHashMap<>();
+    scenarios.put("two threads, synchronized increments", Scenarios::synchronizedUpdate);
+    scenarios.put("two threads, atomic increments", Scenarios::atomicUpdate);
+    scenarios.put("wait/notify hand-off", Scenarios::guardedWait);
+    scenarios.put("bounded queue producer/consumer", Scenarios::blockingQueues);
+    System.out.printf("%-40s %12s %14s%n", "scenario", "schedules/s", "plain runs/s");
+    for (Map.Entry<String, Scenario> e : scenarios.entrySet()) {
+      Interleavings.configure().schedules(schedules / 4).seed(1).explore(e.getValue());
+      long start = System.nanoTime();
+      ExplorationResult r = Interleavings.configure().schedules(schedules).seed(1).explore(e.getValue());
+      double seconds = (System.nanoTime() - start) / 1e9;
+      System.out.printf("%-40s %12.0f %14.0f%n", e.getKey(), r.schedules() / seconds,
+          plainRunsPerSecond(e.getValue(), schedules));
+    }
+  }
+
+  /** The same scenario without Baton (uninstrumented, real threads), for the ratio. */
+  private static double plainRunsPerSecond(Scenario scenario, int runs) throws Exception {
+    for (int i = 0; i < runs / 4; i++) scenario.run();
+    long start = System.nanoTime();
+    for (int i = 0; i < runs; i++) scenario.run();
+    return runs / ((System.nanoTime() - start) / 1e9);
+  }
+}
