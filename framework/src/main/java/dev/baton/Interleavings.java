@@ -106,7 +106,7 @@ public final class Interleavings {
       ExplorationSettings declared =
           new ExplorationSettings(
               loaded.id(),
-              "mvn test -Dtest=" + loaded.testClassSimpleName(),
+              "mvn test -Dtest=" + callerClass().orElse(loaded.testClassSimpleName()),
               strategy,
               schedules,
               seed,
@@ -116,6 +116,18 @@ public final class Interleavings {
               maxSteps);
       return Explorer.explore(config.override(declared), loaded.body());
     }
+  }
+
+  /** The simple name of the class that called Baton: the test to re-run for a replay. */
+  private static java.util.Optional<String> callerClass() {
+    return StackWalker.getInstance()
+        .walk(frames -> frames
+            .map(StackWalker.StackFrame::getClassName)
+            .filter(name -> !name.startsWith("dev.baton.Interleavings")
+                && !name.startsWith("java.") && !name.startsWith("jdk.")
+                && !name.startsWith("org.junit.") && !name.startsWith("org.assertj."))
+            .findFirst())
+        .map(LoadedScenario::topLevel);
   }
 
   /** A scenario's code found again in the instrumenting class loader. */
