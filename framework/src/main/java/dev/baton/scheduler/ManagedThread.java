@@ -49,6 +49,9 @@ final class ManagedThread {
   /** The thread this one started last, for the trace. */
   ManagedThread lastStarted;
 
+  /** Scheduling points passed in a row without giving the baton away. */
+  int runLength;
+
   /** The last user-code site this thread passed, for reports. */
   int lastSite = -1;
 

@@ -37,6 +37,9 @@ final class Scheduler implements HookDelegate {
   private static final long ARRIVAL_TIMEOUT_NANOS = TimeUnit.SECONDS.toNanos(10);
   private static final long ABORT_GRACE_MILLIS = 5_000;
 
+  /** Steps a thread may run in a row while others could run, before it has to give way. */
+  static final int FAIRNESS_BOUND = 1_000;
+
   private final SchedulePolicy policy;
   private final int maxSteps;
   private final long timeoutMillis;
@@ -165,12 +168,18 @@ final class Scheduler implements HookDelegate {
 
   /** A scheduling point: maybe hand the baton to another thread, then record the step. */
   private void point(ManagedThread me, int site, int kind, Object object) {
-    turn(me, site);
+    turn(me, site, false);
     trace.add(me.id, site, kind, object);
   }
 
-  /** The decision part of a scheduling point: returns when {@code me} holds the baton and can proceed. */
-  private void turn(ManagedThread me, int site) {
+  /**
+   * The decision part of a scheduling point: returns when {@code me} holds the baton and can
+   * proceed. {@code yielding} (sleep, yield, spin waits) says that {@code me} waits for another
+   * thread to make progress: it gives way whenever another thread can run, so a spin loop can never
+   * starve the thread it waits for. So does a thread that ran {@link #FAIRNESS_BOUND} steps in a row
+   * while others could have run (a busy loop on a field).
+   */
+  private void turn(ManagedThread me, int site, boolean yielding) {
     if (aborted) throw new BatonAbort();
     if (site >= 0) me.lastSite = site;
     if (++steps > maxSteps) {
@@ -178,11 +187,15 @@ final class Scheduler implements HookDelegate {
       throw new BatonAbort();
     }
     if (me.noPreempt > 0 && satisfied(me)) return;
-    ManagedThread next = pickNext(me);
+    boolean giveWay = yielding || me.runLength >= FAIRNESS_BOUND;
+    ManagedThread next = pickNext(me, giveWay);
     if (next != me) {
+      me.runLength = 0;
       running = next;
       LockSupport.unpark(next.thread);
       awaitBaton(me);
+    } else {
+      me.runLength++;
     }
   }
 
@@ -206,9 +219,13 @@ final class Scheduler implements HookDelegate {
     }
   }
 
-  /** Who runs next; fails the schedule (and throws {@link BatonAbort}) when nobody can. */
-  private ManagedThread pickNext(ManagedThread me) {
+  /**
+   * Who runs next; fails the schedule (and throws {@link BatonAbort}) when nobody can. With {@code
+   * giveWay}, {@code me} is not a candidate unless nobody else can run.
+   */
+  private ManagedThread pickNext(ManagedThread me, boolean giveWay) {
     int n = collectEnabled();
+    if (giveWay && n > 1) n = without(me, n);
     if (n == 0) n = timeOutEarliest();
     if (n == 0) {
       fail(blocked());
@@ -224,6 +241,16 @@ final class Scheduler implements HookDelegate {
     }
     recordChoice(options[i].id);
     return options[i];
+  }
+
+  private int without(ManagedThread me, int n) {
+    for (int i = 0; i < n; i++) {
+      if (options[i] == me) {
+        System.arraycopy(options, i + 1, options, i, n - i - 1);
+        return n - 1;
+      }
+    }
+    return n;
   }
 
   private int collectEnabled() {
@@ -309,7 +336,7 @@ final class Scheduler implements HookDelegate {
     }
     if (aborted || running != me) return;
     try {
-      ManagedThread next = pickNext(me);
+      ManagedThread next = pickNext(me, false);
       running = next;
       LockSupport.unpark(next.thread);
     } catch (BatonAbort expected) {
@@ -460,7 +487,7 @@ final class Scheduler implements HookDelegate {
       Site s = Sites.get(site);
       if (s != null && s.kind() == SiteKind.THREAD_START) {
         trace.attachStartSite(me.id, site);
-        turn(me, site);
+        turn(me, site, false);
       } else {
         point(me, site, Trace.SITE, null);
       }
@@ -540,7 +567,7 @@ final class Scheduler implements HookDelegate {
       if (m.owner != null) {
         block(me, ManagedThread.Wait.MONITOR, monitor, 0, 0);
         try {
-          turn(me, site);
+          turn(me, site, false);
         } finally {
           me.clearWait();
         }
@@ -636,7 +663,8 @@ final class Scheduler implements HookDelegate {
     try {
       if (Thread.interrupted()) throw new InterruptedException("sleep interrupted");
       pending(me, null, null, 0, false);
-      point(me, site, Trace.SITE, null);
+      turn(me, site, true); // a sleeping thread lets the others run
+      trace.add(me.id, site, Trace.SITE, null);
       return true;
     } finally {
       me.inRuntime--;

@@ -41,6 +41,16 @@ class ScenarioExplorationTest {
 
   @ParameterizedTest(name = "{0}")
   @EnumSource(Strategy.class)
+  void spinWaitsNeverStarveTheThreadTheyWaitFor(Strategy strategy) {
+    for (Scenario spin : new Scenario[] {Scenarios::spinOnVolatileField, Scenarios::spinWithYieldAndSleep}) {
+      ExplorationResult result =
+          Interleavings.configure().strategy(strategy).schedules(200).seed(3).explore(spin);
+      assertThat(result.schedules()).isPositive();
+    }
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @EnumSource(Strategy.class)
   void everyStrategyFindsTheLostUpdate(Strategy strategy) {
     InterleavingFailure failure = find(Scenarios::lostUpdate, strategy);
     assertThat(failure.kind()).isEqualTo(InterleavingFailure.Kind.EXCEPTION);
@@ -106,6 +116,17 @@ class ScenarioExplorationTest {
     assertThat(failure.getMessage())
         .contains("the scenario finished but 1 thread(s) it started are still blocked")
         .contains("stuck-worker waits for CountDownLatch#");
+  }
+
+  @Test
+  void reportsALoopThatNeverEndsWithItsLocation() {
+    InterleavingFailure failure = catchThrowableOfType(InterleavingFailure.class,
+        () -> Interleavings.configure().maxSteps(5_000).explore(Scenarios::spinForever));
+    assertThat(failure.kind()).isEqualTo(InterleavingFailure.Kind.NON_TERMINATION);
+    assertThat(failure.getMessage())
+        .contains("more than 5000 scheduling points")
+        .containsPattern("thread-1 seems not to terminate \\(last at "
+            + "(Counter\\.increment\\(Counter|Scenarios\\.lambda\\$spinForever\\$\\d+\\(Scenarios)\\.java:\\d+\\)");
   }
 
   static InterleavingFailure find(Scenario scenario, Strategy strategy) {

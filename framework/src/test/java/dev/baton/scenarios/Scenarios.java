@@ -220,6 +220,43 @@ public final class Scenarios {
     consumer.join();
   }
 
+  // ---- spin waits -----------------------------------------------------------------------
+
+  static volatile boolean flag;
+
+  /** Busy-waits on a volatile field for a thread that sets it: must never look like a hang. */
+  public static void spinOnVolatileField() throws InterruptedException {
+    flag = false;
+    Thread setter = new Thread(() -> flag = true);
+    setter.start();
+    while (!flag) {
+      // spin
+    }
+    setter.join();
+  }
+
+  public static void spinWithYieldAndSleep() throws InterruptedException {
+    AtomicInteger stage = new AtomicInteger();
+    Thread worker = new Thread(() -> {
+      while (stage.get() == 0) Thread.yield();
+      stage.set(2);
+    });
+    worker.start();
+    stage.set(1);
+    while (stage.get() != 2) Thread.sleep(10);
+    worker.join();
+  }
+
+  /** A loop whose exit condition can never become true: a real hang. */
+  public static void spinForever() throws InterruptedException {
+    Counter c = new Counter();
+    Thread spinner = new Thread(() -> {
+      while (c.count != -1) c.increment();
+    });
+    spinner.start();
+    spinner.join();
+  }
+
   // ---- other failures ------------------------------------------------------------------
 
   public static void exceptionInChildThread() throws InterruptedException {
