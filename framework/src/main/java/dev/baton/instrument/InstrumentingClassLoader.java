@@ -34,6 +34,9 @@ public final class InstrumentingClassLoader extends ClassLoader {
           "ch.qos.logback.", "org.apache.logging.", "kotlin.", "org.jetbrains.",
           "org.openjdk.jcstress.", "org.mockito.");
 
+  private static final Map<ClassLoader, InstrumentingClassLoader> SHARED =
+      java.util.Collections.synchronizedMap(new java.util.WeakHashMap<>());
+
   private final ClassLoader parent;
   private final UserCodeTransformer transformer;
   private final List<String> extraExclusions;
@@ -48,6 +51,21 @@ public final class InstrumentingClassLoader extends ClassLoader {
     this.parent = parent;
     this.transformer = new UserCodeTransformer(parent);
     this.extraExclusions = List.copyOf(extraExclusions);
+  }
+
+  /**
+   * The loader every exploration over {@code parent}'s classes shares (classes are instrumented
+   * once per JVM, as JUnit loads them once).
+   */
+  public static InstrumentingClassLoader shared(ClassLoader parent, List<String> extraExclusions) {
+    synchronized (SHARED) {
+      InstrumentingClassLoader loader = SHARED.get(parent);
+      if (loader == null || !loader.extraExclusions.equals(List.copyOf(extraExclusions))) {
+        loader = new InstrumentingClassLoader(parent, extraExclusions);
+        SHARED.put(parent, loader);
+      }
+      return loader;
+    }
   }
 
   @Override

@@ -42,8 +42,8 @@ public interface HookDelegate {
 
   boolean interrupt(Thread thread, int site);
 
-  /** {@code LockSupport.park*}; {@code deadline} is 0 for none, else relative nanos or absolute millis. */
-  boolean park(Object blocker, long deadline, boolean absolute);
+  /** {@code LockSupport.park*}; {@code nanos} (positive) is the timeout when {@code timed}. */
+  boolean park(Object blocker, boolean timed, long nanos);
 
   boolean unpark(Thread thread);
 

@@ -170,10 +170,24 @@ public final class Hooks {
 
   // ---- called from retransformed JDK classes ---------------------------------------------------
 
-  /** From {@code LockSupport.park*}: true means the model parked and the real park is skipped. */
-  public static boolean park(Object blocker, long deadline, boolean absolute) {
+  /** From {@code LockSupport.park()}/{@code park(Object)}: true means the model parked, skip the real park. */
+  public static boolean park(Object blocker) {
     HookDelegate d = delegate;
-    return d != null && d.park(blocker, deadline, absolute);
+    return d != null && d.park(blocker, false, 0L);
+  }
+
+  /** From {@code LockSupport.parkNanos}: true means the model parked, skip the real park. */
+  public static boolean parkNanos(Object blocker, long nanos) {
+    HookDelegate d = delegate;
+    return d != null && nanos > 0 && d.park(blocker, true, nanos);
+  }
+
+  /** From {@code LockSupport.parkUntil} (epoch millis): true means the model parked, skip the real park. */
+  public static boolean parkUntil(Object blocker, long deadlineMillis) {
+    HookDelegate d = delegate;
+    if (d == null) return false;
+    long millis = deadlineMillis - System.currentTimeMillis();
+    return millis > 0 && d.park(blocker, true, millis * 1_000_000L);
   }
 
   /** From {@code LockSupport.unpark}: true means the model unparked and the real unpark is skipped. */

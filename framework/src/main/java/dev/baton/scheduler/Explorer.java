@@ -1,18 +1,131 @@
 package dev.baton.scheduler;
 
 import dev.baton.ExplorationResult;
+import dev.baton.InterleavingFailure;
+import dev.baton.InterleavingFailure.Kind;
+import dev.baton.Strategy;
+import dev.baton.instrument.BatonAgent;
+import java.util.concurrent.locks.ReentrantLock;
 
-/** Runs schedules of one scenario until one fails or the budget is spent. (Skeleton.) */
+/**
+ * Runs schedules of one scenario until one fails or the budget is spent: the loop behind both the
+ * engine and {@link dev.baton.Interleavings}.
+ */
 public final class Explorer {
+  /** Explorations share the hooks, so they run one at a time per JVM. */
+  private static final ReentrantLock ONE_AT_A_TIME = new ReentrantLock();
+
+  /** Wall-clock limit of one schedule; past it a thread is stuck outside the model. */
+  private static final long SCHEDULE_TIMEOUT_MILLIS = 60_000;
+
   private Explorer() {}
 
   /**
    * Explores {@code body} under {@code settings}.
    *
    * @return what was explored, when no schedule failed
-   * @throws dev.baton.InterleavingFailure for the first failing schedule
+   * @throws InterleavingFailure for the first failing schedule
+   * @throws IllegalArgumentException when a setting or the replay token is invalid; the message
+   *     names it and how to fix it
    */
   public static ExplorationResult explore(ExplorationSettings settings, ScheduleBody body) {
-    throw new IllegalStateException("the scheduler is not in this commit yet");
+    check(settings);
+    String origin = settings.strictReplay() ? "baton.replay" : "@ExploreInterleavings(replay)";
+    ReplayToken token =
+        settings.replayToken() == null || settings.replayToken().isBlank()
+            ? null
+            : ReplayToken.decode(settings.replayToken(), origin);
+    BatonAgent.install();
+    ONE_AT_A_TIME.lock();
+    try {
+      return token == null ? explore(settings, body, null) : explore(settings, body, token);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("Baton's exploration was interrupted", e);
+    } finally {
+      ONE_AT_A_TIME.unlock();
+    }
+  }
+
+  /**
+   * Whether {@code token}, given once for a whole run ({@code -Dbaton.replay}), was recorded by
+   * {@code scenarioId}: other scenarios of the run explore as usual. A token that cannot be decoded
+   * counts as theirs, so that its error is reported.
+   */
+  public static boolean isFor(String token, String scenarioId) {
+    try {
+      return ReplayToken.decode(token, "baton.replay").scenarioHash()
+          == scenarioId.hashCode();
+    } catch (IllegalArgumentException e) {
+      return true;
+    }
+  }
+
+  private static ExplorationResult explore(
+      ExplorationSettings settings, ScheduleBody body, ReplayToken token)
+      throws InterruptedException {
+    boolean replaying = token != null;
+    Strategy strategy = replaying ? token.strategy() : settings.strategy();
+    long seed = replaying ? token.seed() : settings.seed() != 0 ? settings.seed() : Seeds.pick();
+    ReplayPolicy replay = replaying ? new ReplayPolicy(token.choices(), settings.strictReplay()) : null;
+    SchedulePolicy policy = replaying ? replay : policyFor(strategy, seed, settings.pctDepth());
+    int budget = replaying ? 1 : settings.schedules();
+    for (int i = 0; i < budget; i++) {
+      policy.beginSchedule(i);
+      Scheduler scheduler = new Scheduler(policy, settings.maxSteps(), SCHEDULE_TIMEOUT_MILLIS);
+      scheduler.run(body);
+      policy.endSchedule(scheduler.steps());
+      Failure failure = scheduler.failure();
+      if (failure == null && replaying && settings.strictReplay() && replay.unused() > 0) {
+        failure = Failure.of(Kind.DIVERGENCE,
+            "schedule diverged at step " + scheduler.steps() + ": the schedule ended after "
+                + (replay.total() - replay.unused()) + " of the token's " + replay.total()
+                + " choices; the code changed since the token was recorded, or it depends on"
+                + " something outside the schedule (time, randomness, hash order)");
+      }
+      if (failure != null) {
+        int number = replaying ? token.schedule() : i + 1;
+        String newToken =
+            new ReplayToken(settings.scenarioId().hashCode(), strategy, seed, number,
+                scheduler.choices()).encode();
+        throw FailureReport.build(
+            failure, scheduler, settings, strategy, seed, number, replaying, newToken);
+      }
+      if (policy.exhausted()) {
+        return new ExplorationResult(i + 1, strategy, seed, true, policy.note());
+      }
+    }
+    String note = policy.note();
+    if (replaying && note.isEmpty()) {
+      note = "The replayed schedule " + token.schedule() + " passed.";
+    }
+    return new ExplorationResult(budget, strategy, seed, false, note);
+  }
+
+  private static SchedulePolicy policyFor(Strategy strategy, long seed, int pctDepth) {
+    return switch (strategy) {
+      case RANDOM -> new RandomPolicy(seed);
+      case PCT -> new PctPolicy(seed, pctDepth);
+      case POS -> new PosPolicy(seed);
+      case EXHAUSTIVE -> new ExhaustivePolicy();
+    };
+  }
+
+  private static void check(ExplorationSettings s) {
+    if (s.schedules() < 1) {
+      throw new IllegalArgumentException(
+          "schedules = " + s.schedules() + " for " + s.scenarioId() + ": it must be at least 1");
+    }
+    if (s.pctDepth() < 1) {
+      throw new IllegalArgumentException(
+          "pctDepth = " + s.pctDepth() + " for " + s.scenarioId() + ": it must be at least 1");
+    }
+    if (s.maxSteps() < 1) {
+      throw new IllegalArgumentException(
+          "maxSteps = " + s.maxSteps() + " for " + s.scenarioId() + ": it must be at least 1");
+    }
+    if (s.strategy() == null) {
+      throw new IllegalArgumentException("no strategy for " + s.scenarioId());
+    }
   }
 }

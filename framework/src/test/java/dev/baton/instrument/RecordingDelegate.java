@@ -136,7 +136,7 @@ final class RecordingDelegate implements HookDelegate {
   }
 
   @Override
-  public boolean park(Object blocker, long deadline, boolean absolute) {
+  public boolean park(Object blocker, boolean timed, long nanos) {
     recordWithoutSite("park", blocker);
     return false;
   }

@@ -1,0 +1,222 @@
+package dev.baton;
+
+import dev.baton.instrument.InstrumentingClassLoader;
+import dev.baton.engine.BatonConfiguration;
+import dev.baton.scheduler.ExplorationSettings;
+import dev.baton.scheduler.Explorer;
+import dev.baton.scheduler.ScheduleBody;
+import java.lang.invoke.MethodType;
+import java.lang.invoke.SerializedLambda;
+import java.lang.reflect.Constructor;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
+import java.lang.reflect.Modifier;
+import java.util.List;
+
+/**
+ * Explores a {@link Scenario} without an annotation: from a {@code main} method, or inside any
+ * test to assert that a known-buggy program does fail.
+ *
+ * <pre>{@code
+ * InterleavingFailure failure = catchThrowableOfType(InterleavingFailure.class,
+ *     () -> Interleavings.configure().strategy(Strategy.PCT).schedules(500).explore(() -> {
+ *       Account account = new Account(100);
+ *       Thread a = new Thread(() -> account.charge(80)), b = new Thread(() -> account.charge(80));
+ *       a.start(); b.start(); a.join(); b.join();
+ *       if (account.balance() < 0) throw new AssertionError("overdrawn: " + account.balance());
+ *     }));
+ * }</pre>
+ *
+ * The scenario's code is re-loaded through Baton's instrumenting class loader, so it must build
+ * its own state (see {@link Scenario}). The system properties {@code baton.schedules}, {@code
+ * baton.strategy}, {@code baton.seed} and {@code baton.replay} override the options.
+ */
+public final class Interleavings {
+  private Interleavings() {}
+
+  /** Explores {@code scenario} with the default options; throws {@link InterleavingFailure} on the first failing schedule. */
+  public static ExplorationResult explore(Scenario scenario) {
+    return configure().explore(scenario);
+  }
+
+  /** Options for one exploration, starting from the defaults of {@link ExploreInterleavings}. */
+  public static Options configure() {
+    return new Options();
+  }
+
+  /** Options of one programmatic exploration; each setter returns {@code this}. */
+  public static final class Options {
+    private int schedules = 1000;
+    private Strategy strategy = Strategy.RANDOM;
+    private long seed;
+    private String replay = "";
+    private int pctDepth = 3;
+    private int maxSteps = 100_000;
+
+    private Options() {}
+
+    public Options schedules(int schedules) {
+      this.schedules = schedules;
+      return this;
+    }
+
+    public Options strategy(Strategy strategy) {
+      this.strategy = strategy;
+      return this;
+    }
+
+    public Options seed(long seed) {
+      this.seed = seed;
+      return this;
+    }
+
+    /** Replays a token (strictly: a token that no longer matches the code fails). */
+    public Options replay(String token) {
+      this.replay = token == null ? "" : token;
+      return this;
+    }
+
+    public Options pctDepth(int pctDepth) {
+      this.pctDepth = pctDepth;
+      return this;
+    }
+
+    public Options maxSteps(int maxSteps) {
+      this.maxSteps = maxSteps;
+      return this;
+    }
+
+    /**
+     * Explores {@code scenario}.
+     *
+     * @return what was explored, when no schedule failed
+     * @throws InterleavingFailure for the first failing schedule
+     * @throws IllegalArgumentException when the scenario or an option cannot be used; the message
+     *     says why and how to fix it
+     */
+    public ExplorationResult explore(Scenario scenario) {
+      if (scenario == null) throw new IllegalArgumentException("scenario is null");
+      ClassLoader parent = scenario.getClass().getClassLoader();
+      InstrumentingClassLoader loader = InstrumentingClassLoader.shared(parent, List.of());
+      LoadedScenario loaded = LoadedScenario.load(scenario, loader);
+      BatonConfiguration config = BatonConfiguration.fromSystemProperties();
+      if (!config.problems().isEmpty()) {
+        throw new IllegalArgumentException(String.join(" ", config.problems()));
+      }
+      ExplorationSettings declared =
+          new ExplorationSettings(
+              loaded.id(),
+              "mvn test -Dtest=" + loaded.testClassSimpleName(),
+              strategy,
+              schedules,
+              seed,
+              replay.isBlank() ? null : replay,
+              true,
+              pctDepth,
+              maxSteps);
+      return Explorer.explore(config.override(declared), loaded.body());
+    }
+  }
+
+  /** A scenario's code found again in the instrumenting class loader. */
+  private record LoadedScenario(String id, String testClassSimpleName, ScheduleBody body) {
+
+    static LoadedScenario load(Scenario scenario, ClassLoader loader) {
+      SerializedLambda lambda = serializedForm(scenario);
+      try {
+        return lambda == null ? ofClass(scenario, loader) : ofLambda(lambda, loader);
+      } catch (ReflectiveOperationException e) {
+        throw new IllegalArgumentException(
+            "Baton could not re-load the scenario " + scenario.getClass().getName()
+                + " through its instrumenting class loader: " + e,
+            e);
+      }
+    }
+
+    private static SerializedLambda serializedForm(Scenario scenario) {
+      try {
+        Method writeReplace = scenario.getClass().getDeclaredMethod("writeReplace");
+        writeReplace.setAccessible(true);
+        Object form = writeReplace.invoke(scenario);
+        return form instanceof SerializedLambda s ? s : null;
+      } catch (ReflectiveOperationException | RuntimeException e) {
+        return null;
+      }
+    }
+
+    private static LoadedScenario ofLambda(SerializedLambda lambda, ClassLoader loader)
+        throws ReflectiveOperationException {
+      String className = lambda.getImplClass().replace('/', '.');
+      Class<?> owner = Class.forName(className, false, loader);
+      MethodType type = MethodType.fromMethodDescriptorString(lambda.getImplMethodSignature(), loader);
+      Method method = owner.getDeclaredMethod(lambda.getImplMethodName(), type.parameterArray());
+      method.setAccessible(true);
+      boolean isStatic = Modifier.isStatic(method.getModifiers());
+      Object[] captured = new Object[lambda.getCapturedArgCount()];
+      for (int i = 0; i < captured.length; i++) {
+        captured[i] = lambda.getCapturedArg(i);
+        checkCapture(captured[i], className, i == 0 && !isStatic);
+      }
+      Object receiver = isStatic ? null : captured[0];
+      Object[] args = isStatic ? captured : java.util.Arrays.copyOfRange(captured, 1, captured.length);
+      ScheduleBody body = () -> invoke(method, receiver, args);
+      String id = className + "#" + lambda.getImplMethodName();
+      return new LoadedScenario(id, owner.getSimpleName().isEmpty() ? className : topLevel(className), body);
+    }
+
+    private static LoadedScenario ofClass(Scenario scenario, ClassLoader loader)
+        throws ReflectiveOperationException {
+      Class<?> original = scenario.getClass();
+      if (original.isHidden() || original.isAnonymousClass() || original.isLocalClass()
+          || (original.isMemberClass() && !Modifier.isStatic(original.getModifiers()))) {
+        throw new IllegalArgumentException(
+            "Baton cannot re-load the scenario " + original.getName() + ": write it as a lambda"
+                + " (Scenario is Serializable, so lambdas can be re-loaded) or as a top-level or"
+                + " static nested class with a no-argument constructor.");
+      }
+      Class<?> type = Class.forName(original.getName(), false, loader);
+      Constructor<?> constructor = type.getDeclaredConstructor();
+      constructor.setAccessible(true);
+      Method run = type.getMethod("run");
+      ScheduleBody body = () -> invoke(run, newInstance(constructor), new Object[0]);
+      return new LoadedScenario(original.getName() + "#run", topLevel(original.getName()), body);
+    }
+
+    private static void checkCapture(Object value, String lambdaClass, boolean receiver) {
+      if (value == null) return;
+      Class<?> type = value.getClass();
+      ClassLoader l = type.getClassLoader();
+      boolean jdk = l == null || l == ClassLoader.getPlatformClassLoader();
+      if (jdk) return;
+      String what = receiver
+          ? "it uses `this` (a field or method of " + type.getSimpleName() + ")"
+          : "it captures a " + type.getName() + " created outside it";
+      throw new IllegalArgumentException(
+          "The scenario lambda in " + lambdaClass + " cannot be explored: " + what + ". Build"
+              + " the objects it uses inside the lambda (every schedule needs fresh state) and"
+              + " make the fields or methods it calls static, or pass values of JDK types.");
+    }
+
+    private static Object newInstance(Constructor<?> constructor) throws Throwable {
+      try {
+        return constructor.newInstance();
+      } catch (InvocationTargetException e) {
+        throw e.getCause();
+      }
+    }
+
+    private static void invoke(Method method, Object receiver, Object[] args) throws Throwable {
+      try {
+        method.invoke(receiver, args);
+      } catch (InvocationTargetException e) {
+        throw e.getCause();
+      }
+    }
+
+    private static String topLevel(String className) {
+      String simple = className.substring(className.lastIndexOf('.') + 1);
+      int dollar = simple.indexOf('$');
+      return dollar < 0 ? simple : simple.substring(0, dollar);
+    }
+  }
+}

@@ -1,0 +1,129 @@
+package dev.baton.engine;
+
+import dev.baton.instrument.BatonAgent;
+import dev.baton.ExploreInterleavings;
+import java.util.List;
+import java.util.Optional;
+import org.junit.platform.engine.CancellationToken;
+import org.junit.platform.engine.EngineDiscoveryRequest;
+import org.junit.platform.engine.EngineExecutionListener;
+import org.junit.platform.engine.ExecutionRequest;
+import org.junit.platform.engine.TestDescriptor;
+import org.junit.platform.engine.TestEngine;
+import org.junit.platform.engine.TestExecutionResult;
+import org.junit.platform.engine.UniqueId;
+import org.junit.platform.engine.support.descriptor.EngineDescriptor;
+import org.junit.platform.engine.support.discovery.EngineDiscoveryRequestResolver;
+
+/**
+ * The JUnit Platform engine {@value #ENGINE_ID}: discovers {@link ExploreInterleavings} methods and
+ * explores each under Baton's controlled scheduler.
+ *
+ * <p>The tree is the engine, one container per test class (with a class source) and one test per
+ * method (with a method source), which is what IDEs and Surefire expect. Tests run one after
+ * another; a test class is loaded for execution through an instrumenting class loader, once per
+ * engine execution, and every schedule gets a fresh instance of it. A test that cannot run as
+ * written fails with a message that says why, instead of disappearing.
+ */
+public final class BatonTestEngine implements TestEngine {
+  /** The engine id, as in the unique id {@code [engine:baton]}. */
+  public static final String ENGINE_ID = "baton";
+
+  @Override
+  public String getId() {
+    return ENGINE_ID;
+  }
+
+  @Override
+  public Optional<String> getGroupId() {
+    return Optional.of("dev.baton");
+  }
+
+  @Override
+  public Optional<String> getArtifactId() {
+    return Optional.of("baton");
+  }
+
+  @Override
+  public TestDescriptor discover(EngineDiscoveryRequest request, UniqueId uniqueId) {
+    EngineDescriptor engine = new EngineDescriptor(uniqueId, "Baton");
+    EngineDiscoveryRequestResolver.<EngineDescriptor>builder()
+        .addClassContainerSelectorResolver(TestClasses::isTestClass)
+        .addSelectorResolver(
+            context ->
+                new TestClassResolver(context.getEngineDescriptor(), context.getClassNameFilter()))
+        .build()
+        .resolve(request, engine);
+    return engine;
+  }
+
+  @Override
+  public void execute(ExecutionRequest request) {
+    TestDescriptor root = request.getRootTestDescriptor();
+    EngineExecutionListener listener = request.getEngineExecutionListener();
+    listener.executionStarted(root);
+    BatonConfiguration configuration =
+        BatonConfiguration.from(request.getConfigurationParameters());
+    Throwable agentFailure = null;
+    if (!root.getChildren().isEmpty()) {
+      try {
+        installAgent();
+      } catch (OutOfMemoryError e) {
+        throw e;
+      } catch (Throwable t) {
+        agentFailure = t;
+      }
+    }
+    Run run =
+        new Run(
+            listener,
+            request.getCancellationToken(),
+            new ExploreMethodExecutor(
+                configuration, new InstrumentedClasses(configuration.instrumentExclusions())),
+            agentFailure);
+    for (TestDescriptor child : List.copyOf(root.getChildren())) {
+      run.execute(child);
+    }
+    listener.executionFinished(root, TestExecutionResult.successful());
+  }
+
+  private void installAgent() {
+    BatonAgent.install();
+  }
+
+  /** One execution's walk over the descriptor tree. */
+  private record Run(
+      EngineExecutionListener listener,
+      CancellationToken cancellation,
+      ExploreMethodExecutor executor,
+      Throwable agentFailure) {
+
+    void execute(TestDescriptor descriptor) {
+      if (cancellation.isCancellationRequested()) {
+        listener.executionSkipped(descriptor, "Execution cancelled");
+        return;
+      }
+      listener.executionStarted(descriptor);
+      TestExecutionResult result;
+      if (descriptor instanceof ExploreMethodDescriptor test) {
+        result = agentFailure == null ? executor.execute(test, listener) : agentFailed(test);
+      } else {
+        for (TestDescriptor child : List.copyOf(descriptor.getChildren())) {
+          execute(child);
+        }
+        result = TestExecutionResult.successful();
+      }
+      listener.executionFinished(descriptor, result);
+    }
+
+    private TestExecutionResult agentFailed(ExploreMethodDescriptor test) {
+      return TestExecutionResult.failed(
+          new BatonEngineException(
+              "Baton could not attach its agent, so it cannot control "
+                  + test.methodDisplayName()
+                  + ": "
+                  + agentFailure,
+              agentFailure));
+    }
+  }
+}

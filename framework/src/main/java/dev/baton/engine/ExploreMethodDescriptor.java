@@ -1,0 +1,72 @@
+package dev.baton.engine;
+
+import dev.baton.ExploreInterleavings;
+import java.lang.reflect.Method;
+import java.util.function.Function;
+import org.junit.platform.commons.support.AnnotationSupport;
+import org.junit.platform.commons.support.ClassSupport;
+import org.junit.platform.engine.UniqueId;
+import org.junit.platform.engine.support.descriptor.AbstractTestDescriptor;
+import org.junit.platform.engine.support.descriptor.MethodSource;
+
+/**
+ * One {@link ExploreInterleavings} method of one test class: a test. An inherited method belongs to
+ * the subclass it was discovered in, so its {@link MethodSource} names the subclass.
+ */
+final class ExploreMethodDescriptor extends AbstractTestDescriptor {
+  static final String SEGMENT_TYPE = "method";
+
+  private final Class<?> testClass;
+  private final Method method;
+
+  ExploreMethodDescriptor(UniqueId parentId, Class<?> testClass, Method method) {
+    super(
+        parentId.append(SEGMENT_TYPE, segmentValue(method)),
+        method.getName() + "(" + parameterList(method, Class::getSimpleName) + ")",
+        MethodSource.from(testClass, method));
+    this.testClass = testClass;
+    this.method = method;
+  }
+
+  /** The unique-id segment value, {@code name(java.lang.String, int)}, as Jupiter spells it. */
+  static String segmentValue(Method method) {
+    return method.getName() + "(" + parameterList(method, Class::getName) + ")";
+  }
+
+  private static String parameterList(Method method, Function<Class<?>, String> name) {
+    return ClassSupport.nullSafeToString(name, method.getParameterTypes());
+  }
+
+  Class<?> testClass() {
+    return testClass;
+  }
+
+  Method method() {
+    return method;
+  }
+
+  ExploreInterleavings annotation() {
+    return AnnotationSupport.findAnnotation(method, ExploreInterleavings.class).orElseThrow();
+  }
+
+  /** {@code com.acme.TransferTest#charges}: what replay tokens are bound to. */
+  String scenarioId() {
+    return testClass.getName() + "#" + method.getName();
+  }
+
+  /** How to re-run only this test with Maven; quoted for a nested class's {@code $}. */
+  String replayHint() {
+    String test = TestClasses.nameInPackage(testClass) + "#" + method.getName();
+    return "mvn test -Dtest=" + (test.contains("$") ? "'" + test + "'" : test);
+  }
+
+  /** {@code TransferTest#charges(String)}, for messages. */
+  String methodDisplayName() {
+    return testClass.getName() + "#" + getDisplayName();
+  }
+
+  @Override
+  public Type getType() {
+    return Type.TEST;
+  }
+}

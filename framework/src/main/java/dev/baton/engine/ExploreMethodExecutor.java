@@ -1,0 +1,105 @@
+package dev.baton.engine;
+
+import dev.baton.ExplorationResult;
+import dev.baton.ExploreInterleavings;
+import dev.baton.InterleavingFailure;
+import dev.baton.Strategy;
+import dev.baton.scheduler.ExplorationSettings;
+import dev.baton.scheduler.Explorer;
+import dev.baton.scheduler.ScheduleBody;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.platform.engine.EngineExecutionListener;
+import org.junit.platform.engine.TestExecutionResult;
+import org.junit.platform.engine.reporting.ReportEntry;
+
+/**
+ * Runs one {@link ExploreInterleavings} test: checks it for misuse, resolves its settings, hands it
+ * to the {@link Explorer} and turns the outcome into a test result. Whatever goes wrong becomes
+ * the test's failure; only running out of memory escapes.
+ */
+final class ExploreMethodExecutor {
+  private final BatonConfiguration configuration;
+  private final InstrumentedClasses classes;
+
+  ExploreMethodExecutor(BatonConfiguration configuration, InstrumentedClasses classes) {
+    this.configuration = configuration;
+    this.classes = classes;
+  }
+
+  TestExecutionResult execute(ExploreMethodDescriptor test, EngineExecutionListener listener) {
+    try {
+      ExploreInterleavings annotation = test.annotation();
+      List<String> problems = new ArrayList<>(configuration.problems());
+      problems.addAll(MisuseCheck.problems(test.testClass(), test.method(), annotation));
+      if (!problems.isEmpty()) {
+        return TestExecutionResult.failed(
+            new BatonMisuseException(MisuseCheck.message(test.methodDisplayName(), problems)));
+      }
+      ExplorationSettings settings =
+          configuration.settingsFor(test.scenarioId(), test.replayHint(), annotation);
+      ExplorationResult result = explore(settings, schedule(test), test);
+      listener.reportingEntryPublished(test, reportEntry(result));
+      System.out.println("[baton] " + test.methodDisplayName() + ": " + summary(result));
+      return TestExecutionResult.successful();
+    } catch (InterleavingFailure failure) {
+      return TestExecutionResult.failed(failure);
+    } catch (IllegalArgumentException badSetting) {
+      // A setting or replay token Baton could not use; the message names it and the fix.
+      return TestExecutionResult.failed(
+          new BatonMisuseException(test.methodDisplayName() + ": " + badSetting.getMessage()));
+    } catch (OutOfMemoryError e) {
+      throw e;
+    } catch (Throwable t) {
+      return TestExecutionResult.failed(
+          new BatonEngineException(
+              "Baton failed while running " + test.methodDisplayName() + ": " + t, t));
+    }
+  }
+
+  private ScheduleBody schedule(ExploreMethodDescriptor test) throws ReflectiveOperationException {
+    LifecycleMethods lifecycle = LifecycleMethods.of(test.testClass());
+    return new TestInstanceSchedule(
+        classes.constructor(test.testClass()),
+        classes.methods(test.testClass(), lifecycle.befores()),
+        classes.method(test.testClass(), test.method()),
+        classes.methods(test.testClass(), lifecycle.afters()));
+  }
+
+  private ExplorationResult explore(
+      ExplorationSettings settings, ScheduleBody body, ExploreMethodDescriptor test) {
+    // Code that loads classes through the context loader (ServiceLoader, frameworks) must see the
+    // instrumented classes too; managed threads inherit it from this one.
+    Thread thread = Thread.currentThread();
+    ClassLoader previous = thread.getContextClassLoader();
+    thread.setContextClassLoader(classes.loaderFor(test.testClass()));
+    try {
+      return Explorer.explore(settings, body);
+    } finally {
+      thread.setContextClassLoader(previous);
+    }
+  }
+
+  /** One line for the console: Surefire does not show report entries, and the seed matters. */
+  private static String summary(ExplorationResult result) {
+    String line = result.schedules() + " schedule(s) passed, strategy " + result.strategy()
+        + ", seed " + result.seed() + (result.complete() ? ", every schedule explored" : "");
+    return result.note() == null || result.note().isBlank() ? line : line + ". " + result.note();
+  }
+
+  private static ReportEntry reportEntry(ExplorationResult result) {
+    Map<String, String> entry = new LinkedHashMap<>();
+    entry.put("baton.schedules", String.valueOf(result.schedules()));
+    entry.put("baton.strategy", String.valueOf(result.strategy()));
+    entry.put("baton.seed", String.valueOf(result.seed()));
+    if (result.strategy() == Strategy.EXHAUSTIVE) {
+      entry.put("baton.complete", String.valueOf(result.complete()));
+    }
+    if (result.note() != null && !result.note().isBlank()) {
+      entry.put("baton.note", result.note());
+    }
+    return ReportEntry.from(entry);
+  }
+}

@@ -1,0 +1,57 @@
+package dev.baton.engine;
+
+import dev.baton.ExploreInterleavings;
+import java.lang.reflect.Method;
+import java.lang.reflect.Modifier;
+import java.util.List;
+import org.junit.platform.commons.support.AnnotationSupport;
+import org.junit.platform.commons.support.HierarchyTraversalMode;
+import org.junit.platform.commons.support.ReflectionSupport;
+
+/**
+ * What discovery counts as a Baton test class and a Baton test method.
+ *
+ * <p>Deliberately broad: a static, private or parameterised {@link ExploreInterleavings} method, or
+ * one in a non-static inner class, is still discovered, so that execution can fail it with a
+ * message that says how to fix it instead of dropping it silently ({@link MisuseCheck}).
+ */
+final class TestClasses {
+  private TestClasses() {}
+
+  /** A concrete class declaring or inheriting at least one {@link ExploreInterleavings} method. */
+  static boolean isTestClass(Class<?> candidate) {
+    if (candidate.isInterface()
+        || candidate.isAnnotation()
+        || candidate.isEnum()
+        || candidate.isPrimitive()
+        || candidate.isArray()
+        || candidate.isAnonymousClass()
+        || candidate.isLocalClass()
+        || candidate.isSynthetic()
+        || Modifier.isAbstract(candidate.getModifiers())) {
+      return false;
+    }
+    return !testMethods(candidate).isEmpty();
+  }
+
+  static boolean isTestMethod(Method method) {
+    return AnnotationSupport.isAnnotated(method, ExploreInterleavings.class);
+  }
+
+  /** The test methods of {@code testClass}, superclass methods first; overridden ones once. */
+  static List<Method> testMethods(Class<?> testClass) {
+    return ReflectionSupport.findMethods(
+        testClass, TestClasses::isTestMethod, HierarchyTraversalMode.TOP_DOWN);
+  }
+
+  /** A member class that is not static: it needs an enclosing instance to exist. */
+  static boolean isInnerClass(Class<?> c) {
+    return c.isMemberClass() && !Modifier.isStatic(c.getModifiers());
+  }
+
+  /** The class name without its package: {@code Outer$Inner} for a nested class. */
+  static String nameInPackage(Class<?> c) {
+    String name = c.getName();
+    return name.substring(name.lastIndexOf('.') + 1);
+  }
+}

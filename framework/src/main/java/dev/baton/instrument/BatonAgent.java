@@ -1,0 +1,126 @@
+package dev.baton.instrument;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.lang.instrument.Instrumentation;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.locks.LockSupport;
+import java.util.jar.JarEntry;
+import java.util.jar.JarFile;
+import java.util.jar.JarOutputStream;
+import net.bytebuddy.agent.ByteBuddyAgent;
+
+/**
+ * Attaches Baton's agent to the running JVM, once: no {@code -javaagent} flag needed.
+ *
+ * <p>It puts Baton's tiny runtime ({@code dev.baton.runtime}) on the bootstrap class path, so that
+ * JDK classes can call the hooks, then retransforms {@code LockSupport} and {@code Thread}. This
+ * must happen before anything loads {@code dev.baton.runtime} through the application class loader;
+ * {@link #install()} checks that and fails with a clear message otherwise.
+ */
+public final class BatonAgent {
+  /** Every class of {@code dev.baton.runtime}; a test checks that the list is complete. */
+  static final List<String> RUNTIME_CLASSES =
+      List.of("dev/baton/runtime/Hooks", "dev/baton/runtime/HookDelegate");
+
+  private static Instrumentation instrumentation;
+  private static RuntimeException failure;
+
+  private BatonAgent() {}
+
+  /** Attaches the agent if it is not attached yet; throws {@link InstrumentationException} if it cannot. */
+  public static synchronized Instrumentation install() {
+    if (instrumentation != null) return instrumentation;
+    if (failure != null) throw failure;
+    try {
+      Instrumentation inst = attach();
+      inst.appendToBootstrapClassLoaderSearch(new JarFile(writeRuntimeJar().toFile()));
+      checkRuntimeOnBootstrap();
+      JdkTransformer jdk = new JdkTransformer();
+      inst.addTransformer(jdk, true);
+      try {
+        inst.retransformClasses(LockSupport.class, Thread.class);
+      } finally {
+        inst.removeTransformer(jdk);
+      }
+      jdk.verify();
+      openLocksPackage(inst);
+      instrumentation = inst;
+      return inst;
+    } catch (InstrumentationException e) {
+      failure = e;
+      throw e;
+    } catch (Exception | LinkageError e) {
+      failure =
+          new InstrumentationException(
+              "Baton could not attach its agent to this JVM (" + Runtime.version() + "): " + e
+                  + ". Run the tests on a full JDK (not a JRE without jdk.attach), and do not pass"
+                  + " -XX:-EnableDynamicAgentLoading.",
+              e);
+      throw failure;
+    }
+  }
+
+  private static Instrumentation attach() {
+    try {
+      return ByteBuddyAgent.install();
+    } catch (IllegalStateException e) {
+      throw new InstrumentationException(
+          "Baton could not attach its agent: " + e.getMessage()
+              + ". Run the tests on a full JDK with the jdk.attach module, without"
+              + " -XX:-EnableDynamicAgentLoading.",
+          e);
+    }
+  }
+
+  private static Path writeRuntimeJar() throws IOException {
+    Path jar = Files.createTempFile("baton-runtime-", ".jar");
+    jar.toFile().deleteOnExit();
+    ClassLoader own = BatonAgent.class.getClassLoader();
+    try (OutputStream file = Files.newOutputStream(jar);
+        JarOutputStream out = new JarOutputStream(file)) {
+      for (String name : RUNTIME_CLASSES) {
+        String resource = name + ".class";
+        try (InputStream in = own.getResourceAsStream(resource)) {
+          if (in == null) {
+            throw new InstrumentationException("Baton's jar is incomplete: " + resource + " is missing.");
+          }
+          out.putNextEntry(new JarEntry(resource));
+          in.transferTo(out);
+          out.closeEntry();
+        }
+      }
+    }
+    return jar;
+  }
+
+  private static void checkRuntimeOnBootstrap() throws ClassNotFoundException {
+    for (String name : RUNTIME_CLASSES) {
+      Class<?> seen = Class.forName(name.replace('/', '.'), false, BatonAgent.class.getClassLoader());
+      if (seen.getClassLoader() != null) {
+        throw new InstrumentationException(
+            name.replace('/', '.') + " was loaded by " + seen.getClassLoader() + " before Baton"
+                + " attached its agent, so JDK classes could not reach it. Let Baton start first:"
+                + " do not reference dev.baton.runtime from your own code.");
+      }
+    }
+  }
+
+  /** Lets the scheduler read which thread owns a lock ({@code AbstractOwnableSynchronizer}) for reports. */
+  private static void openLocksPackage(Instrumentation inst) {
+    Module base = Object.class.getModule();
+    Module own = BatonAgent.class.getModule();
+    inst.redefineModule(
+        base,
+        Set.of(),
+        Map.of(),
+        Map.of("java.util.concurrent.locks", Set.of(own)),
+        Set.of(),
+        Map.of());
+  }
+}

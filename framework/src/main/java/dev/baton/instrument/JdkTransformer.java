@@ -1,0 +1,181 @@
+package dev.baton.instrument;
+
+import java.lang.instrument.ClassFileTransformer;
+import java.security.ProtectionDomain;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import org.objectweb.asm.ClassReader;
+import org.objectweb.asm.ClassVisitor;
+import org.objectweb.asm.ClassWriter;
+import org.objectweb.asm.Label;
+import org.objectweb.asm.MethodVisitor;
+import org.objectweb.asm.Opcodes;
+
+/**
+ * Retransforms the few JDK classes whose code must reach the scheduler: {@code LockSupport} (so
+ * everything in {@code java.util.concurrent} that parks is controlled) and {@code Thread} (start
+ * and exit of every thread). Only method bodies change, as retransformation requires.
+ *
+ * <p>The JVM swallows exceptions thrown by a transformer, so failures are collected and checked by
+ * {@link #verify()} after the retransformation.
+ */
+final class JdkTransformer implements ClassFileTransformer {
+  static final String LOCK_SUPPORT = "java/util/concurrent/locks/LockSupport";
+  static final String THREAD = "java/lang/Thread";
+  private static final String HOOKS = "dev/baton/runtime/Hooks";
+
+  /** Methods that must be found and rewritten, as {@code owner.nameDesc}. */
+  private static final Set<String> REQUIRED =
+      Set.of(
+          LOCK_SUPPORT + ".park()V",
+          LOCK_SUPPORT + ".park(Ljava/lang/Object;)V",
+          LOCK_SUPPORT + ".parkNanos(J)V",
+          LOCK_SUPPORT + ".parkNanos(Ljava/lang/Object;J)V",
+          LOCK_SUPPORT + ".parkUntil(J)V",
+          LOCK_SUPPORT + ".parkUntil(Ljava/lang/Object;J)V",
+          LOCK_SUPPORT + ".unpark(Ljava/lang/Thread;)V",
+          THREAD + ".start()V",
+          THREAD + ".exit()V");
+
+  private final Set<String> rewritten = new TreeSet<>();
+  private final List<Throwable> errors = new ArrayList<>();
+
+  @Override
+  public byte[] transform(
+      ClassLoader loader, String className, Class<?> redefined, ProtectionDomain domain, byte[] bytes) {
+    if (!LOCK_SUPPORT.equals(className) && !THREAD.equals(className)) {
+      return null;
+    }
+    try {
+      ClassReader reader = new ClassReader(bytes);
+      ClassWriter writer = new ClassWriter(reader, ClassWriter.COMPUTE_MAXS);
+      reader.accept(new Rewriter(writer, className), 0);
+      return writer.toByteArray();
+    } catch (Throwable t) {
+      synchronized (errors) {
+        errors.add(t);
+      }
+      return null;
+    }
+  }
+
+  /** Throws unless every required method was rewritten without error. */
+  void verify() {
+    synchronized (errors) {
+      if (!errors.isEmpty()) {
+        throw new InstrumentationException(
+            "Baton could not instrument the JDK's LockSupport/Thread on Java "
+                + Runtime.version() + ": " + errors.get(0),
+            errors.get(0));
+      }
+    }
+    Set<String> missing = new TreeSet<>(REQUIRED);
+    missing.removeAll(rewritten);
+    if (!missing.isEmpty()) {
+      throw new InstrumentationException(
+          "Baton does not support this JDK (" + Runtime.version() + "): it could not find "
+              + missing + " to instrument. Run the tests on JDK 17 or later from a supported vendor.");
+    }
+  }
+
+  private final class Rewriter extends ClassVisitor {
+    private final String owner;
+
+    Rewriter(ClassVisitor next, String owner) {
+      super(Opcodes.ASM9, next);
+      this.owner = owner;
+    }
+
+    @Override
+    public MethodVisitor visitMethod(
+        int access, String name, String desc, String signature, String[] exceptions) {
+      MethodVisitor mv = super.visitMethod(access, name, desc, signature, exceptions);
+      String key = owner + "." + name + desc;
+      if (owner.equals(LOCK_SUPPORT)) {
+        return switch (name + desc) {
+          case "park()V" -> parkEntry(mv, key, false, null, "park", "(Ljava/lang/Object;)Z");
+          case "park(Ljava/lang/Object;)V" -> parkEntry(mv, key, true, null, "park", "(Ljava/lang/Object;)Z");
+          case "parkNanos(J)V" -> parkEntry(mv, key, false, 0, "parkNanos", "(Ljava/lang/Object;J)Z");
+          case "parkNanos(Ljava/lang/Object;J)V" -> parkEntry(mv, key, true, 1, "parkNanos", "(Ljava/lang/Object;J)Z");
+          case "parkUntil(J)V" -> parkEntry(mv, key, false, 0, "parkUntil", "(Ljava/lang/Object;J)Z");
+          case "parkUntil(Ljava/lang/Object;J)V" -> parkEntry(mv, key, true, 1, "parkUntil", "(Ljava/lang/Object;J)Z");
+          case "unpark(Ljava/lang/Thread;)V" -> parkEntry(mv, key, true, null, "unpark", "(Ljava/lang/Thread;)Z");
+          default -> mv;
+        };
+      }
+      if (name.equals("start")
+          && (desc.equals("()V") || desc.equals("(Ljdk/internal/vm/ThreadContainer;)V"))) {
+        rewritten.add(key);
+        return new StartHooks(mv);
+      }
+      if (name.equals("exit") && desc.equals("()V")) {
+        rewritten.add(key);
+        return new MethodVisitor(Opcodes.ASM9, mv) {
+          @Override
+          public void visitCode() {
+            super.visitCode();
+            super.visitMethodInsn(Opcodes.INVOKESTATIC, HOOKS, "threadExit", "()V", false);
+          }
+        };
+      }
+      return mv;
+    }
+
+    /**
+     * {@code if (Hooks.xxx(arg0[, long])) return;} at method entry. {@code firstArgObject}: the
+     * first parameter is the blocker/thread (else null is passed); {@code longSlot}: local slot of
+     * the long parameter, or null.
+     */
+    private MethodVisitor parkEntry(
+        MethodVisitor mv, String key, boolean firstArgObject, Integer longSlot, String hook,
+        String hookDesc) {
+      rewritten.add(key);
+      return new MethodVisitor(Opcodes.ASM9, mv) {
+        @Override
+        public void visitCode() {
+          super.visitCode();
+          if (firstArgObject) {
+            super.visitVarInsn(Opcodes.ALOAD, 0);
+          } else {
+            super.visitInsn(Opcodes.ACONST_NULL);
+          }
+          if (longSlot != null) {
+            super.visitVarInsn(Opcodes.LLOAD, longSlot);
+          }
+          super.visitMethodInsn(Opcodes.INVOKESTATIC, HOOKS, hook, hookDesc, false);
+          Label proceed = new Label();
+          super.visitJumpInsn(Opcodes.IFEQ, proceed);
+          super.visitInsn(Opcodes.RETURN);
+          super.visitLabel(proceed);
+          // Same locals as on entry, empty stack: the original first frame stays valid after it.
+          super.visitFrame(Opcodes.F_SAME, 0, null, 0, null);
+        }
+      };
+    }
+  }
+
+  /** {@code Hooks.threadStarting(this)} on entry, {@code Hooks.threadStarted(this)} on return. */
+  private static final class StartHooks extends MethodVisitor {
+    StartHooks(MethodVisitor next) {
+      super(Opcodes.ASM9, next);
+    }
+
+    @Override
+    public void visitCode() {
+      super.visitCode();
+      super.visitVarInsn(Opcodes.ALOAD, 0);
+      super.visitMethodInsn(Opcodes.INVOKESTATIC, HOOKS, "threadStarting", "(Ljava/lang/Thread;)V", false);
+    }
+
+    @Override
+    public void visitInsn(int opcode) {
+      if (opcode == Opcodes.RETURN) {
+        super.visitVarInsn(Opcodes.ALOAD, 0);
+        super.visitMethodInsn(Opcodes.INVOKESTATIC, HOOKS, "threadStarted", "(Ljava/lang/Thread;)V", false);
+      }
+      super.visitInsn(opcode);
+    }
+  }
+}

@@ -1,0 +1,132 @@
+package dev.baton.scheduler;
+
+import dev.baton.InterleavingFailure;
+import dev.baton.Strategy;
+import dev.baton.instrument.Site;
+import dev.baton.instrument.SiteKind;
+import dev.baton.instrument.Sites;
+import dev.baton.report.ObjectNames;
+import dev.baton.report.Step;
+import dev.baton.report.TraceFormatter;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+/** Turns a failed schedule into the report users read: what failed, how, and how to replay it. */
+final class FailureReport {
+  private final ObjectNames names = new ObjectNames();
+  private final ManagedThread[] threads;
+
+  private FailureReport(ManagedThread[] threads) {
+    this.threads = threads;
+  }
+
+  static InterleavingFailure build(
+      Failure failure,
+      Scheduler scheduler,
+      ExplorationSettings settings,
+      Strategy strategy,
+      long seed,
+      int schedule,
+      boolean replayed,
+      String token) {
+    FailureReport r = new FailureReport(scheduler.threads());
+    String details = r.details(failure);
+    String trace = r.trace(scheduler.trace);
+    StringBuilder m = new StringBuilder();
+    m.append(failure.headline()).append('\n');
+    m.append(replayed
+        ? "Baton replayed schedule " + schedule + " (strategy " + strategy + ", seed " + seed
+            + ") from its token.\n"
+        : "Baton found it in schedule " + schedule + " of " + settings.schedules() + " (strategy "
+            + strategy + ", seed " + seed + ").\n");
+    if (!details.isEmpty()) m.append('\n').append(details);
+    m.append("\nInterleaving (").append(scheduler.trace.size).append(" steps, ")
+        .append(r.threads.length).append(r.threads.length == 1 ? " thread" : " threads")
+        .append("; -> marks a switch):\n").append(trace);
+    m.append("\nReplay this schedule:\n  ");
+    String hint = settings.replayHint();
+    if (hint != null && !hint.isEmpty()) m.append(hint).append(' ');
+    m.append("-Dbaton.replay=").append(token).append('\n');
+    m.append("or keep it as a regression test: @ExploreInterleavings(replay = \"")
+        .append(token).append("\")");
+    return new InterleavingFailure(
+        m.toString(), failure.cause(), failure.kind(), token, strategy, seed, schedule, trace);
+  }
+
+  private String details(Failure f) {
+    StringBuilder b = new StringBuilder();
+    for (Failure.BlockedThread t : f.blocked()) {
+      b.append("  ").append(t.thread().displayName()).append(' ').append(waitText(t))
+          .append(", at ").append(Scheduler.location(t.site())).append('\n');
+    }
+    List<ManagedThread> cycle = Deadlocks.findCycle(f.blocked());
+    if (cycle != null) {
+      b.append("  cycle: ");
+      for (ManagedThread t : cycle) b.append(t.displayName()).append(" -> ");
+      b.append(cycle.get(0).displayName()).append('\n');
+    }
+    if (!f.details().isEmpty()) b.append(f.details());
+    return b.toString();
+  }
+
+  private String waitText(Failure.BlockedThread t) {
+    String holder = t.holder() == null ? "" : " held by " + t.holder().displayName();
+    switch (t.waitKind()) {
+      case MONITOR:
+        return "waits to lock " + names.of(t.target()) + holder;
+      case WAIT:
+        return "waits in wait() on " + names.of(t.target()) + " for a notify that never comes"
+            + holder;
+      case JOIN:
+        return "waits to join " + ((ManagedThread) t.target()).displayName();
+      case PARK:
+        return t.target() == null
+            ? "is parked (LockSupport.park) and nobody unparks it"
+            : "waits for " + names.of(t.target()) + holder;
+      default:
+        return "is runnable";
+    }
+  }
+
+  private String trace(Trace trace) {
+    List<Step> steps = new ArrayList<>(trace.size);
+    for (int i = 0; i < trace.size; i++) {
+      String thread = threads[trace.threads[i]].displayName();
+      Site site = Sites.get(trace.sites[i]);
+      String location = site == null ? "" : site.location();
+      steps.add(new Step(thread, action(trace.kinds[i], site, trace.objects[i]), location));
+    }
+    return TraceFormatter.format(steps);
+  }
+
+  private String action(int kind, Site site, Object object) {
+    switch (kind) {
+      case Trace.START:
+        return "start " + ((ManagedThread) object).displayName();
+      case Trace.END:
+        return "end";
+      case Trace.PARK:
+        return object == null ? "park" : "park on " + names.of(object);
+      case Trace.UNPARK:
+        return "unpark " + ((ManagedThread) object).displayName();
+      case Trace.TIMEOUT:
+        return "timed out";
+      default:
+        break;
+    }
+    if (site == null) return "step";
+    if (object instanceof ManagedThread t) return site.kind().verb() + " " + t.displayName();
+    if (object != null && isMonitorKind(site.kind())) return site.kind().verb() + " " + names.of(object);
+    return site.action();
+  }
+
+  private static final Set<SiteKind> MONITOR_KINDS =
+      new HashSet<>(List.of(SiteKind.MONITOR_ENTER, SiteKind.MONITOR_EXIT, SiteKind.WAIT,
+          SiteKind.NOTIFY, SiteKind.NOTIFY_ALL));
+
+  private static boolean isMonitorKind(SiteKind kind) {
+    return MONITOR_KINDS.contains(kind);
+  }
+}

@@ -1,0 +1,85 @@
+package dev.baton.scheduler;
+
+import java.util.regex.Pattern;
+
+/**
+ * The scheduler's model of one thread of a schedule: whether it may run, and what it waits for.
+ * Mutated only by the thread holding the baton (or, during an abort, under the scheduler's lock).
+ */
+final class ManagedThread {
+  private static final Pattern DEFAULT_NAME = Pattern.compile("Thread-\\d+");
+
+  /** What a thread that cannot run is waiting for. */
+  enum Wait {
+    NONE,
+    MONITOR,
+    WAIT,
+    JOIN,
+    PARK
+  }
+
+  final int id;
+  final Thread thread;
+
+  /** Reached its first hook (children start outside the model until then). */
+  volatile boolean arrived;
+
+  volatile boolean terminated;
+
+  /** Inside the scheduler itself: hooks are inert so its own parking is real. */
+  int inRuntime;
+
+  /** Inside a class initialiser: never preempted there. */
+  int noPreempt;
+
+  Wait wait = Wait.NONE;
+  Object waitTarget;
+  boolean timed;
+  long timeoutNanos;
+  boolean timedOut;
+
+  /** Object.wait: set by notify, interrupt or timeout. */
+  boolean notified;
+
+  boolean parkPermit;
+
+  /** The interrupt status, set aside while the thread waits for the baton (parking needs it clear). */
+  volatile boolean interruptStash;
+
+  /** The thread this one started last, for the trace. */
+  ManagedThread lastStarted;
+
+  /** The last user-code site this thread passed, for reports. */
+  int lastSite = -1;
+
+  /** POS: priority of the pending operation; and what that operation touches. */
+  double priority = Double.NaN;
+  Object pendingObject;
+  Object pendingKey;
+  int pendingIndex;
+  boolean pendingWrite;
+
+  ManagedThread(int id, Thread thread) {
+    this.id = id;
+    this.thread = thread;
+  }
+
+  /** A name that is the same in every run: the user's name, else {@code thread-N}. */
+  String displayName() {
+    if (id == 0) return "main";
+    String name = thread.getName();
+    return DEFAULT_NAME.matcher(name).matches() ? "thread-" + id : name;
+  }
+
+  void clearWait() {
+    wait = Wait.NONE;
+    waitTarget = null;
+    timed = false;
+    timeoutNanos = 0;
+  }
+
+  @Override
+  public String toString() {
+    return displayName();
+  }
+}

@@ -1,0 +1,73 @@
+package dev.baton.scheduler;
+
+import java.util.Arrays;
+import java.util.SplittableRandom;
+
+/**
+ * Probabilistic Concurrency Testing: every thread gets a random priority above {@code depth}; the
+ * highest-priority enabled thread runs; at {@code depth - 1} random steps the running thread drops
+ * to a priority below all others. The step range adapts to the longest schedule seen so far.
+ */
+final class PctPolicy implements SchedulePolicy {
+  private final long seed;
+  private final int depth;
+  private int stepEstimate = 64;
+  private SplittableRandom random;
+  private int[] changePoints = new int[0];
+  private int nextChange;
+  private double[] priorities = new double[8];
+
+  PctPolicy(long seed, int depth) {
+    this.seed = seed;
+    this.depth = depth;
+  }
+
+  @Override
+  public void beginSchedule(int index) {
+    random = Seeds.forSchedule(seed, index);
+    changePoints = new int[depth - 1];
+    for (int i = 0; i < changePoints.length; i++) {
+      changePoints[i] = 1 + random.nextInt(stepEstimate);
+    }
+    Arrays.sort(changePoints);
+    nextChange = 0;
+    Arrays.fill(priorities, Double.NaN);
+  }
+
+  @Override
+  public int pickThread(ManagedThread[] options, int count, ManagedThread current, int step) {
+    while (nextChange < changePoints.length && changePoints[nextChange] <= step) {
+      // The i-th change point lowers the running thread below every initial priority.
+      priority(current);
+      priorities[current.id] = depth - 1 - nextChange;
+      nextChange++;
+    }
+    int best = 0;
+    for (int i = 1; i < count; i++) {
+      if (priority(options[i]) > priority(options[best])) best = i;
+    }
+    return best;
+  }
+
+  @Override
+  public int pickWaiter(ManagedThread[] waiters, int count) {
+    return random.nextInt(count);
+  }
+
+  @Override
+  public void endSchedule(int steps) {
+    stepEstimate = Math.max(stepEstimate, steps);
+  }
+
+  private double priority(ManagedThread t) {
+    if (t.id >= priorities.length) {
+      int old = priorities.length;
+      priorities = Arrays.copyOf(priorities, Math.max(t.id + 1, old * 2));
+      Arrays.fill(priorities, old, priorities.length, Double.NaN);
+    }
+    if (Double.isNaN(priorities[t.id])) {
+      priorities[t.id] = depth + random.nextDouble();
+    }
+    return priorities[t.id];
+  }
+}

@@ -1,0 +1,52 @@
+package dev.baton.scheduler;
+
+import java.util.Objects;
+import java.util.SplittableRandom;
+
+/**
+ * Partial Order Sampling: each thread's pending operation gets a random priority; the highest
+ * runs; the operations that race with it (same location, one of them a write) draw new priorities,
+ * and so does the next operation of the thread that ran.
+ */
+final class PosPolicy implements SchedulePolicy {
+  private final long seed;
+  private SplittableRandom random;
+
+  PosPolicy(long seed) {
+    this.seed = seed;
+  }
+
+  @Override
+  public void beginSchedule(int index) {
+    random = Seeds.forSchedule(seed, index);
+  }
+
+  @Override
+  public int pickThread(ManagedThread[] options, int count, ManagedThread current, int step) {
+    int best = 0;
+    for (int i = 0; i < count; i++) {
+      if (Double.isNaN(options[i].priority) || options[i].priority < 0) {
+        options[i].priority = random.nextDouble();
+      }
+      if (options[i].priority > options[best].priority) best = i;
+    }
+    ManagedThread chosen = options[best];
+    for (int i = 0; i < count; i++) {
+      if (i != best && races(chosen, options[i])) options[i].priority = random.nextDouble();
+    }
+    chosen.priority = -1; // its next operation draws a fresh priority
+    return best;
+  }
+
+  @Override
+  public int pickWaiter(ManagedThread[] waiters, int count) {
+    return random.nextInt(count);
+  }
+
+  static boolean races(ManagedThread a, ManagedThread b) {
+    if (!a.pendingWrite && !b.pendingWrite) return false;
+    if (a.pendingObject != b.pendingObject) return false;
+    if (a.pendingObject == null && a.pendingKey == null) return false;
+    return Objects.equals(a.pendingKey, b.pendingKey) && a.pendingIndex == b.pendingIndex;
+  }
+}

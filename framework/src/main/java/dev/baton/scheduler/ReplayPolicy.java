@@ -1,0 +1,93 @@
+package dev.baton.scheduler;
+
+/**
+ * Feeds a recorded schedule back. Strict: the first recorded choice that does not apply throws
+ * {@link Divergence}. Lenient (a pinned regression test): it takes the recorded thread when it can,
+ * else keeps the running thread or the lowest id, and remembers that it diverged.
+ */
+final class ReplayPolicy implements SchedulePolicy {
+  private final int[] recorded;
+  private final boolean strict;
+  private int next;
+  private String divergence = "";
+
+  ReplayPolicy(int[] recorded, boolean strict) {
+    this.recorded = recorded;
+    this.strict = strict;
+  }
+
+  @Override
+  public void beginSchedule(int index) {
+    next = 0;
+  }
+
+  @Override
+  public int pickThread(ManagedThread[] options, int count, ManagedThread current, int step) {
+    return pick(options, count, current, step);
+  }
+
+  @Override
+  public int pickWaiter(ManagedThread[] waiters, int count) {
+    return pick(waiters, count, null, -1);
+  }
+
+  private int pick(ManagedThread[] options, int count, ManagedThread current, int step) {
+    int position = next++;
+    if (position < recorded.length) {
+      for (int i = 0; i < count; i++) {
+        if (options[i].id == recorded[position]) return i;
+      }
+    }
+    String why =
+        position < recorded.length
+            ? "the token chose thread #" + recorded[position] + " but only " + names(options, count)
+                + " could run"
+            : "the token's " + recorded.length + " choices were used up but " + names(options, count)
+                + " could run";
+    if (strict) throw new Divergence(position + 1, step, why);
+    if (divergence.isEmpty()) {
+      divergence = "The pinned schedule diverged at choice " + (position + 1) + " (" + why
+          + "): the code changed since the token was recorded; the schedule was completed"
+          + " deterministically.";
+    }
+    for (int i = 0; i < count; i++) {
+      if (options[i] == current) return i;
+    }
+    return 0;
+  }
+
+  /** Recorded choices this schedule did not use. */
+  int unused() {
+    return Math.max(0, recorded.length - next);
+  }
+
+  int total() {
+    return recorded.length;
+  }
+
+  @Override
+  public String note() {
+    return divergence;
+  }
+
+  private static String names(ManagedThread[] options, int count) {
+    StringBuilder b = new StringBuilder("[");
+    for (int i = 0; i < count; i++) {
+      if (i > 0) b.append(", ");
+      b.append(options[i].displayName());
+    }
+    return b.append(']').toString();
+  }
+
+  /** A strict replay no longer matches the code. */
+  static final class Divergence extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+    final int choice;
+
+    Divergence(int choice, int step, String why) {
+      super("schedule diverged at step " + (step < 0 ? "?" : String.valueOf(step)) + " (choice "
+          + choice + "): " + why, null, false, false);
+      this.choice = choice;
+    }
+  }
+}

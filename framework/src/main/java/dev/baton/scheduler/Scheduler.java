@@ -1,0 +1,820 @@
+package dev.baton.scheduler;
+
+import dev.baton.InterleavingFailure.Kind;
+import dev.baton.instrument.Site;
+import dev.baton.instrument.SiteKind;
+import dev.baton.instrument.Sites;
+import dev.baton.runtime.HookDelegate;
+import dev.baton.runtime.Hooks;
+import java.lang.reflect.Method;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.locks.AbstractOwnableSynchronizer;
+import java.util.concurrent.locks.LockSupport;
+
+/**
+ * Runs one schedule: the baton, the thread model and the shadow models of monitors, wait sets,
+ * park permits and joins.
+ *
+ * <p>Only the thread in {@link #running} executes user code. At each scheduling point it asks the
+ * policy which enabled thread goes next, hands the baton over and parks until the baton comes back.
+ * Monitors in instrumented code exist only in the model (the real {@code monitorenter} is skipped
+ * for managed threads), so a managed thread never blocks in the JVM on another managed thread.
+ *
+ * <p>The model is mutated only by the baton holder. The exceptions are arrival and abort, which
+ * happen while the holder is parked, and are published through volatile fields.
+ */
+final class Scheduler implements HookDelegate {
+  /** The location a monitor operation touches, for POS's race check. */
+  private static final Object MONITOR_KEY = new Object();
+
+  private static final long ARRIVAL_TIMEOUT_NANOS = TimeUnit.SECONDS.toNanos(10);
+  private static final long ABORT_GRACE_MILLIS = 5_000;
+
+  private final SchedulePolicy policy;
+  private final int maxSteps;
+  private final long timeoutMillis;
+
+  private final ThreadLocal<ManagedThread> current = new ThreadLocal<>();
+  private final ConcurrentHashMap<Thread, ManagedThread> byThread = new ConcurrentHashMap<>();
+  private final IdentityHashMap<Object, MonitorState> monitors = new IdentityHashMap<>();
+  private final AtomicInteger live = new AtomicInteger();
+  private final AtomicInteger notArrived = new AtomicInteger();
+  private final CountDownLatch finished = new CountDownLatch(1);
+  final Trace trace = new Trace();
+
+  private volatile ManagedThread[] threads = new ManagedThread[0];
+  private volatile ManagedThread running;
+  private volatile boolean aborted;
+  private volatile Failure failure;
+
+  private ManagedThread[] options = new ManagedThread[8];
+  private int[] choices = new int[64];
+  private int choiceCount;
+  private int steps;
+
+  Scheduler(SchedulePolicy policy, int maxSteps, long timeoutMillis) {
+    this.policy = policy;
+    this.maxSteps = maxSteps;
+    this.timeoutMillis = timeoutMillis;
+  }
+
+  // ---- running a schedule -------------------------------------------------------------------
+
+  /** Runs {@code body} on a fresh managed main thread and returns when every thread has ended. */
+  void run(ScheduleBody body) throws InterruptedException {
+    Hooks.install(this);
+    try {
+      Thread main = new Thread(() -> runMain(body), "baton-main");
+      main.setDaemon(true);
+      main.start();
+      if (!finished.await(timeoutMillis, TimeUnit.MILLISECONDS)) {
+        fail(stuck());
+        finished.await(ABORT_GRACE_MILLIS, TimeUnit.MILLISECONDS);
+      }
+    } finally {
+      Hooks.install(null);
+    }
+  }
+
+  private void runMain(ScheduleBody body) {
+    ManagedThread me = register(Thread.currentThread());
+    me.arrived = true;
+    notArrived.decrementAndGet();
+    current.set(me);
+    running = me;
+    try {
+      body.run();
+    } catch (Throwable t) {
+      if (!(t instanceof BatonAbort)) threadFailed(me, t);
+    } finally {
+      me.inRuntime++;
+      finish(me);
+    }
+  }
+
+  Failure failure() {
+    return failure;
+  }
+
+  int steps() {
+    return steps;
+  }
+
+  int[] choices() {
+    return Arrays.copyOf(choices, choiceCount);
+  }
+
+  ManagedThread[] threads() {
+    return threads;
+  }
+
+  private ManagedThread register(Thread thread) {
+    ManagedThread[] old = threads;
+    ManagedThread t = new ManagedThread(old.length, thread);
+    ManagedThread[] grown = Arrays.copyOf(old, old.length + 1);
+    grown[old.length] = t;
+    threads = grown;
+    byThread.put(thread, t);
+    live.incrementAndGet();
+    notArrived.incrementAndGet();
+    return t;
+  }
+
+  // ---- entering and leaving hooks ------------------------------------------------------------
+
+  /**
+   * The managed thread calling a hook, now marked as inside the scheduler; or null when the caller
+   * is not managed or already inside the scheduler (its own parking must stay real).
+   */
+  private ManagedThread enter() {
+    ManagedThread me = current.get();
+    if (me == null) {
+      if (notArrived.get() == 0) return null;
+      me = byThread.get(Thread.currentThread());
+      if (me == null || me.arrived) return null;
+      arrive(me);
+    }
+    if (me.inRuntime > 0 || me.terminated) return null;
+    me.inRuntime++;
+    return me;
+  }
+
+  /** A started thread reached its first hook: tell its starter, then wait for the baton. */
+  private void arrive(ManagedThread me) {
+    current.set(me);
+    me.inRuntime++;
+    try {
+      me.arrived = true;
+      notArrived.decrementAndGet();
+      ManagedThread starter = running;
+      if (starter != null) LockSupport.unpark(starter.thread);
+      awaitBaton(me);
+    } finally {
+      me.inRuntime--;
+    }
+  }
+
+  // ---- the baton ----------------------------------------------------------------------------
+
+  /** A scheduling point: maybe hand the baton to another thread, then record the step. */
+  private void point(ManagedThread me, int site, int kind, Object object) {
+    turn(me, site);
+    trace.add(me.id, site, kind, object);
+  }
+
+  /** The decision part of a scheduling point: returns when {@code me} holds the baton and can proceed. */
+  private void turn(ManagedThread me, int site) {
+    if (aborted) throw new BatonAbort();
+    if (site >= 0) me.lastSite = site;
+    if (++steps > maxSteps) {
+      fail(nonTermination(me));
+      throw new BatonAbort();
+    }
+    if (me.noPreempt > 0 && satisfied(me)) return;
+    ManagedThread next = pickNext(me);
+    if (next != me) {
+      running = next;
+      LockSupport.unpark(next.thread);
+      awaitBaton(me);
+    }
+  }
+
+  private void awaitBaton(ManagedThread me) {
+    boolean interrupted = false;
+    try {
+      while (true) {
+        if (aborted) throw new BatonAbort();
+        if (running == me) return;
+        LockSupport.park(this);
+        if (Thread.interrupted()) {
+          interrupted = true;
+          me.interruptStash = true;
+        }
+      }
+    } finally {
+      if (interrupted) {
+        me.interruptStash = false;
+        me.thread.interrupt();
+      }
+    }
+  }
+
+  /** Who runs next; fails the schedule (and throws {@link BatonAbort}) when nobody can. */
+  private ManagedThread pickNext(ManagedThread me) {
+    int n = collectEnabled();
+    if (n == 0) n = timeOutEarliest();
+    if (n == 0) {
+      fail(blocked());
+      throw new BatonAbort();
+    }
+    if (n == 1) return options[0];
+    int i;
+    try {
+      i = policy.pickThread(options, n, me, steps);
+    } catch (ReplayPolicy.Divergence d) {
+      fail(Failure.of(Kind.DIVERGENCE, d.getMessage()));
+      throw new BatonAbort();
+    }
+    recordChoice(options[i].id);
+    return options[i];
+  }
+
+  private int collectEnabled() {
+    ManagedThread[] all = threads;
+    if (options.length < all.length) options = new ManagedThread[all.length * 2];
+    int n = 0;
+    for (ManagedThread t : all) {
+      if (t.arrived && !t.terminated && satisfied(t)) options[n++] = t;
+    }
+    return n;
+  }
+
+  /** Nothing can run: the timed wait with the shortest timeout (then lowest id) times out. */
+  private int timeOutEarliest() {
+    ManagedThread first = null;
+    for (ManagedThread t : threads) {
+      if (t.arrived && !t.terminated && t.timed
+          && (first == null || t.timeoutNanos < first.timeoutNanos)) {
+        first = t;
+      }
+    }
+    if (first == null) return 0;
+    first.timedOut = true;
+    trace.add(first.id, first.lastSite, Trace.TIMEOUT, null);
+    options[0] = first;
+    return 1;
+  }
+
+  private boolean satisfied(ManagedThread t) {
+    switch (t.wait) {
+      case NONE:
+        return true;
+      case MONITOR:
+        MonitorState m = monitors.get(t.waitTarget);
+        return m == null || m.owner == null || m.owner == t;
+      case WAIT:
+        if (!t.notified && !t.timedOut && !interrupted(t)) return false;
+        MonitorState w = monitors.get(t.waitTarget);
+        return w.owner == null || w.owner == t;
+      case JOIN:
+        return ((ManagedThread) t.waitTarget).terminated || t.timedOut || interrupted(t);
+      case PARK:
+        return t.parkPermit || t.timedOut || interrupted(t);
+      default:
+        throw new IllegalStateException(String.valueOf(t.wait));
+    }
+  }
+
+  private static boolean interrupted(ManagedThread t) {
+    return t.interruptStash || t.thread.isInterrupted();
+  }
+
+  private void recordChoice(int threadId) {
+    if (choiceCount == choices.length) choices = Arrays.copyOf(choices, choiceCount * 2);
+    choices[choiceCount++] = threadId;
+  }
+
+  private void block(ManagedThread me, ManagedThread.Wait wait, Object target, long millis, int nanos) {
+    me.wait = wait;
+    me.waitTarget = target;
+    me.timed = millis > 0 || nanos > 0;
+    me.timeoutNanos = me.timed ? TimeUnit.MILLISECONDS.toNanos(millis) + nanos : 0;
+    me.timedOut = false;
+  }
+
+  private static void pending(ManagedThread me, Object object, Object key, int index, boolean write) {
+    me.pendingObject = object;
+    me.pendingKey = key;
+    me.pendingIndex = index;
+    me.pendingWrite = write;
+  }
+
+  // ---- ending threads and schedules ------------------------------------------------------------
+
+  /** {@code me} has finished: pass the baton on, or end the schedule. Caller holds inRuntime. */
+  private void finish(ManagedThread me) {
+    if (me.terminated) return;
+    me.terminated = true;
+    if (!aborted) trace.add(me.id, -1, Trace.END, null);
+    if (live.decrementAndGet() == 0) {
+      finished.countDown();
+      return;
+    }
+    if (aborted || running != me) return;
+    try {
+      ManagedThread next = pickNext(me);
+      running = next;
+      LockSupport.unpark(next.thread);
+    } catch (BatonAbort expected) {
+      // nobody can run: pickNext recorded the failure and woke everyone to unwind
+    }
+  }
+
+  private void threadFailed(ManagedThread me, Throwable t) {
+    fail(new Failure(Kind.EXCEPTION, t + " (thrown in " + me.displayName() + ")", t, List.of(), ""));
+  }
+
+  /** Records the first failure and wakes every thread so that it unwinds. */
+  private void fail(Failure f) {
+    ManagedThread me = current.get();
+    if (me != null) me.inRuntime++;
+    try {
+      synchronized (this) {
+        if (failure != null) return;
+        failure = f;
+        aborted = true;
+      }
+      for (ManagedThread t : threads) {
+        if (t.thread != Thread.currentThread()) LockSupport.unpark(t.thread);
+      }
+    } finally {
+      if (me != null) me.inRuntime--;
+    }
+  }
+
+  private Failure blocked() {
+    List<Failure.BlockedThread> blocked = new ArrayList<>();
+    boolean mainAlive = false;
+    for (ManagedThread t : threads) {
+      if (t.terminated || !t.arrived) continue;
+      if (t.id == 0) mainAlive = true;
+      blocked.add(new Failure.BlockedThread(t, t.wait, t.waitTarget, holderOf(t), t.lastSite));
+    }
+    boolean cycle = Deadlocks.findCycle(blocked) != null;
+    if (cycle || mainAlive) {
+      return new Failure(
+          Kind.DEADLOCK, "deadlock: every live thread is blocked", null, blocked, "");
+    }
+    return new Failure(
+        Kind.BLOCKED_AT_END,
+        "the scenario finished but " + blocked.size() + " thread(s) it started are still blocked",
+        null,
+        blocked,
+        "");
+  }
+
+  private ManagedThread holderOf(ManagedThread t) {
+    switch (t.wait) {
+      case MONITOR:
+      case WAIT:
+        MonitorState m = monitors.get(t.waitTarget);
+        boolean wantsMonitor = t.wait == ManagedThread.Wait.MONITOR || t.notified;
+        return wantsMonitor && m != null ? m.owner : null;
+      case JOIN:
+        return (ManagedThread) t.waitTarget;
+      case PARK:
+        Thread owner = LockOwners.ownerOf(t.waitTarget);
+        return owner == null ? null : byThread.get(owner);
+      default:
+        return null;
+    }
+  }
+
+  private Failure nonTermination(ManagedThread me) {
+    return new Failure(
+        Kind.NON_TERMINATION,
+        "the schedule took more than " + maxSteps + " scheduling points: " + me.displayName()
+            + " seems not to terminate (last at " + location(me.lastSite)
+            + "); raise maxSteps if the scenario is just long",
+        null,
+        List.of(),
+        "");
+  }
+
+  private Failure stuck() {
+    StringBuilder details = new StringBuilder();
+    for (ManagedThread t : threads) {
+      if (t.terminated) continue;
+      details.append("  ").append(t.displayName()).append(" (").append(t.thread.getState())
+          .append(t == running ? ", holds the baton" : "").append(")\n");
+      for (StackTraceElement e : t.thread.getStackTrace()) {
+        details.append("      at ").append(e).append('\n');
+      }
+    }
+    return new Failure(
+        Kind.UNCONTROLLED,
+        "the schedule did not finish within " + timeoutMillis / 1000 + " s: a thread is blocked or"
+            + " busy outside Baton's control (I/O, native code, or a lock of uninstrumented code)",
+        null,
+        List.of(),
+        details.toString());
+  }
+
+  static String location(int site) {
+    Site s = Sites.get(site);
+    return s == null ? "JDK code" : s.location();
+  }
+
+  // ---- HookDelegate: memory ------------------------------------------------------------------
+
+  @Override
+  public void beforeFieldAccess(Object owner, boolean write, int site) {
+    ManagedThread me = enter();
+    if (me == null) return;
+    try {
+      Site s = Sites.get(site);
+      pending(me, owner, s == null ? null : s.detail(), 0, write);
+      point(me, site, Trace.SITE, null);
+    } finally {
+      me.inRuntime--;
+    }
+  }
+
+  @Override
+  public void beforeArrayAccess(Object array, int index, boolean write, int site) {
+    ManagedThread me = enter();
+    if (me == null) return;
+    try {
+      pending(me, array, null, index, write);
+      point(me, site, Trace.SITE, null);
+    } finally {
+      me.inRuntime--;
+    }
+  }
+
+  @Override
+  public void beforeCall(Object receiver, int site) {
+    ManagedThread me = enter();
+    if (me == null) return;
+    try {
+      pending(me, receiver, null, 0, true);
+      point(me, site, Trace.SITE, null);
+    } finally {
+      me.inRuntime--;
+    }
+  }
+
+  @Override
+  public void yieldPoint(int site) {
+    ManagedThread me = enter();
+    if (me == null) return;
+    try {
+      pending(me, null, null, 0, false);
+      Site s = Sites.get(site);
+      if (s != null && s.kind() == SiteKind.THREAD_START) {
+        trace.attachStartSite(me.id, site);
+        turn(me, site);
+      } else {
+        point(me, site, Trace.SITE, null);
+      }
+    } finally {
+      me.inRuntime--;
+    }
+  }
+
+  // ---- HookDelegate: monitors ----------------------------------------------------------------
+
+  @Override
+  public boolean monitorEnter(Object monitor, int site) {
+    if (monitor == null) return false; // the real monitorenter throws the NullPointerException
+    ManagedThread me = enter();
+    if (me == null) return false;
+    try {
+      MonitorState m = monitors.computeIfAbsent(monitor, k -> new MonitorState());
+      pending(me, monitor, MONITOR_KEY, 0, true);
+      if (m.owner != null && m.owner != me) block(me, ManagedThread.Wait.MONITOR, monitor, 0, 0);
+      try {
+        point(me, site, Trace.SITE, monitor);
+      } finally {
+        me.clearWait();
+      }
+      m.owner = me;
+      m.count++;
+      return true;
+    } finally {
+      me.inRuntime--;
+    }
+  }
+
+  @Override
+  public boolean monitorExit(Object monitor, int site) {
+    if (monitor == null) return false;
+    ManagedThread me = enter();
+    if (me == null) return false;
+    try {
+      MonitorState m = monitors.get(monitor);
+      if (m == null || m.owner != me) return false; // the real monitorexit reports the misuse
+      if (--m.count == 0) m.owner = null;
+      if (!aborted) trace.add(me.id, site, Trace.SITE, monitor);
+      return true;
+    } finally {
+      me.inRuntime--;
+    }
+  }
+
+  @Override
+  public boolean monitorWait(Object monitor, long millis, int nanos, int site)
+      throws InterruptedException {
+    ManagedThread me = enter();
+    if (me == null) return false;
+    try {
+      MonitorState m = monitors.get(monitor);
+      if (m == null || m.owner != me) return false; // the real wait throws IllegalMonitorStateException
+      if (Thread.interrupted()) throw new InterruptedException();
+      int saved = m.count;
+      m.owner = null;
+      m.count = 0;
+      m.waitSet.add(me);
+      me.notified = false;
+      pending(me, monitor, MONITOR_KEY, 0, true);
+      block(me, ManagedThread.Wait.WAIT, monitor, millis, nanos);
+      try {
+        point(me, site, Trace.SITE, monitor);
+      } finally {
+        me.clearWait();
+        m.waitSet.remove(me);
+      }
+      if (m.owner != null) {
+        block(me, ManagedThread.Wait.MONITOR, monitor, 0, 0);
+        try {
+          turn(me, site);
+        } finally {
+          me.clearWait();
+        }
+      }
+      m.owner = me;
+      m.count = saved;
+      me.notified = false;
+      if (Thread.interrupted()) throw new InterruptedException();
+      return true;
+    } finally {
+      me.inRuntime--;
+    }
+  }
+
+  @Override
+  public boolean monitorNotify(Object monitor, boolean all, int site) {
+    ManagedThread me = enter();
+    if (me == null) return false;
+    try {
+      MonitorState m = monitors.get(monitor);
+      if (m == null || m.owner != me) return false; // the real notify throws IllegalMonitorStateException
+      if (aborted) throw new BatonAbort();
+      trace.add(me.id, site, Trace.SITE, monitor);
+      List<ManagedThread> waiters = m.waitSet;
+      if (all) {
+        for (ManagedThread w : waiters) w.notified = true;
+        waiters.clear();
+      } else if (!waiters.isEmpty()) {
+        int i = 0;
+        if (waiters.size() > 1) {
+          ManagedThread[] candidates = waiters.toArray(new ManagedThread[0]);
+          try {
+            i = policy.pickWaiter(candidates, candidates.length);
+          } catch (ReplayPolicy.Divergence d) {
+            fail(Failure.of(Kind.DIVERGENCE, d.getMessage()));
+            throw new BatonAbort();
+          }
+          recordChoice(candidates[i].id);
+        }
+        waiters.remove(i).notified = true;
+      }
+      return true;
+    } finally {
+      me.inRuntime--;
+    }
+  }
+
+  @Override
+  public int holdsLock(Object monitor) {
+    ManagedThread me = enter();
+    if (me == null) return -1;
+    try {
+      MonitorState m = monitors.get(monitor);
+      return m != null && m.owner == me ? 1 : 0;
+    } finally {
+      me.inRuntime--;
+    }
+  }
+
+  // ---- HookDelegate: threads -------------------------------------------------------------------
+
+  @Override
+  public boolean join(Thread thread, long millis, int nanos, int site) throws InterruptedException {
+    ManagedThread me = enter();
+    if (me == null) return false;
+    try {
+      ManagedThread target = byThread.get(thread);
+      if (target == null) return false; // not a thread of this schedule: a real join
+      if (Thread.interrupted()) throw new InterruptedException();
+      pending(me, null, null, 0, false);
+      if (!target.terminated) block(me, ManagedThread.Wait.JOIN, target, millis, nanos);
+      try {
+        point(me, site, Trace.SITE, target);
+      } finally {
+        me.clearWait();
+      }
+      if (!target.terminated) {
+        if (Thread.interrupted()) throw new InterruptedException();
+        return true; // timed out
+      }
+      // The model says it ended; let the JVM finish it so that isAlive() agrees.
+      thread.join(1000);
+      return true;
+    } finally {
+      me.inRuntime--;
+    }
+  }
+
+  @Override
+  public boolean sleep(long millis, int nanos, int site) throws InterruptedException {
+    ManagedThread me = enter();
+    if (me == null) return false;
+    try {
+      if (Thread.interrupted()) throw new InterruptedException("sleep interrupted");
+      pending(me, null, null, 0, false);
+      point(me, site, Trace.SITE, null);
+      return true;
+    } finally {
+      me.inRuntime--;
+    }
+  }
+
+  @Override
+  public boolean interrupt(Thread thread, int site) {
+    ManagedThread me = enter();
+    if (me == null) return false;
+    try {
+      ManagedThread target = byThread.get(thread);
+      pending(me, target, null, 0, true);
+      point(me, site, Trace.SITE, target);
+      thread.interrupt();
+      return true;
+    } finally {
+      me.inRuntime--;
+    }
+  }
+
+  @Override
+  public boolean park(Object blocker, boolean timed, long nanos) {
+    ManagedThread me = enter();
+    if (me == null) return false;
+    try {
+      pending(me, null, null, 0, false);
+      if (timed) {
+        block(me, ManagedThread.Wait.PARK, blocker, nanos / 1_000_000, (int) (nanos % 1_000_000));
+      } else {
+        block(me, ManagedThread.Wait.PARK, blocker, 0, 0);
+      }
+      try {
+        point(me, me.lastSite, Trace.PARK, blocker);
+      } finally {
+        me.clearWait();
+      }
+      me.parkPermit = false;
+      return true;
+    } finally {
+      me.inRuntime--;
+    }
+  }
+
+  @Override
+  public boolean unpark(Thread thread) {
+    ManagedThread me = enter();
+    if (me == null) return false;
+    try {
+      ManagedThread target = thread == null ? null : byThread.get(thread);
+      if (target == null) return false;
+      target.parkPermit = true;
+      if (!aborted) trace.add(me.id, me.lastSite, Trace.UNPARK, target);
+      return true;
+    } finally {
+      me.inRuntime--;
+    }
+  }
+
+  @Override
+  public void threadStarting(Thread thread) {
+    ManagedThread me = enter();
+    if (me == null) return;
+    try {
+      if (thread.getState() != Thread.State.NEW || byThread.containsKey(thread)) return;
+      if (aborted) throw new BatonAbort();
+      ManagedThread child = register(thread);
+      reportUncaughtExceptions(child);
+      me.lastStarted = child;
+      trace.add(me.id, -1, Trace.START, child);
+    } finally {
+      me.inRuntime--;
+    }
+  }
+
+  /** Makes an exception that escapes {@code child} fail the schedule, unless the user handles it. */
+  private void reportUncaughtExceptions(ManagedThread child) {
+    Thread t = child.thread;
+    Thread.UncaughtExceptionHandler own = t.getUncaughtExceptionHandler();
+    boolean userHandler = own != null && own != t.getThreadGroup();
+    t.setUncaughtExceptionHandler(
+        (thread, e) -> {
+          if (e instanceof BatonAbort) return;
+          if (userHandler) {
+            own.uncaughtException(thread, e);
+          } else {
+            threadFailed(child, e);
+          }
+        });
+  }
+
+  @Override
+  public void threadStarted(Thread thread) {
+    ManagedThread me = enter();
+    if (me == null) return;
+    boolean interrupted = false;
+    try {
+      ManagedThread child = byThread.get(thread);
+      if (child == null) return;
+      // The child runs until its first hook while we hold the baton; wait for it to get there.
+      long deadline = System.nanoTime() + ARRIVAL_TIMEOUT_NANOS;
+      while (!child.arrived && !child.terminated) {
+        if (aborted) throw new BatonAbort();
+        long left = deadline - System.nanoTime();
+        if (left <= 0) {
+          fail(new Failure(Kind.UNCONTROLLED,
+              child.displayName() + " was started but did not reach a scheduling point within "
+                  + TimeUnit.NANOSECONDS.toSeconds(ARRIVAL_TIMEOUT_NANOS) + " s: it is blocked"
+                  + " or busy outside Baton's control",
+              null, List.of(), stackOf(child.thread)));
+          throw new BatonAbort();
+        }
+        LockSupport.parkNanos(this, left);
+        if (Thread.interrupted()) interrupted = true;
+      }
+    } finally {
+      me.inRuntime--;
+      if (interrupted) Thread.currentThread().interrupt();
+    }
+  }
+
+  private static String stackOf(Thread t) {
+    StringBuilder b = new StringBuilder();
+    for (StackTraceElement e : t.getStackTrace()) b.append("      at ").append(e).append('\n');
+    return b.toString();
+  }
+
+  @Override
+  public void threadExit() {
+    ManagedThread me = current.get();
+    if (me == null) {
+      me = byThread.get(Thread.currentThread());
+      if (me == null || me.arrived) return;
+      // It ran to completion before reaching any hook, while its starter held the baton.
+      me.inRuntime++;
+      me.arrived = true;
+      notArrived.decrementAndGet();
+      me.terminated = true;
+      if (!aborted) trace.add(me.id, -1, Trace.END, null);
+      if (live.decrementAndGet() == 0) finished.countDown();
+      ManagedThread starter = running;
+      if (starter != null) LockSupport.unpark(starter.thread);
+      return;
+    }
+    if (me.terminated || me.inRuntime > 0) return;
+    me.inRuntime++;
+    finish(me);
+  }
+
+  @Override
+  public void classInitEnter() {
+    ManagedThread me = current.get();
+    if (me != null) me.noPreempt++;
+  }
+
+  @Override
+  public void classInitExit() {
+    ManagedThread me = current.get();
+    if (me != null && me.noPreempt > 0) me.noPreempt--;
+  }
+
+  /** Reads the owner of {@code java.util.concurrent} locks for deadlock reports. */
+  static final class LockOwners {
+    private static final Method OWNER = ownerAccessor();
+
+    private LockOwners() {}
+
+    static Thread ownerOf(Object blocker) {
+      if (OWNER == null || !(blocker instanceof AbstractOwnableSynchronizer)) return null;
+      try {
+        return (Thread) OWNER.invoke(blocker);
+      } catch (ReflectiveOperationException e) {
+        return null;
+      }
+    }
+
+    private static Method ownerAccessor() {
+      try {
+        Method m = AbstractOwnableSynchronizer.class.getDeclaredMethod("getExclusiveOwnerThread");
+        m.setAccessible(true);
+        return m;
+      } catch (ReflectiveOperationException | RuntimeException e) {
+        return null; // the agent could not open java.util.concurrent.locks: reports omit owners
+      }
+    }
+  }
+}

@@ -1,0 +1,28 @@
+package dev.baton.scheduler;
+
+import java.util.SplittableRandom;
+
+/** Derives independent random streams from an exploration seed. */
+final class Seeds {
+  private Seeds() {}
+
+  /** The stream of schedule {@code index}: the same seed and index give the same choices. */
+  static SplittableRandom forSchedule(long seed, int index) {
+    return new SplittableRandom(mix(seed) ^ mix(index + 0x9E3779B97F4A7C15L));
+  }
+
+  /** A fresh non-zero seed. */
+  static long pick() {
+    long s;
+    do {
+      s = new SplittableRandom().nextLong();
+    } while (s == 0);
+    return s;
+  }
+
+  private static long mix(long z) {
+    z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
+    z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;
+    return z ^ (z >>> 31);
+  }
+}

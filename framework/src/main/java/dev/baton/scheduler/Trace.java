@@ -1,0 +1,53 @@
+package dev.baton.scheduler;
+
+import java.util.Arrays;
+
+/**
+ * The steps of one schedule in execution order, kept as parallel arrays so that recording a step
+ * costs a few array stores. Turned into text only when the schedule fails.
+ */
+final class Trace {
+  /** The step is the instrumented instruction {@code site}. */
+  static final int SITE = 0;
+  /** The thread started the thread in {@code object} (a {@link ManagedThread}). */
+  static final int START = 1;
+  /** The thread finished. */
+  static final int END = 2;
+  /** The thread parked in {@code LockSupport} on the blocker in {@code object}. */
+  static final int PARK = 3;
+  /** The thread unparked the thread in {@code object}. */
+  static final int UNPARK = 4;
+  /** A timed wait of the thread timed out. */
+  static final int TIMEOUT = 5;
+
+  int[] threads = new int[256];
+  int[] sites = new int[256];
+  int[] kinds = new int[256];
+  Object[] objects = new Object[256];
+  int size;
+
+  void add(int thread, int site, int kind, Object object) {
+    if (size == threads.length) {
+      int n = size * 2;
+      threads = Arrays.copyOf(threads, n);
+      sites = Arrays.copyOf(sites, n);
+      kinds = Arrays.copyOf(kinds, n);
+      objects = Arrays.copyOf(objects, n);
+    }
+    threads[size] = thread;
+    sites[size] = site;
+    kinds[size] = kind;
+    objects[size] = object;
+    size++;
+  }
+
+  /** Sets the site of the last START step of {@code thread}, if it has none yet. */
+  void attachStartSite(int thread, int site) {
+    for (int i = size - 1; i >= 0; i--) {
+      if (threads[i] == thread && kinds[i] == START) {
+        if (sites[i] < 0) sites[i] = site;
+        return;
+      }
+    }
+  }
+}

@@ -1,0 +1,256 @@
+package dev.baton.engine;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.platform.engine.discovery.DiscoverySelectors.selectMethod;
+
+import dev.baton.ExploreInterleavings;
+import dev.baton.Strategy;
+import dev.baton.engine.fixtures.config.ConfiguredScenarios;
+import dev.baton.scheduler.ExplorationSettings;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.platform.engine.ConfigurationParameters;
+import org.junit.platform.testkit.engine.EngineExecutionResults;
+import org.junit.platform.testkit.engine.EngineTestKit;
+
+/** Precedence: system property, then JUnit configuration parameter, then the annotation. */
+class BatonConfigurationTest {
+  private static final List<String> KEYS =
+      List.of(
+          BatonConfiguration.SCHEDULES,
+          BatonConfiguration.STRATEGY,
+          BatonConfiguration.SEED,
+          BatonConfiguration.REPLAY,
+          BatonConfiguration.INSTRUMENT_EXCLUDE);
+
+  private final Map<String, String> savedProperties = new HashMap<>();
+
+  @BeforeEach
+  void clearBatonProperties() {
+    for (String key : KEYS) {
+      String value = System.clearProperty(key);
+      if (value != null) savedProperties.put(key, value);
+    }
+  }
+
+  @AfterEach
+  void restoreBatonProperties() {
+    for (String key : KEYS) {
+      System.clearProperty(key);
+    }
+    savedProperties.forEach(System::setProperty);
+  }
+
+  @Test
+  void withNothingConfiguredTheAnnotationDecides() {
+    ExplorationSettings settings = settings(Map.of(), "configured");
+
+    assertThat(settings)
+        .isEqualTo(
+            new ExplorationSettings(
+                ConfiguredScenarios.class.getName() + "#configured",
+                "mvn test -Dtest=ConfiguredScenarios#configured",
+                Strategy.PCT,
+                7,
+                11,
+                "pinned-token",
+                false,
+                4,
+                500));
+  }
+
+  @Test
+  void annotationDefaultsExploreWithoutReplay() {
+    ExplorationSettings settings = settings(Map.of(), "defaults");
+
+    assertThat(settings.strategy()).isEqualTo(Strategy.RANDOM);
+    assertThat(settings.schedules()).isEqualTo(1000);
+    assertThat(settings.seed()).isZero();
+    assertThat(settings.replayToken()).isNull();
+    assertThat(settings.strictReplay()).isFalse();
+    assertThat(settings.pctDepth()).isEqualTo(3);
+    assertThat(settings.maxSteps()).isEqualTo(100_000);
+  }
+
+  @Test
+  void configurationParametersOverrideTheAnnotation() {
+    ExplorationSettings settings =
+        settings(
+            Map.of(
+                "baton.schedules", "20",
+                "baton.strategy", "exhaustive",
+                "baton.seed", "99",
+                "baton.replay", " cli-token "),
+            "configured");
+
+    assertThat(settings.schedules()).isEqualTo(20);
+    assertThat(settings.strategy()).isEqualTo(Strategy.EXHAUSTIVE);
+    assertThat(settings.seed()).isEqualTo(99);
+    assertThat(settings.replayToken()).isEqualTo("cli-token");
+    assertThat(settings.strictReplay()).as("a configured replay is strict").isTrue();
+    assertThat(settings.pctDepth()).isEqualTo(4);
+    assertThat(settings.maxSteps()).isEqualTo(500);
+  }
+
+  @Test
+  void systemPropertiesOverrideConfigurationParameters() {
+    System.setProperty("baton.schedules", "3");
+    System.setProperty("baton.strategy", "Pos");
+    System.setProperty("baton.seed", "-5");
+    System.setProperty("baton.replay", "property-token");
+
+    ExplorationSettings settings =
+        settings(
+            Map.of(
+                "baton.schedules", "20",
+                "baton.strategy", "exhaustive",
+                "baton.seed", "99",
+                "baton.replay", "parameter-token"),
+            "configured");
+
+    assertThat(settings.schedules()).isEqualTo(3);
+    assertThat(settings.strategy()).isEqualTo(Strategy.POS);
+    assertThat(settings.seed()).isEqualTo(-5);
+    assertThat(settings.replayToken()).isEqualTo("property-token");
+    assertThat(settings.strictReplay()).isTrue();
+  }
+
+  @Test
+  void blankValuesCountAsNotSet() {
+    System.setProperty("baton.replay", "");
+    System.setProperty("baton.schedules", "  ");
+
+    BatonConfiguration configuration = configuration(Map.of("baton.seed", ""));
+    ExplorationSettings settings = settingsFor(configuration, "configured");
+
+    assertThat(configuration.problems()).isEmpty();
+    assertThat(settings.replayToken()).isEqualTo("pinned-token");
+    assertThat(settings.strictReplay()).isFalse();
+    assertThat(settings.schedules()).isEqualTo(7);
+    assertThat(settings.seed()).isEqualTo(11);
+  }
+
+  @Test
+  void aSeedMayBeHexadecimal() {
+    assertThat(settings(Map.of("baton.seed", "0xff"), "defaults").seed()).isEqualTo(255);
+    assertThat(settings(Map.of("baton.seed", "0xFFFFFFFFFFFFFFFF"), "defaults").seed())
+        .isEqualTo(-1);
+  }
+
+  @Test
+  void instrumentationExclusionsAreCommaSeparatedPrefixes() {
+    BatonConfiguration configuration =
+        configuration(Map.of("baton.instrument.exclude", " com.acme.generated. , ,org.example."));
+
+    assertThat(configuration.instrumentExclusions())
+        .containsExactly("com.acme.generated.", "org.example.");
+    assertThat(configuration(Map.of()).instrumentExclusions()).isEmpty();
+  }
+
+  @Test
+  void malformedValuesAreProblemsNamingKeyValueAndValidChoices() {
+    BatonConfiguration configuration =
+        configuration(
+            Map.of(
+                "baton.schedules", "abc",
+                "baton.strategy", "fastest",
+                "baton.seed", "1.5"));
+
+    assertThat(configuration.problems())
+        .satisfiesExactlyInAnyOrder(
+            p -> assertThat(p).contains("baton.schedules=abc").contains("at least 1"),
+            p ->
+                assertThat(p)
+                    .contains("baton.strategy=fastest")
+                    .contains("RANDOM, PCT, POS, EXHAUSTIVE"),
+            p -> assertThat(p).contains("baton.seed=1.5").contains("whole number"));
+  }
+
+  @Test
+  void aScheduleBudgetBelowOneIsAProblem() {
+    assertThat(configuration(Map.of("baton.schedules", "0")).problems())
+        .singleElement()
+        .asString()
+        .contains("baton.schedules=0");
+  }
+
+  @Test
+  void theEngineFailsEveryTestOnAMalformedConfigurationParameter() {
+    EngineExecutionResults results =
+        EngineTestKit.engine("baton")
+            .selectors(selectMethod(ConfiguredScenarios.class, "defaults"))
+            .configurationParameter("baton.schedules", "abc")
+            .execute();
+
+    String message = EngineMisuseTest.onlyFailureMessage(results);
+    assertThat(message)
+        .contains(ConfiguredScenarios.class.getName() + "#defaults()")
+        .contains("JUnit configuration parameter baton.schedules=abc");
+  }
+
+  @Test
+  void theEngineReadsTheSystemPropertyBeforeTheConfigurationParameter() {
+    System.setProperty("baton.strategy", "sideways");
+
+    EngineExecutionResults results =
+        EngineTestKit.engine("baton")
+            .selectors(selectMethod(ConfiguredScenarios.class, "defaults"))
+            .configurationParameter("baton.strategy", "pct")
+            .execute();
+
+    String message = EngineMisuseTest.onlyFailureMessage(results);
+    assertThat(message)
+        .contains(ConfiguredScenarios.class.getName() + "#defaults()")
+        .contains("system property baton.strategy=sideways")
+        .contains("RANDOM, PCT, POS, EXHAUSTIVE");
+  }
+
+  private static ExplorationSettings settings(Map<String, String> parameters, String method) {
+    BatonConfiguration configuration = configuration(parameters);
+    assertThat(configuration.problems()).isEmpty();
+    return settingsFor(configuration, method);
+  }
+
+  private static ExplorationSettings settingsFor(BatonConfiguration configuration, String method) {
+    try {
+      ExploreInterleavings annotation =
+          ConfiguredScenarios.class
+              .getDeclaredMethod(method)
+              .getAnnotation(ExploreInterleavings.class);
+      return configuration.settingsFor(
+          ConfiguredScenarios.class.getName() + "#" + method,
+          "mvn test -Dtest=ConfiguredScenarios#" + method,
+          annotation);
+    } catch (NoSuchMethodException e) {
+      throw new AssertionError(e);
+    }
+  }
+
+  private static BatonConfiguration configuration(Map<String, String> parameters) {
+    return BatonConfiguration.from(new MapParameters(parameters));
+  }
+
+  /** Explicit parameters only: unlike the launcher's, no fallback to system properties. */
+  private record MapParameters(Map<String, String> values) implements ConfigurationParameters {
+    @Override
+    public Optional<String> get(String key) {
+      return Optional.ofNullable(values.get(key));
+    }
+
+    @Override
+    public Optional<Boolean> getBoolean(String key) {
+      return get(key).map(Boolean::parseBoolean);
+    }
+
+    @Override
+    public Set<String> keySet() {
+      return values.keySet();
+    }
+  }
+}

@@ -1,0 +1,117 @@
+package dev.baton.scenarios;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
+import dev.baton.ExplorationResult;
+import dev.baton.InterleavingFailure;
+import dev.baton.Interleavings;
+import dev.baton.Scenario;
+import dev.baton.Strategy;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.EnumSource;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/** Bugs Baton must find, and correct programs it must never report, through {@link Interleavings}. */
+class ScenarioExplorationTest {
+
+  static Stream<Arguments> correctScenarios() {
+    return Stream.of(
+        Arguments.of("synchronizedUpdate", (Scenario) Scenarios::synchronizedUpdate),
+        Arguments.of("atomicUpdate", (Scenario) Scenarios::atomicUpdate),
+        Arguments.of("putIfAbsentOnConcurrentMap", (Scenario) Scenarios::putIfAbsentOnConcurrentMap),
+        Arguments.of("synchronizedSameLockOrder", (Scenario) Scenarios::synchronizedSameLockOrder),
+        Arguments.of("reentrantLockSameOrder", (Scenario) Scenarios::reentrantLockSameOrder),
+        Arguments.of("guardedWait", (Scenario) Scenarios::guardedWait),
+        Arguments.of("latchAndSemaphore", (Scenario) Scenarios::latchAndSemaphore),
+        Arguments.of("blockingQueues", (Scenario) Scenarios::blockingQueues),
+        Arguments.of("conditionHandOff", (Scenario) Scenarios::conditionHandOff),
+        Arguments.of("interruptWakesSleeperAndWaiter", (Scenario) Scenarios::interruptWakesSleeperAndWaiter));
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("correctScenarios")
+  void correctProgramsPassEveryScheduleOfTheDefaultBudget(String name, Scenario scenario) {
+    ExplorationResult result = Interleavings.explore(scenario);
+    assertThat(result.schedules()).isEqualTo(1000);
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @EnumSource(Strategy.class)
+  void everyStrategyFindsTheLostUpdate(Strategy strategy) {
+    InterleavingFailure failure = find(Scenarios::lostUpdate, strategy);
+    assertThat(failure.kind()).isEqualTo(InterleavingFailure.Kind.EXCEPTION);
+    assertThat(failure.getCause()).isInstanceOf(AssertionError.class).hasMessage("lost update: count = 1");
+    assertThat(failure.getMessage())
+        .contains("lost update: count = 1")
+        .contains("strategy " + strategy)
+        .contains("-Dbaton.replay=" + failure.replayToken())
+        .contains("write Counter.count")
+        .contains("Counter.increment(Counter.java:");
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @EnumSource(Strategy.class)
+  void everyStrategyFindsTheSynchronizedDeadlock(Strategy strategy) {
+    InterleavingFailure failure = find(Scenarios::synchronizedLockOrderDeadlock, strategy);
+    assertThat(failure.kind()).isEqualTo(InterleavingFailure.Kind.DEADLOCK);
+    assertThat(failure.getMessage())
+        .contains("deadlock")
+        .containsPattern("thread-1 waits to lock Object#\\d held by thread-2")
+        .containsPattern("thread-2 waits to lock Object#\\d held by thread-1")
+        .contains("cycle: thread-1 -> thread-2 -> thread-1")
+        .contains("Scenarios.lambda$synchronizedLockOrderDeadlock$");
+  }
+
+  @Test
+  void findsTheReentrantLockDeadlockAndNamesTheLockOwners() {
+    InterleavingFailure failure = find(Scenarios::reentrantLockOrderDeadlock, Strategy.RANDOM);
+    assertThat(failure.kind()).isEqualTo(InterleavingFailure.Kind.DEADLOCK);
+    assertThat(failure.getMessage())
+        .containsPattern("thread-1 waits for ReentrantLock#\\d held by thread-2")
+        .containsPattern("thread-2 waits for ReentrantLock#\\d held by thread-1")
+        .contains("cycle: thread-1 -> thread-2 -> thread-1");
+  }
+
+  @Test
+  void findsTheCheckThenActRaceOnAConcurrentMap() {
+    InterleavingFailure failure = find(Scenarios::checkThenActOnConcurrentMap, Strategy.RANDOM);
+    assertThat(failure.getCause()).hasMessage("session created 2 times");
+    assertThat(failure.getMessage()).contains("call ConcurrentHashMap.put").contains("call Map.containsKey");
+  }
+
+  @Test
+  void findsTheLostWakeup() {
+    InterleavingFailure failure = find(Scenarios::lostWakeup, Strategy.RANDOM);
+    assertThat(failure.kind()).isEqualTo(InterleavingFailure.Kind.DEADLOCK);
+    assertThat(failure.getMessage())
+        .contains("thread-1 waits in wait() on Mailbox#")
+        .contains("main waits to join thread-1");
+  }
+
+  @Test
+  void reportsAnExceptionInAChildThread() {
+    InterleavingFailure failure = find(Scenarios::exceptionInChildThread, Strategy.RANDOM);
+    assertThat(failure.getCause()).isInstanceOf(IllegalStateException.class);
+    assertThat(failure.getMessage()).contains("(thrown in thread-2)");
+  }
+
+  @Test
+  void reportsThreadsLeftBlockedWhenTheScenarioEnds() {
+    InterleavingFailure failure = find(Scenarios::threadLeftBlocked, Strategy.RANDOM);
+    assertThat(failure.kind()).isEqualTo(InterleavingFailure.Kind.BLOCKED_AT_END);
+    assertThat(failure.getMessage())
+        .contains("the scenario finished but 1 thread(s) it started are still blocked")
+        .contains("stuck-worker waits for CountDownLatch#");
+  }
+
+  static InterleavingFailure find(Scenario scenario, Strategy strategy) {
+    InterleavingFailure failure = catchThrowableOfType(InterleavingFailure.class,
+        () -> Interleavings.configure().strategy(strategy).seed(42).explore(scenario));
+    assertThat(failure).as("Baton should have found the bug with " + strategy).isNotNull();
+    return failure;
+  }
+}
