@@ -13,6 +13,11 @@ import org.objectweb.asm.Opcodes;
  * REAL: monitorenter
  * DONE:
  * </pre>
+ *
+ * <p>{@code Hooks.monitorExit} must not throw: javac's handler for a {@code synchronized} block
+ * covers its own {@code monitorexit}, so an exception there (or a real {@code monitorexit} failing
+ * because the model answered "handled" at enter but "not handled" at exit) is caught by the same
+ * handler again and the thread spins forever.
  */
 final class MonitorAdapter extends MethodVisitor {
   private final MethodSites sites;

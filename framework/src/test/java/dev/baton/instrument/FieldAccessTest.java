@@ -54,6 +54,11 @@ class FieldAccessTest extends InstrumentedTestSupport {
             at(READ, "Account.balance", "Account", "charge-check"));
     assertThat(targets()).containsOnly(account);
     assertThat(field(account, "balance")).isEqualTo(70);
+    Site first = recorder.eventsOf(Thread.currentThread()).get(0).site();
+    assertThat(first.className()).isEqualTo(TransformingLoader.SAMPLES + "Account");
+    assertThat(first.location())
+        .isEqualTo("Account.charge(Account.java:" + SourceLines.of("Account", "charge-check") + ")");
+    assertThat(first.action()).isEqualTo("read Account.balance");
   }
 
   @Test

@@ -9,6 +9,10 @@ import java.util.concurrent.CopyOnWriteArrayList;
  * A {@link HookDelegate} that records every hook call and answers "not managed" (so the real
  * operation runs), except monitors when {@link #modelMonitors} is set. It also checks that each hook
  * is called with a site of the matching kind.
+ *
+ * <p>Calls that come from retransformed JDK classes ({@code park}, {@code unpark}, thread start and
+ * exit) are kept apart: they appear whenever Baton's agent has been attached to the test JVM by
+ * another test, and say nothing about the rewritten user code.
  */
 final class RecordingDelegate implements HookDelegate {
 
@@ -24,6 +28,7 @@ final class RecordingDelegate implements HookDelegate {
   }
 
   private final List<Event> events = new CopyOnWriteArrayList<>();
+  private final List<Event> jdkEvents = new CopyOnWriteArrayList<>();
   private final List<String> mismatches = new CopyOnWriteArrayList<>();
   /** When true, monitorEnter/monitorExit answer "handled" and the real instructions are skipped. */
   volatile boolean modelMonitors;
@@ -32,8 +37,14 @@ final class RecordingDelegate implements HookDelegate {
     return List.copyOf(events);
   }
 
+  /** Calls from retransformed JDK classes, if the agent is attached. */
+  List<Event> jdkEvents() {
+    return List.copyOf(jdkEvents);
+  }
+
   void clear() {
     events.clear();
+    jdkEvents.clear();
   }
 
   /** The events of one thread, in order. */
@@ -60,6 +71,10 @@ final class RecordingDelegate implements HookDelegate {
 
   private void recordWithoutSite(String hook, Object target) {
     events.add(new Event(hook, target, null, Thread.currentThread(), ""));
+  }
+
+  private void recordFromJdk(String hook, Object target) {
+    jdkEvents.add(new Event(hook, target, null, Thread.currentThread(), ""));
   }
 
   @Override
@@ -137,29 +152,29 @@ final class RecordingDelegate implements HookDelegate {
 
   @Override
   public boolean park(Object blocker, boolean timed, long nanos) {
-    recordWithoutSite("park", blocker);
+    recordFromJdk("park", blocker);
     return false;
   }
 
   @Override
   public boolean unpark(Thread thread) {
-    recordWithoutSite("unpark", thread);
+    recordFromJdk("unpark", thread);
     return false;
   }
 
   @Override
   public void threadStarting(Thread thread) {
-    recordWithoutSite("threadStarting", thread);
+    recordFromJdk("threadStarting", thread);
   }
 
   @Override
   public void threadStarted(Thread thread) {
-    recordWithoutSite("threadStarted", thread);
+    recordFromJdk("threadStarted", thread);
   }
 
   @Override
   public void threadExit() {
-    recordWithoutSite("threadExit", null);
+    recordFromJdk("threadExit", null);
   }
 
   @Override
