@@ -1,7 +1,7 @@
 package dev.baton.engine;
 
-import dev.baton.instrument.BatonAgent;
 import dev.baton.ExploreInterleavings;
+import dev.baton.instrument.BatonAgent;
 import java.util.List;
 import java.util.Optional;
 import org.junit.platform.engine.CancellationToken;
@@ -67,7 +67,7 @@ public final class BatonTestEngine implements TestEngine {
     Throwable agentFailure = null;
     if (!root.getChildren().isEmpty()) {
       try {
-        installAgent();
+        BatonAgent.install();
       } catch (OutOfMemoryError e) {
         throw e;
       } catch (Throwable t) {
@@ -85,10 +85,6 @@ public final class BatonTestEngine implements TestEngine {
       run.execute(child);
     }
     listener.executionFinished(root, TestExecutionResult.successful());
-  }
-
-  private void installAgent() {
-    BatonAgent.install();
   }
 
   /** One execution's walk over the descriptor tree. */
