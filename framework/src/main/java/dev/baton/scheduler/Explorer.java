@@ -70,29 +70,31 @@ public final class Explorer {
     ReplayPolicy replay = replaying ? new ReplayPolicy(token.choices(), settings.strictReplay()) : null;
     SchedulePolicy policy = replaying ? replay : policyFor(strategy, seed, settings.pctDepth());
     int budget = replaying ? 1 : settings.schedules();
-    for (int i = 0; i < budget; i++) {
-      policy.beginSchedule(i);
-      Scheduler scheduler = new Scheduler(policy, settings.maxSteps(), SCHEDULE_TIMEOUT_MILLIS);
-      scheduler.run(body);
-      policy.endSchedule(scheduler.steps());
-      Failure failure = scheduler.failure();
-      if (failure == null && replaying && settings.strictReplay() && replay.unused() > 0) {
-        failure = Failure.of(Kind.DIVERGENCE,
-            "schedule diverged at step " + scheduler.steps() + ": the schedule ended after "
-                + (replay.total() - replay.unused()) + " of the token's " + replay.total()
-                + " choices; the code changed since the token was recorded, or it depends on"
-                + " something outside the schedule (time, randomness, hash order)");
-      }
-      if (failure != null) {
-        int number = replaying ? token.schedule() : i + 1;
-        String newToken =
-            new ReplayToken(settings.scenarioId().hashCode(), strategy, seed, number,
-                scheduler.choices()).encode();
-        throw FailureReport.build(
-            failure, scheduler, settings, strategy, seed, number, replaying, newToken);
-      }
-      if (policy.exhausted()) {
-        return new ExplorationResult(i + 1, strategy, seed, true, policy.note());
+    try (MainThread main = new MainThread()) {
+      for (int i = 0; i < budget; i++) {
+        policy.beginSchedule(i);
+        Scheduler scheduler = new Scheduler(policy, settings.maxSteps(), SCHEDULE_TIMEOUT_MILLIS);
+        scheduler.run(body, main);
+        policy.endSchedule(scheduler.steps());
+        Failure failure = scheduler.failure();
+        if (failure == null && replaying && settings.strictReplay() && replay.unused() > 0) {
+          failure = Failure.of(Kind.DIVERGENCE,
+              "schedule diverged at step " + scheduler.steps() + ": the schedule ended after "
+                  + (replay.total() - replay.unused()) + " of the token's " + replay.total()
+                  + " choices; the code changed since the token was recorded, or it depends on"
+                  + " something outside the schedule (time, randomness, hash order)");
+        }
+        if (failure != null) {
+          int number = replaying ? token.schedule() : i + 1;
+          String newToken =
+              new ReplayToken(settings.scenarioId().hashCode(), strategy, seed, number,
+                  scheduler.choices()).encode();
+          throw FailureReport.build(
+              failure, scheduler, settings, strategy, seed, number, replaying, newToken);
+        }
+        if (policy.exhausted()) {
+          return new ExplorationResult(i + 1, strategy, seed, true, policy.note());
+        }
       }
     }
     String note = policy.note();

@@ -70,13 +70,11 @@ final class Scheduler implements HookDelegate {
 
   // ---- running a schedule -------------------------------------------------------------------
 
-  /** Runs {@code body} on a fresh managed main thread and returns when every thread has ended. */
-  void run(ScheduleBody body) throws InterruptedException {
+  /** Runs {@code body} on {@code main} as managed thread 0; returns when every thread has ended. */
+  void run(ScheduleBody body, MainThread main) throws InterruptedException {
     Hooks.install(this);
     try {
-      Thread main = new Thread(() -> runMain(body), "baton-main");
-      main.setDaemon(true);
-      main.start();
+      main.execute(() -> runMain(body), Thread.currentThread().getContextClassLoader());
       if (!finished.await(timeoutMillis, TimeUnit.MILLISECONDS)) {
         fail(stuck());
         finished.await(ABORT_GRACE_MILLIS, TimeUnit.MILLISECONDS);
@@ -98,6 +96,7 @@ final class Scheduler implements HookDelegate {
       if (!(t instanceof BatonAbort)) threadFailed(me, t);
     } finally {
       me.inRuntime++;
+      current.remove();
       finish(me);
     }
   }
@@ -206,15 +205,17 @@ final class Scheduler implements HookDelegate {
         if (aborted) throw new BatonAbort();
         if (running == me) return;
         LockSupport.park(this);
-        if (Thread.interrupted()) {
-          interrupted = true;
+        if (me.thread.isInterrupted()) {
+          // Stash before clearing: a thread deciding who may run must always see one of the two.
           me.interruptStash = true;
+          Thread.interrupted();
+          interrupted = true;
         }
       }
     } finally {
       if (interrupted) {
-        me.interruptStash = false;
         me.thread.interrupt();
+        me.interruptStash = false;
       }
     }
   }
