@@ -43,11 +43,7 @@ public final class BatonAgent {
       checkRuntimeOnBootstrap();
       JdkTransformer jdk = new JdkTransformer();
       inst.addTransformer(jdk, true);
-      try {
-        inst.retransformClasses(LockSupport.class, Thread.class);
-      } finally {
-        inst.removeTransformer(jdk);
-      }
+      inst.retransformClasses(jdkClassesToRewrite(inst));
       jdk.verify();
       openLocksPackage(inst);
       instrumentation = inst;
@@ -64,6 +60,18 @@ public final class BatonAgent {
               e);
       throw failure;
     }
+  }
+
+  /** {@code LockSupport}, {@code Thread} and every loaded {@code java.util.concurrent} class. */
+  private static Class<?>[] jdkClassesToRewrite(Instrumentation inst) {
+    java.util.List<Class<?>> classes = new java.util.ArrayList<>(List.of(LockSupport.class, Thread.class));
+    for (Class<?> c : inst.getAllLoadedClasses()) {
+      if (c.getClassLoader() == null && c.getName().startsWith("java.util.concurrent.")
+          && c != LockSupport.class && !c.isHidden() && inst.isModifiableClass(c)) {
+        classes.add(c);
+      }
+    }
+    return classes.toArray(new Class<?>[0]);
   }
 
   private static Instrumentation attach() {

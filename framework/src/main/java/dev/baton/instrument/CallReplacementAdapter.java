@@ -6,7 +6,8 @@ import org.objectweb.asm.Opcodes;
 
 /**
  * Rule for the blocking and thread-control calls: replaces {@code Object.wait/notify/notifyAll} and
- * {@code Thread.join/interrupt/sleep/yield/onSpinWait/holdsLock} call sites with the matching
+ * {@code Thread.join/interrupt/sleep/yield/onSpinWait/holdsLock} and {@code
+ * System.nanoTime/currentTimeMillis} call sites with the matching
  * {@link dev.baton.runtime.Hooks} method (which makes the real call when nothing is managed), and
  * adds a scheduling point after {@code Thread.start()}.
  *
@@ -48,6 +49,12 @@ final class CallReplacementAdapter extends MethodVisitor {
           "holdsLock(Ljava/lang/Object;)Z",
               new Replacement("holdsLock", "(Ljava/lang/Object;)Z", null));
 
+  /** Clock reads: virtual time for managed threads, and a scheduling point. */
+  private static final Map<String, Replacement> SYSTEM_STATIC =
+      Map.of(
+          "nanoTime()J", new Replacement("nanoTime", "(I)J", SiteKind.CLOCK),
+          "currentTimeMillis()J", new Replacement("currentTimeMillis", "(I)J", SiteKind.CLOCK));
+
   private final MethodSites sites;
   private final ClassHierarchy hierarchy;
 
@@ -72,6 +79,7 @@ final class CallReplacementAdapter extends MethodVisitor {
             yield r;
           }
           case Opcodes.INVOKESTATIC -> {
+            if (owner.equals("java/lang/System")) yield SYSTEM_STATIC.get(key);
             Replacement r = THREAD_STATIC.get(key);
             yield r != null && isThread(owner) ? r : null;
           }

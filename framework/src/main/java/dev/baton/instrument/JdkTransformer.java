@@ -14,9 +14,11 @@ import org.objectweb.asm.MethodVisitor;
 import org.objectweb.asm.Opcodes;
 
 /**
- * Retransforms the few JDK classes whose code must reach the scheduler: {@code LockSupport} (so
- * everything in {@code java.util.concurrent} that parks is controlled) and {@code Thread} (start
- * and exit of every thread). Only method bodies change, as retransformation requires.
+ * Rewrites the JDK classes whose code must reach the scheduler: {@code LockSupport} (so everything
+ * in {@code java.util.concurrent} that parks is controlled), {@code Thread} (start and exit of
+ * every thread), and the clock reads of {@code java.util.concurrent} (so timed waits there measure
+ * Baton's virtual time). Only method bodies change, as retransformation requires; it stays
+ * registered so that {@code java.util.concurrent} classes loaded later are rewritten too.
  *
  * <p>The JVM swallows exceptions thrown by a transformer, so failures are collected and checked by
  * {@link #verify()} after the retransformation.
@@ -25,6 +27,7 @@ final class JdkTransformer implements ClassFileTransformer {
   static final String LOCK_SUPPORT = "java/util/concurrent/locks/LockSupport";
   static final String THREAD = "java/lang/Thread";
   private static final String HOOKS = "dev/baton/runtime/Hooks";
+  private static final String CONCURRENT = "java/util/concurrent/";
 
   /** Methods that must be found and rewritten, as {@code owner.nameDesc}. */
   private static final Set<String> REQUIRED =
@@ -39,19 +42,24 @@ final class JdkTransformer implements ClassFileTransformer {
           THREAD + ".start()V",
           THREAD + ".exit()V");
 
-  private final Set<String> rewritten = new TreeSet<>();
+  private final Set<String> rewritten = java.util.Collections.synchronizedSet(new TreeSet<>());
   private final List<Throwable> errors = new ArrayList<>();
 
   @Override
   public byte[] transform(
       ClassLoader loader, String className, Class<?> redefined, ProtectionDomain domain, byte[] bytes) {
-    if (!LOCK_SUPPORT.equals(className) && !THREAD.equals(className)) {
+    if (className == null || loader != null) {
+      return null; // only boot classes: java.base
+    }
+    boolean hooked = LOCK_SUPPORT.equals(className) || THREAD.equals(className);
+    if (!hooked && !className.startsWith(CONCURRENT)) {
       return null;
     }
     try {
       ClassReader reader = new ClassReader(bytes);
-      ClassWriter writer = new ClassWriter(reader, ClassWriter.COMPUTE_MAXS);
-      reader.accept(new Rewriter(writer, className), 0);
+      ClassWriter writer = new ClassWriter(reader, hooked ? ClassWriter.COMPUTE_MAXS : 0);
+      ClassVisitor visitor = new ClockRewriter(writer);
+      reader.accept(hooked ? new Rewriter(visitor, className) : visitor, 0);
       return writer.toByteArray();
     } catch (Throwable t) {
       synchronized (errors) {
@@ -72,7 +80,9 @@ final class JdkTransformer implements ClassFileTransformer {
       }
     }
     Set<String> missing = new TreeSet<>(REQUIRED);
-    missing.removeAll(rewritten);
+    synchronized (rewritten) {
+      missing.removeAll(rewritten);
+    }
     if (!missing.isEmpty()) {
       throw new InstrumentationException(
           "Baton does not support this JDK (" + Runtime.version() + "): it could not find "
@@ -151,6 +161,31 @@ final class JdkTransformer implements ClassFileTransformer {
           super.visitLabel(proceed);
           // Same locals as on entry, empty stack: the original first frame stays valid after it.
           super.visitFrame(Opcodes.F_SAME, 0, null, 0, null);
+        }
+      };
+    }
+  }
+
+  /** Replaces {@code System.nanoTime()}/{@code currentTimeMillis()} calls with the virtual clock's. */
+  private static final class ClockRewriter extends ClassVisitor {
+    ClockRewriter(ClassVisitor next) {
+      super(Opcodes.ASM9, next);
+    }
+
+    @Override
+    public MethodVisitor visitMethod(
+        int access, String name, String desc, String signature, String[] exceptions) {
+      return new MethodVisitor(Opcodes.ASM9, super.visitMethod(access, name, desc, signature, exceptions)) {
+        @Override
+        public void visitMethodInsn(
+            int opcode, String owner, String method, String descriptor, boolean isInterface) {
+          if (opcode == Opcodes.INVOKESTATIC && owner.equals("java/lang/System")
+              && descriptor.equals("()J")
+              && (method.equals("nanoTime") || method.equals("currentTimeMillis"))) {
+            super.visitMethodInsn(Opcodes.INVOKESTATIC, HOOKS, method, "()J", false);
+          } else {
+            super.visitMethodInsn(opcode, owner, method, descriptor, isInterface);
+          }
         }
       };
     }

@@ -17,7 +17,8 @@ public enum SiteKind {
   SLEEP("sleep"),
   YIELD("yield"),
   SPIN_WAIT("onSpinWait"),
-  INTERRUPT("interrupt");
+  INTERRUPT("interrupt"),
+  CLOCK("read clock");
 
   private final String verb;
 

@@ -42,6 +42,15 @@ public interface HookDelegate {
 
   boolean interrupt(Thread thread, int site);
 
+  /**
+   * The clock a thread sees: virtual time for a managed thread, {@code real} otherwise. A {@code
+   * site} of 0 or more (a read in user code) is also a scheduling point.
+   */
+  long nanoTime(long real, int site);
+
+  /** Like {@link #nanoTime}, in epoch milliseconds. */
+  long currentTimeMillis(long real, int site);
+
   /** {@code LockSupport.park*}; {@code nanos} (positive) is the timeout when {@code timed}. */
   boolean park(Object blocker, boolean timed, long nanos);
 

@@ -168,7 +168,33 @@ public final class Hooks {
     if (d == null || !d.interrupt(thread, site)) thread.interrupt();
   }
 
+  // ---- time ---------------------------------------------------------------------------------
+
+  /** {@code System.nanoTime()} in user code: the virtual clock for managed threads. */
+  public static long nanoTime(int site) {
+    long real = System.nanoTime();
+    HookDelegate d = delegate;
+    return d == null ? real : d.nanoTime(real, site);
+  }
+
+  /** {@code System.currentTimeMillis()} in user code: the virtual clock for managed threads. */
+  public static long currentTimeMillis(int site) {
+    long real = System.currentTimeMillis();
+    HookDelegate d = delegate;
+    return d == null ? real : d.currentTimeMillis(real, site);
+  }
+
   // ---- called from retransformed JDK classes ---------------------------------------------------
+
+  /** {@code System.nanoTime()} in {@code java.util.concurrent}: no scheduling point. */
+  public static long nanoTime() {
+    return nanoTime(-1);
+  }
+
+  /** {@code System.currentTimeMillis()} in {@code java.util.concurrent}: no scheduling point. */
+  public static long currentTimeMillis() {
+    return currentTimeMillis(-1);
+  }
 
   /** From {@code LockSupport.park()}/{@code park(Object)}: true means the model parked, skip the real park. */
   public static boolean park(Object blocker) {
@@ -186,7 +212,7 @@ public final class Hooks {
   public static boolean parkUntil(Object blocker, long deadlineMillis) {
     HookDelegate d = delegate;
     if (d == null) return false;
-    long millis = deadlineMillis - System.currentTimeMillis();
+    long millis = deadlineMillis - currentTimeMillis(-1);
     return millis > 0 && d.park(blocker, true, millis * 1_000_000L);
   }
 

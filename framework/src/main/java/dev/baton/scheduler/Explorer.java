@@ -5,6 +5,7 @@ import dev.baton.InterleavingFailure;
 import dev.baton.InterleavingFailure.Kind;
 import dev.baton.Strategy;
 import dev.baton.instrument.BatonAgent;
+import dev.baton.runtime.Hooks;
 import java.util.concurrent.locks.ReentrantLock;
 
 /**
@@ -36,6 +37,11 @@ public final class Explorer {
             ? null
             : ReplayToken.decode(settings.replayToken(), origin);
     BatonAgent.install();
+    if (Hooks.installed() instanceof Scheduler running && running.isManaged(Thread.currentThread())) {
+      throw new IllegalStateException(
+          "Interleavings.explore was called from inside a scenario that Baton is exploring: explore"
+              + " one scenario at a time, from a plain test or main method.");
+    }
     ONE_AT_A_TIME.lock();
     try {
       return token == null ? explore(settings, body, null) : explore(settings, body, token);

@@ -81,6 +81,8 @@ final class FailureReport {
             + holder;
       case JOIN:
         return "waits to join " + ((ManagedThread) t.target()).displayName();
+      case SLEEP:
+        return "sleeps";
       case PARK:
         return t.target() == null
             ? "is parked (LockSupport.park) and nobody unparks it"

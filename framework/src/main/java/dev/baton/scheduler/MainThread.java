@@ -42,7 +42,8 @@ final class MainThread implements AutoCloseable {
     final Thread thread = new Thread(this::loop, "baton-main");
 
     Worker() {
-      thread.setDaemon(true);
+      // Not a daemon, like a program's main thread: the threads it starts inherit that.
+      thread.setDaemon(false);
     }
 
     private void loop() {

@@ -15,7 +15,8 @@ final class ManagedThread {
     MONITOR,
     WAIT,
     JOIN,
-    PARK
+    PARK,
+    SLEEP
   }
 
   final int id;
@@ -35,8 +36,9 @@ final class ManagedThread {
   Wait wait = Wait.NONE;
   Object waitTarget;
   boolean timed;
-  long timeoutNanos;
-  boolean timedOut;
+
+  /** When {@link #timed}: the virtual time at which the wait times out. */
+  long deadline;
 
   /** Object.wait: set by notify, interrupt or timeout. */
   boolean notified;
@@ -78,7 +80,6 @@ final class ManagedThread {
     wait = Wait.NONE;
     waitTarget = null;
     timed = false;
-    timeoutNanos = 0;
   }
 
   @Override

@@ -37,6 +37,14 @@ final class Scheduler implements HookDelegate {
   private static final long ARRIVAL_TIMEOUT_NANOS = TimeUnit.SECONDS.toNanos(10);
   private static final long ABORT_GRACE_MILLIS = 5_000;
 
+  /** What {@code System.nanoTime()} says when a schedule starts: the same in every run. */
+  static final long BASE_NANOS = 1L << 40;
+
+  /** How far the virtual clock moves at every scheduling point, and at a yield or spin wait. */
+  static final long STEP_NANOS = 1_000;
+
+  static final long YIELD_NANOS = 1_000_000;
+
   /** Steps a thread may run in a row while others could run, before it has to give way. */
   static final int FAIRNESS_BOUND = 1_000;
 
@@ -58,6 +66,10 @@ final class Scheduler implements HookDelegate {
   private volatile Failure failure;
 
   private ManagedThread[] options = new ManagedThread[8];
+  /** Virtual time since the schedule started, in nanoseconds. */
+  private long clock;
+
+  private final long startMillis = System.currentTimeMillis();
   private int[] choices = new int[64];
   private int choiceCount;
   private int steps;
@@ -103,6 +115,11 @@ final class Scheduler implements HookDelegate {
 
   Failure failure() {
     return failure;
+  }
+
+  /** Whether {@code thread} is a thread of this schedule. */
+  boolean isManaged(Thread thread) {
+    return byThread.containsKey(thread);
   }
 
   int steps() {
@@ -185,6 +202,7 @@ final class Scheduler implements HookDelegate {
       fail(nonTermination(me));
       throw new BatonAbort();
     }
+    clock += yielding ? YIELD_NANOS : STEP_NANOS;
     if (me.noPreempt > 0 && satisfied(me)) return;
     boolean giveWay = yielding || me.runLength >= FAIRNESS_BOUND;
     ManagedThread next = pickNext(me, giveWay);
@@ -227,7 +245,7 @@ final class Scheduler implements HookDelegate {
   private ManagedThread pickNext(ManagedThread me, boolean giveWay) {
     int n = collectEnabled();
     if (giveWay && n > 1) n = without(me, n);
-    if (n == 0) n = timeOutEarliest();
+    if (n == 0) n = advanceToEarliestDeadline();
     if (n == 0) {
       fail(blocked());
       throw new BatonAbort();
@@ -264,40 +282,42 @@ final class Scheduler implements HookDelegate {
     return n;
   }
 
-  /** Nothing can run: the timed wait with the shortest timeout (then lowest id) times out. */
-  private int timeOutEarliest() {
-    ManagedThread first = null;
+  /** Nothing can run: the virtual clock jumps to the earliest deadline, which times that wait out. */
+  private int advanceToEarliestDeadline() {
+    long earliest = Long.MAX_VALUE;
     for (ManagedThread t : threads) {
-      if (t.arrived && !t.terminated && t.timed
-          && (first == null || t.timeoutNanos < first.timeoutNanos)) {
-        first = t;
-      }
+      if (t.arrived && !t.terminated && t.timed && t.deadline < earliest) earliest = t.deadline;
     }
-    if (first == null) return 0;
-    first.timedOut = true;
-    trace.add(first.id, first.lastSite, Trace.TIMEOUT, null);
-    options[0] = first;
-    return 1;
+    if (earliest == Long.MAX_VALUE) return 0;
+    clock = Math.max(clock, earliest);
+    int n = collectEnabled();
+    for (int i = 0; i < n; i++) trace.add(options[i].id, options[i].lastSite, Trace.TIMEOUT, null);
+    return n;
   }
 
   private boolean satisfied(ManagedThread t) {
+    boolean expired = t.timed && clock >= t.deadline;
     switch (t.wait) {
       case NONE:
         return true;
       case MONITOR:
-        MonitorState m = monitors.get(t.waitTarget);
-        return m == null || m.owner == null || m.owner == t;
+        return monitorFreeFor(t);
       case WAIT:
-        if (!t.notified && !t.timedOut && !interrupted(t)) return false;
-        MonitorState w = monitors.get(t.waitTarget);
-        return w.owner == null || w.owner == t;
+        return (t.notified || expired || interrupted(t)) && monitorFreeFor(t);
       case JOIN:
-        return ((ManagedThread) t.waitTarget).terminated || t.timedOut || interrupted(t);
+        return ((ManagedThread) t.waitTarget).terminated || expired || interrupted(t);
       case PARK:
-        return t.parkPermit || t.timedOut || interrupted(t);
+        return t.parkPermit || expired || interrupted(t);
+      case SLEEP:
+        return expired || interrupted(t);
       default:
         throw new IllegalStateException(String.valueOf(t.wait));
     }
+  }
+
+  private boolean monitorFreeFor(ManagedThread t) {
+    MonitorState m = monitors.get(t.waitTarget);
+    return m == null || m.owner == null || m.owner == t;
   }
 
   private static boolean interrupted(ManagedThread t) {
@@ -313,8 +333,7 @@ final class Scheduler implements HookDelegate {
     me.wait = wait;
     me.waitTarget = target;
     me.timed = millis > 0 || nanos > 0;
-    me.timeoutNanos = me.timed ? TimeUnit.MILLISECONDS.toNanos(millis) + nanos : 0;
-    me.timedOut = false;
+    me.deadline = me.timed ? clock + TimeUnit.MILLISECONDS.toNanos(millis) + nanos : Long.MAX_VALUE;
   }
 
   private static void pending(ManagedThread me, Object object, Object key, int index, boolean write) {
@@ -336,6 +355,11 @@ final class Scheduler implements HookDelegate {
       return;
     }
     if (aborted || running != me) return;
+    if (onlyDaemonsLeft()) {
+      // Like the JVM, a finished scenario does not wait for its daemon threads: end them quietly.
+      abort(null);
+      return;
+    }
     try {
       ManagedThread next = pickNext(me, false);
       running = next;
@@ -349,13 +373,28 @@ final class Scheduler implements HookDelegate {
     fail(new Failure(Kind.EXCEPTION, t + " (thrown in " + me.displayName() + ")", t, List.of(), ""));
   }
 
+  /** Whether the scenario's main thread has finished and every thread still alive is a daemon. */
+  private boolean onlyDaemonsLeft() {
+    ManagedThread[] all = threads;
+    if (!all[0].terminated) return false;
+    for (ManagedThread t : all) {
+      if (!t.terminated && !t.thread.isDaemon()) return false;
+    }
+    return true;
+  }
+
   /** Records the first failure and wakes every thread so that it unwinds. */
   private void fail(Failure f) {
+    abort(f);
+  }
+
+  /** Ends the schedule: every thread is woken to unwind; {@code f} is its failure, or null. */
+  private void abort(Failure f) {
     ManagedThread me = current.get();
     if (me != null) me.inRuntime++;
     try {
       synchronized (this) {
-        if (failure != null) return;
+        if (aborted) return;
         failure = f;
         aborted = true;
       }
@@ -664,8 +703,19 @@ final class Scheduler implements HookDelegate {
     try {
       if (Thread.interrupted()) throw new InterruptedException("sleep interrupted");
       pending(me, null, null, 0, false);
-      turn(me, site, true); // a sleeping thread lets the others run
+      if (millis == 0 && nanos == 0) {
+        turn(me, site, true);
+      } else {
+        // Asleep until the virtual clock reaches the deadline, or an interrupt.
+        block(me, ManagedThread.Wait.SLEEP, null, millis, nanos);
+        try {
+          turn(me, site, false);
+        } finally {
+          me.clearWait();
+        }
+      }
       trace.add(me.id, site, Trace.SITE, null);
+      if (Thread.interrupted()) throw new InterruptedException("sleep interrupted");
       return true;
     } finally {
       me.inRuntime--;
@@ -685,6 +735,38 @@ final class Scheduler implements HookDelegate {
     } finally {
       me.inRuntime--;
     }
+  }
+
+  @Override
+  public long nanoTime(long real, int site) {
+    ManagedThread me = enter();
+    if (me == null) return real;
+    try {
+      readClock(me, site);
+      return BASE_NANOS + clock;
+    } finally {
+      me.inRuntime--;
+    }
+  }
+
+  @Override
+  public long currentTimeMillis(long real, int site) {
+    ManagedThread me = enter();
+    if (me == null) return real;
+    try {
+      readClock(me, site);
+      return startMillis + clock / 1_000_000;
+    } finally {
+      me.inRuntime--;
+    }
+  }
+
+  /** A clock read in user code is a scheduling point; a loop polling the clock lets time pass. */
+  private void readClock(ManagedThread me, int site) {
+    if (site < 0) return;
+    pending(me, null, null, 0, false);
+    turn(me, site, true);
+    trace.add(me.id, site, Trace.SITE, null);
   }
 
   @Override

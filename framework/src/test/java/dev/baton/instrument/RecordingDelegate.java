@@ -157,6 +157,18 @@ final class RecordingDelegate implements HookDelegate {
   }
 
   @Override
+  public long nanoTime(long real, int site) {
+    if (site >= 0) record("nanoTime", null, site, SiteKind.CLOCK, "");
+    return real;
+  }
+
+  @Override
+  public long currentTimeMillis(long real, int site) {
+    if (site >= 0) record("currentTimeMillis", null, site, SiteKind.CLOCK, "");
+    return real;
+  }
+
+  @Override
   public boolean unpark(Thread thread) {
     recordFromJdk("unpark", thread);
     return false;

@@ -29,7 +29,12 @@ class ScenarioExplorationTest {
         Arguments.of("latchAndSemaphore", (Scenario) Scenarios::latchAndSemaphore),
         Arguments.of("blockingQueues", (Scenario) Scenarios::blockingQueues),
         Arguments.of("conditionHandOff", (Scenario) Scenarios::conditionHandOff),
-        Arguments.of("interruptWakesSleeperAndWaiter", (Scenario) Scenarios::interruptWakesSleeperAndWaiter));
+        Arguments.of("interruptWakesSleeperAndWaiter", (Scenario) Scenarios::interruptWakesSleeperAndWaiter),
+        Arguments.of("interruptWakesSleeper", (Scenario) Scenarios::interruptWakesSleeper),
+        Arguments.of("daemonLeftRunning", (Scenario) Scenarios::daemonLeftRunning),
+        Arguments.of("timedConcurrencyOperations", (Scenario) Scenarios::timedConcurrencyOperations),
+        Arguments.of("sleepPassesVirtualTime", (Scenario) Scenarios::sleepPassesVirtualTime),
+        Arguments.of("executorAndCommonPool", (Scenario) Scenarios::executorAndCommonPool));
   }
 
   @ParameterizedTest(name = "{0}")
@@ -127,6 +132,19 @@ class ScenarioExplorationTest {
         .contains("more than 5000 scheduling points")
         .containsPattern("thread-1 seems not to terminate \\(last at "
             + "(Counter\\.increment\\(Counter|Scenarios\\.lambda\\$spinForever\\$\\d+\\(Scenarios)\\.java:\\d+\\)");
+  }
+
+  @Test
+  void exploringFromInsideAnExplorationIsRejectedWithAClearMessage() {
+    InterleavingFailure failure = catchThrowableOfType(InterleavingFailure.class,
+        () -> Interleavings.configure().schedules(1).explore(ScenarioExplorationTest::nested));
+    assertThat(failure.getCause())
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessageContaining("called from inside a scenario that Baton is exploring");
+  }
+
+  static void nested() {
+    Interleavings.explore(Scenarios::lostUpdate);
   }
 
   static InterleavingFailure find(Scenario scenario, Strategy strategy) {

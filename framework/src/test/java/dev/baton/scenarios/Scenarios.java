@@ -257,6 +257,89 @@ public final class Scenarios {
     spinner.join();
   }
 
+  public static void interruptWakesSleeper() throws InterruptedException {
+    AtomicInteger outcome = new AtomicInteger();
+    Thread sleeper = new Thread(() -> {
+      try {
+        Thread.sleep(60_000);
+        outcome.set(1);
+      } catch (InterruptedException e) {
+        outcome.set(Thread.currentThread().isInterrupted() ? 3 : 2);
+      }
+    });
+    sleeper.start();
+    sleeper.interrupt();
+    sleeper.join();
+    check(outcome.get() == 2, "interrupted sleep ended with outcome " + outcome.get()
+        + " (1: returned normally, 3: threw but left the flag set)");
+  }
+
+  /** A daemon ticker the scenario never stops: like the JVM, Baton does not wait for it. */
+  public static void daemonLeftRunning() {
+    Thread ticker = new Thread(() -> {
+      Counter c = new Counter();
+      while (true) {
+        c.increment();
+        try {
+          Thread.sleep(1000);
+        } catch (InterruptedException e) {
+          return;
+        }
+      }
+    }, "daemon-ticker");
+    ticker.setDaemon(true);
+    ticker.start();
+  }
+
+  // ---- time --------------------------------------------------------------------------
+
+  /** Timed operations of java.util.concurrent time out on the virtual clock, and only then. */
+  public static void timedConcurrencyOperations() throws InterruptedException {
+    ReentrantLock lock = new ReentrantLock();
+    BlockingQueue<Integer> queue = new LinkedBlockingQueue<>();
+    CountDownLatch done = new CountDownLatch(1);
+    Thread holder = new Thread(() -> {
+      lock.lock();
+      try {
+        queue.add(1);
+      } finally {
+        lock.unlock();
+      }
+      done.countDown();
+    });
+    holder.start();
+    check(done.await(10, java.util.concurrent.TimeUnit.SECONDS), "latch timed out");
+    check(lock.tryLock(2, java.util.concurrent.TimeUnit.SECONDS), "tryLock timed out on a free lock");
+    lock.unlock();
+    check(queue.poll(2, java.util.concurrent.TimeUnit.SECONDS) == 1, "poll missed the element");
+    long before = System.nanoTime();
+    check(queue.poll(2, java.util.concurrent.TimeUnit.SECONDS) == null, "poll invented an element");
+    long waited = System.nanoTime() - before;
+    check(waited >= 2_000_000_000L, "poll(2 s) returned after " + waited + " ns");
+    holder.join();
+  }
+
+  public static void sleepPassesVirtualTime() throws InterruptedException {
+    long before = System.nanoTime();
+    long wallBefore = System.currentTimeMillis();
+    Thread.sleep(1500);
+    long slept = System.nanoTime() - before;
+    check(slept >= 1_500_000_000L && slept < 1_600_000_000L, "slept " + slept + " ns");
+    check(System.currentTimeMillis() - wallBefore >= 1500, "the wall clock did not move");
+  }
+
+  public static void executorAndCommonPool() throws Exception {
+    java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(2);
+    AtomicInteger n = new AtomicInteger();
+    java.util.concurrent.Future<?> a = pool.submit(n::incrementAndGet);
+    java.util.concurrent.Future<?> b = pool.submit(n::incrementAndGet);
+    a.get();
+    b.get(5, java.util.concurrent.TimeUnit.SECONDS);
+    pool.shutdown();
+    check(pool.awaitTermination(10, java.util.concurrent.TimeUnit.SECONDS), "pool did not terminate");
+    check(n.get() == 2, "lost a task");
+  }
+
   // ---- other failures ------------------------------------------------------------------
 
   public static void exceptionInChildThread() throws InterruptedException {
