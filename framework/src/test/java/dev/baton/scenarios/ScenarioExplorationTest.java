@@ -34,7 +34,7 @@ class ScenarioExplorationTest {
         Arguments.of("daemonLeftRunning", (Scenario) Scenarios::daemonLeftRunning),
         Arguments.of("timedConcurrencyOperations", (Scenario) Scenarios::timedConcurrencyOperations),
         Arguments.of("sleepPassesVirtualTime", (Scenario) Scenarios::sleepPassesVirtualTime),
-        Arguments.of("executorAndCommonPool", (Scenario) Scenarios::executorAndCommonPool));
+        Arguments.of("executorService", (Scenario) Scenarios::executorService));
   }
 
   @ParameterizedTest(name = "{0}")

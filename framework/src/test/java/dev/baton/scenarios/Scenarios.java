@@ -328,7 +328,7 @@ public final class Scenarios {
     check(System.currentTimeMillis() - wallBefore >= 1500, "the wall clock did not move");
   }
 
-  public static void executorAndCommonPool() throws Exception {
+  public static void executorService() throws Exception {
     java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(2);
     AtomicInteger n = new AtomicInteger();
     java.util.concurrent.Future<?> a = pool.submit(n::incrementAndGet);
