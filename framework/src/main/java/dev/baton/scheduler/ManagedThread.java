@@ -7,7 +7,11 @@ import java.util.regex.Pattern;
  * Mutated only by the thread holding the baton (or, during an abort, under the scheduler's lock).
  */
 final class ManagedThread {
+  /** Names the JDK numbers from JVM-wide counters, which differ from run to run. */
   private static final Pattern DEFAULT_NAME = Pattern.compile("Thread-\\d+");
+  private static final Pattern POOL_NAME = Pattern.compile("pool-\\d+-thread-\\d+");
+  private static final Pattern FORK_JOIN_NAME =
+      Pattern.compile("ForkJoinPool(-\\d+|\\.commonPool)-worker-\\d+");
 
   /** What a thread that cannot run is waiting for. */
   enum Wait {
@@ -69,11 +73,17 @@ final class ManagedThread {
     this.thread = thread;
   }
 
-  /** A name that is the same in every run: the user's name, else {@code thread-N}. */
+  /**
+   * A name that is the same in every run: the user's name, else {@code thread-N}, {@code
+   * pool-thread-N} or {@code fork-join-worker-N} with N the thread's number in the schedule.
+   */
   String displayName() {
     if (id == 0) return "main";
     String name = thread.getName();
-    return DEFAULT_NAME.matcher(name).matches() ? "thread-" + id : name;
+    if (DEFAULT_NAME.matcher(name).matches()) return "thread-" + id;
+    if (POOL_NAME.matcher(name).matches()) return "pool-thread-" + id;
+    if (FORK_JOIN_NAME.matcher(name).matches()) return "fork-join-worker-" + id;
+    return name;
   }
 
   void clearWait() {
