@@ -24,7 +24,8 @@ class ReplayTest {
         Arguments.of("checkThenActOnConcurrentMap", (Scenario) Scenarios::checkThenActOnConcurrentMap, Strategy.POS),
         Arguments.of("synchronizedLockOrderDeadlock", (Scenario) Scenarios::synchronizedLockOrderDeadlock, Strategy.RANDOM),
         Arguments.of("reentrantLockOrderDeadlock", (Scenario) Scenarios::reentrantLockOrderDeadlock, Strategy.PCT),
-        Arguments.of("lostWakeup", (Scenario) Scenarios::lostWakeup, Strategy.EXHAUSTIVE));
+        Arguments.of("lostWakeup", (Scenario) Scenarios::lostWakeup, Strategy.EXHAUSTIVE),
+        Arguments.of("executorLostUpdate", (Scenario) Scenarios::executorLostUpdate, Strategy.POS));
   }
 
   @ParameterizedTest(name = "{0} with {2}")

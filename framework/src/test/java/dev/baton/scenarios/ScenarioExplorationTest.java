@@ -82,6 +82,13 @@ class ScenarioExplorationTest {
   }
 
   @Test
+  void findsALostUpdateInsideAThreadPoolAndNamesItsWorkersStably() {
+    InterleavingFailure failure = find(Scenarios::executorLostUpdate, Strategy.RANDOM);
+    assertThat(failure.getCause()).hasMessage("lost update: count = 1");
+    assertThat(failure.getMessage()).containsPattern("pool-thread-\\d+ +write Counter.count");
+  }
+
+  @Test
   void findsTheReentrantLockDeadlockAndNamesTheLockOwners() {
     InterleavingFailure failure = find(Scenarios::reentrantLockOrderDeadlock, Strategy.RANDOM);
     assertThat(failure.kind()).isEqualTo(InterleavingFailure.Kind.DEADLOCK);

@@ -340,6 +340,17 @@ public final class Scenarios {
     check(n.get() == 2, "lost a task");
   }
 
+  public static void executorLostUpdate() throws Exception {
+    java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(2);
+    Counter c = new Counter();
+    java.util.concurrent.Future<?> a = pool.submit(c::increment);
+    java.util.concurrent.Future<?> b = pool.submit(c::increment);
+    a.get();
+    b.get();
+    pool.shutdown();
+    check(c.count == 2, "lost update: count = " + c.count);
+  }
+
   // ---- other failures ------------------------------------------------------------------
 
   public static void exceptionInChildThread() throws InterruptedException {
