@@ -119,7 +119,10 @@ public final class BatonAgent {
     }
   }
 
-  /** Lets the scheduler read which thread owns a lock ({@code AbstractOwnableSynchronizer}) for reports. */
+  /**
+   * Lets the scheduler read which thread owns a lock ({@code AbstractOwnableSynchronizer}) for
+   * reports, and call {@code Thread.interrupt} itself past a subclass's override.
+   */
   private static void openLocksPackage(Instrumentation inst) {
     Module base = Object.class.getModule();
     Module own = BatonAgent.class.getModule();
@@ -127,7 +130,7 @@ public final class BatonAgent {
         base,
         Set.of(),
         Map.of(),
-        Map.of("java.util.concurrent.locks", Set.of(own)),
+        Map.of("java.util.concurrent.locks", Set.of(own), "java.lang", Set.of(own)),
         Set.of(),
         Map.of());
   }

@@ -37,7 +37,8 @@ final class CallReplacementAdapter extends MethodVisitor {
           "join()V", new Replacement("join", "(Ljava/lang/Thread;I)V", SiteKind.JOIN),
           "join(J)V", new Replacement("join", "(Ljava/lang/Thread;JI)V", SiteKind.JOIN),
           "join(JI)V", new Replacement("join", "(Ljava/lang/Thread;JII)V", SiteKind.JOIN),
-          "interrupt()V", new Replacement("interrupt", "(Ljava/lang/Thread;I)V", SiteKind.INTERRUPT));
+          "interrupt()V", new Replacement("interrupt", "(Ljava/lang/Thread;I)V", SiteKind.INTERRUPT),
+          "isInterrupted()Z", new Replacement("isInterrupted", "(Ljava/lang/Thread;)Z", null));
 
   /** Static methods of {@code Thread}. */
   private static final Map<String, Replacement> THREAD_STATIC =

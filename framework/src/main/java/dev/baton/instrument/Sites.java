@@ -8,9 +8,6 @@ import java.util.Arrays;
  * ids up only when it prints a report, so the hot path carries a plain {@code int}.
  */
 public final class Sites {
-  /** Id passed by hooks that have no instruction of their own (calls from JDK code). */
-  public static final int UNKNOWN = -1;
-
   private static final Object LOCK = new Object();
   private static volatile Site[] sites = new Site[1024];
   private static int size;
@@ -28,7 +25,7 @@ public final class Sites {
     }
   }
 
-  /** The site registered under {@code id}, or {@code null} for {@link #UNKNOWN} or a bad id. */
+  /** The site registered under {@code id}, or {@code null} for a negative (JDK code) or bad id. */
   public static Site get(int id) {
     Site[] current = sites;
     return id >= 0 && id < current.length ? current[id] : null;

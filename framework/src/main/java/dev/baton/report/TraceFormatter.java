@@ -33,11 +33,11 @@ public final class TraceFormatter {
       lines++;
       if (lines >= skipFrom && lines < skipTo) {
         if (lines == skipFrom) {
-          out.append(String.format("  %5s  ... %d steps omitted ...%n", "", skipTo - skipFrom));
+          out.append(String.format("  %5s  ... %d lines omitted ...\n", "", skipTo - skipFrom));
         }
       } else {
         boolean switched = previousThread != null && !previousThread.equals(s.thread());
-        out.append(String.format("%s%5d  %-" + threadWidth + "s  %-" + actionWidth + "s  %s%s%n",
+        out.append(String.format("%s%5d  %-" + threadWidth + "s  %-" + actionWidth + "s  %s%s\n",
             switched ? "->" : "  ", i + 1, s.thread(), s.action(), s.location(),
             repeat > 1 ? "  (x" + repeat + ")" : ""));
       }

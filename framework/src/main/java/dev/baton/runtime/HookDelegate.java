@@ -42,6 +42,9 @@ public interface HookDelegate {
 
   boolean interrupt(Thread thread, int site);
 
+  /** {@code Thread.isInterrupted}: {@code 1} yes, {@code 0} no, {@code -1} not managed. */
+  int isInterrupted(Thread thread);
+
   /**
    * The clock a thread sees: virtual time for a managed thread, {@code real} otherwise. A {@code
    * site} of 0 or more (a read in user code) is also a scheduling point.

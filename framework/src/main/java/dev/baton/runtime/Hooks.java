@@ -163,6 +163,12 @@ public final class Hooks {
     }
   }
 
+  public static boolean isInterrupted(Thread thread) {
+    HookDelegate d = delegate;
+    int interrupted = d == null ? -1 : d.isInterrupted(thread);
+    return interrupted < 0 ? thread.isInterrupted() : interrupted == 1;
+  }
+
   public static void interrupt(Thread thread, int site) {
     HookDelegate d = delegate;
     if (d == null || !d.interrupt(thread, site)) thread.interrupt();

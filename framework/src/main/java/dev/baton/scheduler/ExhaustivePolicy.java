@@ -3,33 +3,46 @@ package dev.baton.scheduler;
 import java.util.Arrays;
 
 /**
- * Depth-first enumeration of the choice tree. Each schedule replays the prefix of the previous one
- * up to its deepest choice with an untried alternative, takes the next alternative there, and makes
- * the first choice after it. The first choice keeps the running thread when it can, so schedules
- * with few preemptions come first.
+ * Enumerates the choice tree depth first with iterative preemption bounding (as CHESS does): round
+ * {@code k} explores every schedule in which a running thread that could go on is switched away
+ * from at most {@code k} times, so the schedules with few preemptions, where most bugs are, come
+ * first. Each schedule replays the previous one up to its deepest choice with an untried
+ * alternative, takes that alternative, and then keeps the running thread whenever it can. A round
+ * repeats the schedules of the rounds before it (it cannot tell them apart before running them).
+ * When a round was not cut short by its bound, the whole tree has been explored.
  */
 final class ExhaustivePolicy implements SchedulePolicy {
+  private int bound;
+  private boolean boundCutThisRound;
+  private boolean exhausted;
   private int[] prefix = new int[0];
   private int[] chosen = new int[64];
   private int[] counts = new int[64];
   private int depth;
-  private boolean exhausted;
+  private int preemptions;
 
   @Override
   public void beginSchedule(int index) {
     depth = 0;
+    preemptions = 0;
   }
 
   @Override
   public int pickThread(ManagedThread[] options, int count, ManagedThread current, int step) {
-    int k = next(count);
-    // Alternative 0 is the current thread when it can run; the others follow in id order.
     int currentAt = -1;
     for (int i = 0; i < count; i++) {
       if (options[i] == current) currentAt = i;
     }
-    if (currentAt < 0) return k;
+    if (currentAt < 0) return next(count); // the running thread cannot go on: no preemption
+    int allowed = count;
+    if (preemptions >= bound) {
+      allowed = 1;
+      boundCutThisRound = true;
+    }
+    // Alternative 0 keeps the running thread; the others follow in id order.
+    int k = next(allowed);
     if (k == 0) return currentAt;
+    preemptions++;
     return k <= currentAt ? k - 1 : k;
   }
 
@@ -54,12 +67,18 @@ final class ExhaustivePolicy implements SchedulePolicy {
   public void endSchedule(int steps) {
     int p = depth - 1;
     while (p >= 0 && chosen[p] + 1 >= counts[p]) p--;
-    if (p < 0) {
+    if (p >= 0) {
+      prefix = Arrays.copyOf(chosen, p + 1);
+      prefix[p]++;
+      return;
+    }
+    if (!boundCutThisRound) {
       exhausted = true;
       return;
     }
-    prefix = Arrays.copyOf(chosen, p + 1);
-    prefix[p]++;
+    bound++; // the next round allows one more preemption
+    boundCutThisRound = false;
+    prefix = new int[0];
   }
 
   @Override

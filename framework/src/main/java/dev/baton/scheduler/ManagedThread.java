@@ -47,13 +47,13 @@ final class ManagedThread {
   /** Object.wait: set by notify, interrupt or timeout. */
   boolean notified;
 
-  boolean parkPermit;
+  volatile boolean parkPermit;
 
   /** The interrupt status, set aside while the thread waits for the baton (parking needs it clear). */
   volatile boolean interruptStash;
 
-  /** The thread this one started last, for the trace. */
-  ManagedThread lastStarted;
+  /** Its end is in the trace (a thread that ends before any hook has it recorded for it). */
+  boolean endRecorded;
 
   /** Scheduling points passed in a row without giving the baton away. */
   int runLength;

@@ -1,6 +1,7 @@
 package dev.baton.scheduler;
 
-import java.util.Objects;
+import dev.baton.instrument.Site;
+import dev.baton.instrument.Sites;
 import java.util.SplittableRandom;
 
 /**
@@ -47,6 +48,13 @@ final class PosPolicy implements SchedulePolicy {
     if (!a.pendingWrite && !b.pendingWrite) return false;
     if (a.pendingObject != b.pendingObject) return false;
     if (a.pendingObject == null && a.pendingKey == null) return false;
-    return Objects.equals(a.pendingKey, b.pendingKey) && a.pendingIndex == b.pendingIndex;
+    if (a.pendingKey != b.pendingKey) return false;
+    if (a.pendingKey == Scheduler.FIELD_KEY && a.pendingIndex != b.pendingIndex) {
+      // Two sites may access the same field: compare what they name, not the sites.
+      Site sa = Sites.get(a.pendingIndex);
+      Site sb = Sites.get(b.pendingIndex);
+      return sa != null && sb != null && sa.detail().equals(sb.detail());
+    }
+    return a.pendingIndex == b.pendingIndex;
   }
 }

@@ -44,7 +44,7 @@ final class ReplayPolicy implements SchedulePolicy {
                 + " could run"
             : "the token's " + recorded.length + " choices were used up but " + names(options, count)
                 + " could run";
-    if (strict) throw new Divergence(position + 1, step, why);
+    if (strict) throw new Divergence(position + 1, why);
     if (divergence.isEmpty()) {
       divergence = "The pinned schedule diverged at choice " + (position + 1) + " (" + why
           + "): the code changed since the token was recorded; the schedule was completed"
@@ -82,12 +82,9 @@ final class ReplayPolicy implements SchedulePolicy {
   /** A strict replay no longer matches the code. */
   static final class Divergence extends RuntimeException {
     private static final long serialVersionUID = 1L;
-    final int choice;
 
-    Divergence(int choice, int step, String why) {
-      super("schedule diverged at step " + (step < 0 ? "?" : String.valueOf(step)) + " (choice "
-          + choice + "): " + why, null, false, false);
-      this.choice = choice;
+    Divergence(int choice, String why) {
+      super("choice " + choice + ": " + why, null, false, false);
     }
   }
 }

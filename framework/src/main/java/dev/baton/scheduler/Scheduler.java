@@ -34,6 +34,9 @@ final class Scheduler implements HookDelegate {
   /** The location a monitor operation touches, for POS's race check. */
   private static final Object MONITOR_KEY = new Object();
 
+  /** A field access: the location is the owner plus the field of the site in pendingIndex. */
+  static final Object FIELD_KEY = new Object();
+
   private static final long ARRIVAL_TIMEOUT_NANOS = TimeUnit.SECONDS.toNanos(10);
   private static final long ABORT_GRACE_MILLIS = 5_000;
 
@@ -69,7 +72,8 @@ final class Scheduler implements HookDelegate {
   /** Virtual time since the schedule started, in nanoseconds. */
   private long clock;
 
-  private final long startMillis = System.currentTimeMillis();
+  /** What {@code System.currentTimeMillis()} says when a schedule starts: 2026-01-01T00:00Z. */
+  static final long BASE_MILLIS = 1_767_225_600_000L;
   private int[] choices = new int[64];
   private int choiceCount;
   private int steps;
@@ -153,7 +157,9 @@ final class Scheduler implements HookDelegate {
    * is not managed or already inside the scheduler (its own parking must stay real).
    */
   private ManagedThread enter() {
-    ManagedThread me = current.get();
+    ManagedThread holder = running;
+    ManagedThread me =
+        holder != null && holder.thread == Thread.currentThread() ? holder : current.get();
     if (me == null) {
       if (notArrived.get() == 0) return null;
       me = byThread.get(Thread.currentThread());
@@ -196,7 +202,10 @@ final class Scheduler implements HookDelegate {
    * while others could have run (a busy loop on a field).
    */
   private void turn(ManagedThread me, int site, boolean yielding) {
-    if (aborted) throw new BatonAbort();
+    if (aborted) {
+      if (me.noPreempt > 0) return; // never unwind a class initialiser: the class would be lost
+      throw new BatonAbort();
+    }
     if (site >= 0) me.lastSite = site;
     if (++steps > maxSteps) {
       fail(nonTermination(me));
@@ -220,7 +229,10 @@ final class Scheduler implements HookDelegate {
     boolean interrupted = false;
     try {
       while (true) {
-        if (aborted) throw new BatonAbort();
+        if (aborted) {
+          if (me.noPreempt > 0) return;
+          throw new BatonAbort();
+        }
         if (running == me) return;
         LockSupport.park(this);
         if (me.thread.isInterrupted()) {
@@ -232,9 +244,45 @@ final class Scheduler implements HookDelegate {
       }
     } finally {
       if (interrupted) {
-        me.thread.interrupt();
+        Interrupts.raise(me.thread);
         me.interruptStash = false;
       }
+    }
+  }
+
+  /**
+   * Waits until every thread started so far has reached its first hook (or ended), so that every
+   * decision sees the same set of threads in every run. A started thread runs on its own until
+   * then; one that never gets there is outside Baton's control and fails the schedule.
+   */
+  private void awaitArrivals(ManagedThread me) {
+    if (notArrived.get() == 0) return;
+    long deadline = System.nanoTime() + ARRIVAL_TIMEOUT_NANOS;
+    boolean interrupted = false;
+    try {
+      for (ManagedThread t : threads) {
+        while (!t.arrived) {
+          if (aborted) throw new BatonAbort();
+          long left = deadline - System.nanoTime();
+          if (left <= 0) {
+            fail(new Failure(Kind.UNCONTROLLED,
+                t.displayName() + " was started but did not reach a scheduling point within "
+                    + TimeUnit.NANOSECONDS.toSeconds(ARRIVAL_TIMEOUT_NANOS) + " s: it is blocked"
+                    + " or busy outside Baton's control",
+                null, List.of(), stackOf(t.thread)));
+            throw new BatonAbort();
+          }
+          LockSupport.parkNanos(this, left);
+          if (Thread.interrupted()) interrupted = true;
+        }
+        if (t.terminated && !t.endRecorded) {
+          // It ran to its end before reaching any hook; its end is recorded here, in id order.
+          t.endRecorded = true;
+          trace.add(t.id, -1, Trace.END, null);
+        }
+      }
+    } finally {
+      if (interrupted) me.thread.interrupt();
     }
   }
 
@@ -243,6 +291,7 @@ final class Scheduler implements HookDelegate {
    * giveWay}, {@code me} is not a candidate unless nobody else can run.
    */
   private ManagedThread pickNext(ManagedThread me, boolean giveWay) {
+    awaitArrivals(me);
     int n = collectEnabled();
     if (giveWay && n > 1) n = without(me, n);
     if (n == 0) n = advanceToEarliestDeadline();
@@ -255,7 +304,7 @@ final class Scheduler implements HookDelegate {
     try {
       i = policy.pickThread(options, n, me, steps);
     } catch (ReplayPolicy.Divergence d) {
-      fail(Failure.of(Kind.DIVERGENCE, d.getMessage()));
+      fail(diverged(d));
       throw new BatonAbort();
     }
     recordChoice(options[i].id);
@@ -349,6 +398,7 @@ final class Scheduler implements HookDelegate {
   private void finish(ManagedThread me) {
     if (me.terminated) return;
     me.terminated = true;
+    me.endRecorded = true;
     if (!aborted) trace.add(me.id, -1, Trace.END, null);
     if (live.decrementAndGet() == 0) {
       finished.countDown();
@@ -444,6 +494,12 @@ final class Scheduler implements HookDelegate {
     }
   }
 
+  private Failure diverged(ReplayPolicy.Divergence d) {
+    return Failure.of(Kind.DIVERGENCE, "schedule diverged at step " + steps + " (" + d.getMessage()
+        + "): the code changed since the token was recorded, or it depends on something outside"
+        + " the schedule (time, randomness, hash order)");
+  }
+
   private Failure nonTermination(ManagedThread me) {
     return new Failure(
         Kind.NON_TERMINATION,
@@ -486,8 +542,7 @@ final class Scheduler implements HookDelegate {
     ManagedThread me = enter();
     if (me == null) return;
     try {
-      Site s = Sites.get(site);
-      pending(me, owner, s == null ? null : s.detail(), 0, write);
+      pending(me, owner, FIELD_KEY, site, write);
       point(me, site, Trace.SITE, null);
     } finally {
       me.inRuntime--;
@@ -529,7 +584,10 @@ final class Scheduler implements HookDelegate {
         trace.attachStartSite(me.id, site);
         turn(me, site, false);
       } else {
-        point(me, site, Trace.SITE, null);
+        boolean yielding =
+            s != null && (s.kind() == SiteKind.YIELD || s.kind() == SiteKind.SPIN_WAIT);
+        turn(me, site, yielding);
+        trace.add(me.id, site, Trace.SITE, null);
       }
     } finally {
       me.inRuntime--;
@@ -544,6 +602,7 @@ final class Scheduler implements HookDelegate {
     ManagedThread me = enter();
     if (me == null) return false;
     try {
+      if (aborted) throw new BatonAbort(); // unwinding threads run concurrently: leave the model
       MonitorState m = monitors.computeIfAbsent(monitor, k -> new MonitorState());
       pending(me, monitor, MONITOR_KEY, 0, true);
       // Blocked whenever another thread owns it, re-checked at every decision until we run.
@@ -614,8 +673,11 @@ final class Scheduler implements HookDelegate {
       }
       m.owner = me;
       m.count = saved;
+      boolean notified = me.notified;
       me.notified = false;
-      if (Thread.interrupted()) throw new InterruptedException();
+      // Notified and interrupted: return normally and keep the interrupt, or the notification
+      // would be lost (JLS 17.2.4).
+      if (!notified && Thread.interrupted()) throw new InterruptedException();
       return true;
     } finally {
       me.inRuntime--;
@@ -642,7 +704,7 @@ final class Scheduler implements HookDelegate {
           try {
             i = policy.pickWaiter(candidates, candidates.length);
           } catch (ReplayPolicy.Divergence d) {
-            fail(Failure.of(Kind.DIVERGENCE, d.getMessage()));
+            fail(diverged(d));
             throw new BatonAbort();
           }
           recordChoice(candidates[i].id);
@@ -723,6 +785,20 @@ final class Scheduler implements HookDelegate {
   }
 
   @Override
+  public int isInterrupted(Thread thread) {
+    ManagedThread me = enter();
+    if (me == null) return -1;
+    try {
+      ManagedThread target = byThread.get(thread);
+      if (target == null) return -1;
+      // A parked thread sets its interrupt status aside while it waits for the baton.
+      return thread.isInterrupted() || target.interruptStash ? 1 : 0;
+    } finally {
+      me.inRuntime--;
+    }
+  }
+
+  @Override
   public boolean interrupt(Thread thread, int site) {
     ManagedThread me = enter();
     if (me == null) return false;
@@ -755,7 +831,7 @@ final class Scheduler implements HookDelegate {
     if (me == null) return real;
     try {
       readClock(me, site);
-      return startMillis + clock / 1_000_000;
+      return BASE_MILLIS + clock / 1_000_000;
     } finally {
       me.inRuntime--;
     }
@@ -795,7 +871,12 @@ final class Scheduler implements HookDelegate {
   @Override
   public boolean unpark(Thread thread) {
     ManagedThread me = enter();
-    if (me == null) return false;
+    if (me == null) {
+      // An unpark from outside the model (a JDK thread): the model must see the permit too.
+      ManagedThread target = thread == null ? null : byThread.get(thread);
+      if (target != null) target.parkPermit = true;
+      return false;
+    }
     try {
       ManagedThread target = thread == null ? null : byThread.get(thread);
       if (target == null) return false;
@@ -816,7 +897,6 @@ final class Scheduler implements HookDelegate {
       if (aborted) throw new BatonAbort();
       ManagedThread child = register(thread);
       reportUncaughtExceptions(child);
-      me.lastStarted = child;
       trace.add(me.id, -1, Trace.START, child);
     } finally {
       me.inRuntime--;
@@ -841,32 +921,8 @@ final class Scheduler implements HookDelegate {
 
   @Override
   public void threadStarted(Thread thread) {
-    ManagedThread me = enter();
-    if (me == null) return;
-    boolean interrupted = false;
-    try {
-      ManagedThread child = byThread.get(thread);
-      if (child == null) return;
-      // The child runs until its first hook while we hold the baton; wait for it to get there.
-      long deadline = System.nanoTime() + ARRIVAL_TIMEOUT_NANOS;
-      while (!child.arrived && !child.terminated) {
-        if (aborted) throw new BatonAbort();
-        long left = deadline - System.nanoTime();
-        if (left <= 0) {
-          fail(new Failure(Kind.UNCONTROLLED,
-              child.displayName() + " was started but did not reach a scheduling point within "
-                  + TimeUnit.NANOSECONDS.toSeconds(ARRIVAL_TIMEOUT_NANOS) + " s: it is blocked"
-                  + " or busy outside Baton's control",
-              null, List.of(), stackOf(child.thread)));
-          throw new BatonAbort();
-        }
-        LockSupport.parkNanos(this, left);
-        if (Thread.interrupted()) interrupted = true;
-      }
-    } finally {
-      me.inRuntime--;
-      if (interrupted) Thread.currentThread().interrupt();
-    }
+    // Nothing to do here: the next decision waits for the child to arrive (see awaitArrivals).
+    // Waiting inside Thread.start() would hold its monitor on JDK 17, where the child may need it.
   }
 
   private static String stackOf(Thread t) {
@@ -881,12 +937,12 @@ final class Scheduler implements HookDelegate {
     if (me == null) {
       me = byThread.get(Thread.currentThread());
       if (me == null || me.arrived) return;
-      // It ran to completion before reaching any hook, while its starter held the baton.
+      // It ran to its end before reaching any hook, beside its starter: the starter records its
+      // end at its next decision. Publish `terminated` before `arrived`.
       me.inRuntime++;
+      me.terminated = true;
       me.arrived = true;
       notArrived.decrementAndGet();
-      me.terminated = true;
-      if (!aborted) trace.add(me.id, -1, Trace.END, null);
       if (live.decrementAndGet() == 0) finished.countDown();
       ManagedThread starter = running;
       if (starter != null) LockSupport.unpark(starter.thread);
@@ -900,12 +956,14 @@ final class Scheduler implements HookDelegate {
   @Override
   public void classInitEnter() {
     ManagedThread me = current.get();
+    if (me == null) me = byThread.get(Thread.currentThread()); // not arrived yet
     if (me != null) me.noPreempt++;
   }
 
   @Override
   public void classInitExit() {
     ManagedThread me = current.get();
+    if (me == null) me = byThread.get(Thread.currentThread());
     if (me != null && me.noPreempt > 0) me.noPreempt--;
   }
 

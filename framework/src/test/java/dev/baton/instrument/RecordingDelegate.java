@@ -157,6 +157,12 @@ final class RecordingDelegate implements HookDelegate {
   }
 
   @Override
+  public int isInterrupted(Thread thread) {
+    recordWithoutSite("isInterrupted", thread);
+    return -1;
+  }
+
+  @Override
   public long nanoTime(long real, int site) {
     if (site >= 0) record("nanoTime", null, site, SiteKind.CLOCK, "");
     return real;

@@ -34,7 +34,16 @@ class ScenarioExplorationTest {
         Arguments.of("daemonLeftRunning", (Scenario) Scenarios::daemonLeftRunning),
         Arguments.of("timedConcurrencyOperations", (Scenario) Scenarios::timedConcurrencyOperations),
         Arguments.of("sleepPassesVirtualTime", (Scenario) Scenarios::sleepPassesVirtualTime),
-        Arguments.of("executorService", (Scenario) Scenarios::executorService));
+        Arguments.of("executorService", (Scenario) Scenarios::executorService),
+        Arguments.of("interruptStatusIsVisible", (Scenario) RegressionScenarios::interruptStatusIsVisible),
+        Arguments.of("notifyIsNotLostToAnInterruptedWaiter",
+            (Scenario) RegressionScenarios::notifyIsNotLostToAnInterruptedWaiter),
+        Arguments.of("workerNamesItself", (Scenario) RegressionScenarios::workerNamesItself),
+        Arguments.of("pollWhileAnotherThreadWaitsWithTimeout",
+            (Scenario) RegressionScenarios::pollWhileAnotherThreadWaitsWithTimeout),
+        Arguments.of("yieldGivesWay", (Scenario) RegressionScenarios::yieldGivesWay),
+        Arguments.of("interruptOverrideRunsOnce", (Scenario) RegressionScenarios::interruptOverrideRunsOnce),
+        Arguments.of("latchAwaitTimesOut", (Scenario) RegressionScenarios::latchAwaitTimesOut));
   }
 
   @ParameterizedTest(name = "{0}")
@@ -79,6 +88,15 @@ class ScenarioExplorationTest {
         .containsPattern("thread-2 waits to lock Object#\\d held by thread-1")
         .contains("cycle: thread-1 -> thread-2 -> thread-1")
         .contains("Scenarios.lambda$synchronizedLockOrderDeadlock$");
+  }
+
+  @Test
+  void exhaustiveFindsALostUpdateFollowedByMoreWorkWithinFewSchedules() {
+    InterleavingFailure failure = catchThrowableOfType(InterleavingFailure.class,
+        () -> Interleavings.configure().strategy(Strategy.EXHAUSTIVE).schedules(100)
+            .explore(RegressionScenarios::lostUpdateThenMoreWork));
+    assertThat(failure).isNotNull();
+    assertThat(failure.getCause()).hasMessage("lost update: value = 1");
   }
 
   @Test
