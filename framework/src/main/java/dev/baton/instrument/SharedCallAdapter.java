@@ -8,7 +8,13 @@ import org.objectweb.asm.commons.GeneratorAdapter;
 /**
  * Rule for calls into shared JDK data structures ({@code java.util} and {@code
  * java.util.concurrent}, {@code VarHandle}, {@code Unsafe}): a scheduling point before the call,
- * {@code Hooks.beforeCall(receiver, site)}.
+ * {@code Hooks.beforeCall(receiver, site)}, and the call itself an atomic region ({@code
+ * Hooks.atomicEnter()}/{@code atomicExit()}, with the handler {@link AtomicCallHandlers} adds).
+ * The JDK may run user code while it holds a real lock (a {@code computeIfAbsent} function, an
+ * {@code equals} inside a {@code ConcurrentHashMap} bin or a synchronized collection): preempting
+ * there would leave another thread blocked in the JVM. Blocking calls still block; only
+ * preemption is off. Constructors are left out (a handler must not cover an uninitialised
+ * {@code this}).
  *
  * <p>For an instance call the receiver sits under the arguments, so the arguments are spilled to
  * scratch locals (per the call site's descriptor, which is also right for signature-polymorphic
@@ -17,11 +23,13 @@ import org.objectweb.asm.commons.GeneratorAdapter;
 final class SharedCallAdapter extends GeneratorAdapter {
   private final MethodSites sites;
   private final TempLocals temps = new TempLocals(this::newLocal);
+  private final boolean atomicCalls;
 
   SharedCallAdapter(
       MethodVisitor next, int access, String name, String descriptor, MethodSites sites) {
     super(Opcodes.ASM9, next, access, name, descriptor);
     this.sites = sites;
+    this.atomicCalls = !name.equals("<init>");
   }
 
   /** True for owners whose calls are scheduling points. */
@@ -70,6 +78,12 @@ final class SharedCallAdapter extends GeneratorAdapter {
         }
       }
     }
-    super.visitMethodInsn(opcode, owner, name, descriptor, isInterface);
+    if (hooked && atomicCalls) {
+      HookCalls.invoke(mv, "atomicEnter", "()V");
+      super.visitMethodInsn(opcode, owner, name, descriptor, isInterface);
+      HookCalls.invoke(mv, "atomicExit", "()V");
+    } else {
+      super.visitMethodInsn(opcode, owner, name, descriptor, isInterface);
+    }
   }
 }

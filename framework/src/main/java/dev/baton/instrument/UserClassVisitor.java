@@ -9,7 +9,8 @@ import org.objectweb.asm.Opcodes;
  *
  * <pre>
  * reader -> LineTracker -> [SynchronizedMethodAdapter] -> CallReplacementAdapter
- *        -> SharedCallAdapter -> FieldAccessAdapter -> ArrayAccessAdapter -> MonitorAdapter -> writer
+ *        -> SharedCallAdapter -> FieldAccessAdapter -> ArrayAccessAdapter -> MonitorAdapter
+ *        -> AtomicCallHandlers -> writer
  * </pre>
  *
  * Order matters where one visitor's output is another's input: the synchronized-method rule emits
@@ -62,6 +63,7 @@ final class UserClassVisitor extends ClassVisitor {
       return new ClassInitAdapter(mv);
     }
     MethodSites sites = new MethodSites(internalName.replace('/', '.'), name, sourceFile);
+    mv = new AtomicCallHandlers(access, name, descriptor, signature, exceptions, mv);
     mv = new MonitorAdapter(mv, sites);
     mv = new ArrayAccessAdapter(mv, access, name, descriptor, sites);
     mv = new FieldAccessAdapter(mv, access, name, descriptor, sites, hierarchy);

@@ -68,6 +68,11 @@ public interface HookDelegate {
   /** Entry of {@code Thread.exit}: the current thread has finished running. */
   void threadExit();
 
+  /** Entry and exit of a call into the JDK that runs atomically: never preempt inside it. */
+  void atomicEnter();
+
+  void atomicExit();
+
   /** Entry and exit of a user class's static initialiser: never preempt inside it. */
   void classInitEnter();
 

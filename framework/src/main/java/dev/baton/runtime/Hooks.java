@@ -243,7 +243,19 @@ public final class Hooks {
     if (d != null) d.threadExit();
   }
 
-  // ---- class initialisation ---------------------------------------------------------------------
+  // ---- regions never preempted ------------------------------------------------------------------
+
+  /** Before a call into the JDK that may run user code under a real lock: no preemption inside. */
+  public static void atomicEnter() {
+    HookDelegate d = delegate;
+    if (d != null) d.atomicEnter();
+  }
+
+  /** After that call returns or throws. */
+  public static void atomicExit() {
+    HookDelegate d = delegate;
+    if (d != null) d.atomicExit();
+  }
 
   public static void classInitEnter() {
     HookDelegate d = delegate;

@@ -34,8 +34,11 @@ final class ManagedThread {
   /** Inside the scheduler itself: hooks are inert so its own parking is real. */
   int inRuntime;
 
-  /** Inside a class initialiser: never preempted there. */
+  /** Inside class initialisers and atomic JDK calls: never preempted there. */
   int noPreempt;
+
+  /** Inside class initialisers: an aborted schedule lets them finish instead of unwinding them. */
+  int inClassInit;
 
   Wait wait = Wait.NONE;
   Object waitTarget;

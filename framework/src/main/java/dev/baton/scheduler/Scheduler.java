@@ -203,7 +203,7 @@ final class Scheduler implements HookDelegate {
    */
   private void turn(ManagedThread me, int site, boolean yielding) {
     if (aborted) {
-      if (me.noPreempt > 0) return; // never unwind a class initialiser: the class would be lost
+      if (me.inClassInit > 0) return; // never unwind a class initialiser: the class would be lost
       throw new BatonAbort();
     }
     if (site >= 0) me.lastSite = site;
@@ -230,7 +230,7 @@ final class Scheduler implements HookDelegate {
     try {
       while (true) {
         if (aborted) {
-          if (me.noPreempt > 0) return;
+          if (me.inClassInit > 0) return;
           throw new BatonAbort();
         }
         if (running == me) return;
@@ -954,17 +954,39 @@ final class Scheduler implements HookDelegate {
   }
 
   @Override
-  public void classInitEnter() {
-    ManagedThread me = current.get();
-    if (me == null) me = byThread.get(Thread.currentThread()); // not arrived yet
+  public void atomicEnter() {
+    ManagedThread me = self();
     if (me != null) me.noPreempt++;
   }
 
   @Override
-  public void classInitExit() {
-    ManagedThread me = current.get();
-    if (me == null) me = byThread.get(Thread.currentThread());
+  public void atomicExit() {
+    ManagedThread me = self();
     if (me != null && me.noPreempt > 0) me.noPreempt--;
+  }
+
+  @Override
+  public void classInitEnter() {
+    ManagedThread me = self();
+    if (me != null) {
+      me.noPreempt++;
+      me.inClassInit++;
+    }
+  }
+
+  @Override
+  public void classInitExit() {
+    ManagedThread me = self();
+    if (me != null && me.inClassInit > 0) {
+      me.inClassInit--;
+      me.noPreempt--;
+    }
+  }
+
+  /** The calling thread's model, arrived or not, without side effects; null if not managed. */
+  private ManagedThread self() {
+    ManagedThread me = current.get();
+    return me != null ? me : byThread.get(Thread.currentThread());
   }
 
   /** Reads the owner of {@code java.util.concurrent} locks for deadlock reports. */

@@ -157,6 +157,16 @@ final class RecordingDelegate implements HookDelegate {
   }
 
   @Override
+  public void atomicEnter() {
+    // regions are not events
+  }
+
+  @Override
+  public void atomicExit() {
+    // regions are not events
+  }
+
+  @Override
   public int isInterrupted(Thread thread) {
     recordWithoutSite("isInterrupted", thread);
     return -1;

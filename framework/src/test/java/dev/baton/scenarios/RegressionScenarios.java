@@ -85,6 +85,76 @@ public final class RegressionScenarios {
     }
   }
 
+  // 4. Memoisation with computeIfAbsent: JDK code holds a real monitor while user code runs.
+  public static void memoizeWithComputeIfAbsent() throws InterruptedException {
+    ConcurrentHashMap<String, Integer> cache = new ConcurrentHashMap<>();
+    Cell calls = new Cell();
+    Runnable lookup = () -> cache.computeIfAbsent("k", k -> {
+      calls.increment();
+      return 42;
+    });
+    Thread a = new Thread(lookup);
+    Thread b = new Thread(lookup);
+    a.start();
+    b.start();
+    a.join();
+    b.join();
+    check(calls.value == 1, "computed " + calls.value + " times");
+  }
+
+  /** A key whose equals reads fields: called by ConcurrentHashMap inside a locked bin. */
+  static final class Key {
+    final int id;
+    int reads;
+
+    Key(int id) {
+      this.id = id;
+    }
+
+    @Override
+    public boolean equals(Object o) {
+      reads++;
+      return o instanceof Key k && k.id == id;
+    }
+
+    @Override
+    public int hashCode() {
+      return 1; // one bin for every key
+    }
+  }
+
+  public static void userEqualsInsideALockedBin() throws InterruptedException {
+    ConcurrentHashMap<Key, Integer> map = new ConcurrentHashMap<>();
+    map.put(new Key(0), 0);
+    Thread a = new Thread(() -> map.put(new Key(1), 1));
+    Thread b = new Thread(() -> map.put(new Key(2), 2));
+    a.start();
+    b.start();
+    a.join();
+    b.join();
+    check(map.size() == 3, "size " + map.size());
+  }
+
+  /** An exception out of an atomic JDK call must leave the thread preemptible again. */
+  public static void interruptedTakeLeavesTheThreadPreemptible() throws InterruptedException {
+    java.util.concurrent.BlockingQueue<Integer> queue = new java.util.concurrent.LinkedBlockingQueue<>();
+    AtomicBoolean go = new AtomicBoolean();
+    Thread worker = new Thread(() -> {
+      try {
+        queue.take();
+      } catch (InterruptedException expected) {
+        // fall through to the spin
+      }
+      while (!go.get()) {
+        // needs main to run: only possible if this thread can be preempted
+      }
+    });
+    worker.start();
+    worker.interrupt();
+    go.set(true);
+    worker.join();
+  }
+
   // 5. JDK 17: Thread.start() is synchronized and waits for the child inside; the child's setName
   // (also synchronized) blocks for real.
   public static void workerNamesItself() throws InterruptedException {

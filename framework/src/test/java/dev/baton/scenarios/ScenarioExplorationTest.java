@@ -43,7 +43,11 @@ class ScenarioExplorationTest {
             (Scenario) RegressionScenarios::pollWhileAnotherThreadWaitsWithTimeout),
         Arguments.of("yieldGivesWay", (Scenario) RegressionScenarios::yieldGivesWay),
         Arguments.of("interruptOverrideRunsOnce", (Scenario) RegressionScenarios::interruptOverrideRunsOnce),
-        Arguments.of("latchAwaitTimesOut", (Scenario) RegressionScenarios::latchAwaitTimesOut));
+        Arguments.of("latchAwaitTimesOut", (Scenario) RegressionScenarios::latchAwaitTimesOut),
+        Arguments.of("memoizeWithComputeIfAbsent", (Scenario) RegressionScenarios::memoizeWithComputeIfAbsent),
+        Arguments.of("userEqualsInsideALockedBin", (Scenario) RegressionScenarios::userEqualsInsideALockedBin),
+        Arguments.of("interruptedTakeLeavesTheThreadPreemptible",
+            (Scenario) RegressionScenarios::interruptedTakeLeavesTheThreadPreemptible));
   }
 
   @ParameterizedTest(name = "{0}")
