@@ -55,6 +55,7 @@ public final class BatonConfiguration {
   private final Strategy strategy;
   private final Long seed;
   private final String replay;
+  private boolean replayApplied;
   private final List<String> instrumentExclusions;
 
   private BatonConfiguration(ConfigurationParameters parameters) {
@@ -77,6 +78,18 @@ public final class BatonConfiguration {
   /** Reads every key from the system properties and {@code parameters}. */
   public static BatonConfiguration from(ConfigurationParameters parameters) {
     return new BatonConfiguration(parameters);
+  }
+
+  /**
+   * A warning when {@value #REPLAY} was set but no scenario so far recorded that token (the test
+   * was renamed, or the wrong test was selected), or empty. Without it, the run would explore as
+   * if no token had been given, which is easy to mistake for a fix.
+   */
+  public java.util.Optional<String> unusedReplayWarning() {
+    if (replay == null || replayApplied) return java.util.Optional.empty();
+    return java.util.Optional.of(
+        "[baton] " + REPLAY + " was set, but no test that ran recorded that token, so it was not"
+            + " replayed: select the test named in the failure message (-Dtest=Class#method).");
   }
 
   /** Malformed values, one sentence each naming the key, the value and what would be valid. */
@@ -121,6 +134,7 @@ public final class BatonConfiguration {
    */
   public ExplorationSettings override(ExplorationSettings declared) {
     boolean replayHere = replay != null && Explorer.isFor(replay, declared.scenarioId());
+    replayApplied |= replayHere;
     return new ExplorationSettings(
         declared.scenarioId(),
         declared.replayHint(),

@@ -84,6 +84,9 @@ public final class BatonTestEngine implements TestEngine {
     for (TestDescriptor child : List.copyOf(root.getChildren())) {
       run.execute(child);
     }
+    if (!root.getChildren().isEmpty()) {
+      configuration.unusedReplayWarning().ifPresent(System.out::println);
+    }
     listener.executionFinished(root, TestExecutionResult.successful());
   }
 

@@ -253,4 +253,24 @@ class BatonConfigurationTest {
       return values.keySet();
     }
   }
+
+  @org.junit.jupiter.api.Test
+  void warnsWhenAConfiguredTokenWasRecordedByNoScenarioThatRan() {
+    String previous = System.setProperty(REPLAY_KEY, "AQX1Mq4AAAAAAAAAAAcCCAABAQEAAQICAQIAAR0CZmA");
+    try {
+      BatonConfiguration configuration = BatonConfiguration.fromSystemProperties();
+      org.assertj.core.api.Assertions.assertThat(configuration.unusedReplayWarning())
+          .hasValueSatisfying(w -> org.assertj.core.api.Assertions.assertThat(w)
+              .contains("baton.replay was set, but no test that ran recorded that token"));
+      configuration.override(new dev.baton.scheduler.ExplorationSettings(
+          "dev.baton.engine.fixtures.races.LostUpdateFixture#bothIncrementsLand", "",
+          dev.baton.Strategy.RANDOM, 1, 0, null, false, 3, 100));
+      org.assertj.core.api.Assertions.assertThat(configuration.unusedReplayWarning()).isEmpty();
+    } finally {
+      if (previous == null) System.clearProperty(REPLAY_KEY);
+      else System.setProperty(REPLAY_KEY, previous);
+    }
+  }
+
+  private static final String REPLAY_KEY = "baton.replay";
 }
