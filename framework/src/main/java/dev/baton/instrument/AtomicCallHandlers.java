@@ -14,7 +14,7 @@ import org.objectweb.asm.tree.MethodNode;
 import org.objectweb.asm.tree.TryCatchBlockNode;
 
 /**
- * Gives every call bracketed by {@code Hooks.atomicEnter()}/{@code atomicExit()} (see {@link
+ * Gives every call bracketed by {@code Hooks.atomicEnter(receiver)}/{@code atomicExit()} (see {@link
  * SharedCallAdapter}) an exception handler that leaves the atomic region and rethrows, so an
  * exception out of the JDK (an interrupted {@code take()}, a {@code NoSuchElementException}) does
  * not leave the thread unpreemptible. The handler code is placed right after the call, jumped
@@ -37,10 +37,12 @@ final class AtomicCallHandlers extends MethodNode {
   @Override
   public void visitEnd() {
     List<TryCatchBlockNode> handlers = new ArrayList<>();
+    List<AbstractInsnNode> calls = new ArrayList<>();
     for (AbstractInsnNode insn = instructions.getFirst(); insn != null; insn = insn.getNext()) {
-      if (!isHook(insn, "atomicEnter")) continue;
-      AbstractInsnNode call = nextReal(insn);
-      if (call == null || !isHook(nextReal(call), "atomicExit")) continue;
+      // The wrapped call is the instruction right before its atomicExit.
+      if (isHook(insn, "atomicExit")) calls.add(previousReal(insn));
+    }
+    for (AbstractInsnNode call : calls) {
       LabelNode start = new LabelNode();
       LabelNode end = new LabelNode();
       LabelNode handler = new LabelNode();
@@ -58,7 +60,6 @@ final class AtomicCallHandlers extends MethodNode {
       instructions.insertBefore(call, start);
       instructions.insert(call, code);
       handlers.add(new TryCatchBlockNode(start, end, handler, null));
-      insn = after;
     }
     tryCatchBlocks.addAll(0, handlers);
     accept(next);
@@ -71,9 +72,9 @@ final class AtomicCallHandlers extends MethodNode {
         && m.name.equals(name);
   }
 
-  private static AbstractInsnNode nextReal(AbstractInsnNode insn) {
-    AbstractInsnNode n = insn == null ? null : insn.getNext();
-    while (n != null && n.getOpcode() < 0) n = n.getNext();
+  private static AbstractInsnNode previousReal(AbstractInsnNode insn) {
+    AbstractInsnNode n = insn.getPrevious();
+    while (n != null && n.getOpcode() < 0) n = n.getPrevious();
     return n;
   }
 }

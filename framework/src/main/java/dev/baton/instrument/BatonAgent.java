@@ -121,7 +121,8 @@ public final class BatonAgent {
 
   /**
    * Lets the scheduler read which thread owns a lock ({@code AbstractOwnableSynchronizer}) for
-   * reports, and call {@code Thread.interrupt} itself past a subclass's override.
+   * reports, call {@code Thread.interrupt} itself past a subclass's override, and read the mutex
+   * of a {@code Collections.synchronized*} wrapper.
    */
   private static void openLocksPackage(Instrumentation inst) {
     Module base = Object.class.getModule();
@@ -130,7 +131,8 @@ public final class BatonAgent {
         base,
         Set.of(),
         Map.of(),
-        Map.of("java.util.concurrent.locks", Set.of(own), "java.lang", Set.of(own)),
+        Map.of("java.util.concurrent.locks", Set.of(own), "java.lang", Set.of(own),
+            "java.util", Set.of(own)),
         Set.of(),
         Map.of());
   }

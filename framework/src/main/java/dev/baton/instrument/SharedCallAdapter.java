@@ -64,6 +64,10 @@ final class SharedCallAdapter extends GeneratorAdapter {
         mv.visitInsn(Opcodes.ACONST_NULL);
         sites.push(mv, SiteKind.CALL, detail);
         HookCalls.invoke(mv, "beforeCall", "(Ljava/lang/Object;I)V");
+        if (atomicCalls) {
+          mv.visitInsn(Opcodes.ACONST_NULL);
+          HookCalls.invoke(mv, "atomicEnter", "(Ljava/lang/Object;)V");
+        }
       } else {
         Type[] arguments = Type.getArgumentTypes(descriptor);
         int[] spill = temps.forValues(arguments);
@@ -73,13 +77,16 @@ final class SharedCallAdapter extends GeneratorAdapter {
         mv.visitInsn(Opcodes.DUP);
         sites.push(mv, SiteKind.CALL, detail);
         HookCalls.invoke(mv, "beforeCall", "(Ljava/lang/Object;I)V");
+        if (atomicCalls) {
+          mv.visitInsn(Opcodes.DUP);
+          HookCalls.invoke(mv, "atomicEnter", "(Ljava/lang/Object;)V");
+        }
         for (int local : spill) {
           loadLocal(local);
         }
       }
     }
     if (hooked && atomicCalls) {
-      HookCalls.invoke(mv, "atomicEnter", "()V");
       super.visitMethodInsn(opcode, owner, name, descriptor, isInterface);
       HookCalls.invoke(mv, "atomicExit", "()V");
     } else {

@@ -68,8 +68,12 @@ public interface HookDelegate {
   /** Entry of {@code Thread.exit}: the current thread has finished running. */
   void threadExit();
 
-  /** Entry and exit of a call into the JDK that runs atomically: never preempt inside it. */
-  void atomicEnter();
+  /**
+   * Entry and exit of a call into the JDK that runs atomically: never preempt inside it. A receiver
+   * that synchronizes on a monitor (a synchronized collection, {@code Hashtable}, {@code Vector})
+   * takes that monitor in the model for the call.
+   */
+  void atomicEnter(Object receiver);
 
   void atomicExit();
 

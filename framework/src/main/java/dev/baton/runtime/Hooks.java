@@ -245,10 +245,13 @@ public final class Hooks {
 
   // ---- regions never preempted ------------------------------------------------------------------
 
-  /** Before a call into the JDK that may run user code under a real lock: no preemption inside. */
-  public static void atomicEnter() {
+  /**
+   * Before a call into the JDK that may run user code under a real lock: no preemption inside.
+   * {@code receiver} is the call's receiver, or null for a static call.
+   */
+  public static void atomicEnter(Object receiver) {
     HookDelegate d = delegate;
-    if (d != null) d.atomicEnter();
+    if (d != null) d.atomicEnter(receiver);
   }
 
   /** After that call returns or throws. */

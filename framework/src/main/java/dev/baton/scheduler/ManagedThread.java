@@ -37,6 +37,10 @@ final class ManagedThread {
   /** Inside class initialisers and atomic JDK calls: never preempted there. */
   int noPreempt;
 
+  /** Monitors taken in the model for the atomic JDK calls in progress (null: none), innermost last. */
+  private Object[] callMonitors = new Object[4];
+  int callDepth;
+
   /** Inside class initialisers: an aborted schedule lets them finish instead of unwinding them. */
   int inClassInit;
 
@@ -87,6 +91,23 @@ final class ManagedThread {
     if (POOL_NAME.matcher(name).matches()) return "pool-thread-" + id;
     if (FORK_JOIN_NAME.matcher(name).matches()) return "fork-join-worker-" + id;
     return name;
+  }
+
+  /** Enters an atomic JDK call, holding {@code monitor} (or null) in the model for it. */
+  void pushCallMonitor(Object monitor) {
+    noPreempt++;
+    if (callDepth == callMonitors.length) {
+      callMonitors = java.util.Arrays.copyOf(callMonitors, callDepth * 2);
+    }
+    callMonitors[callDepth++] = monitor;
+  }
+
+  /** Leaves the innermost atomic JDK call; returns the monitor it held in the model, or null. */
+  Object popCallMonitor() {
+    noPreempt--;
+    Object monitor = callMonitors[--callDepth];
+    callMonitors[callDepth] = null;
+    return monitor;
   }
 
   void clearWait() {

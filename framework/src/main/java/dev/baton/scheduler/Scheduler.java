@@ -602,22 +602,28 @@ final class Scheduler implements HookDelegate {
     ManagedThread me = enter();
     if (me == null) return false;
     try {
-      if (aborted) throw new BatonAbort(); // unwinding threads run concurrently: leave the model
-      MonitorState m = monitors.computeIfAbsent(monitor, k -> new MonitorState());
-      pending(me, monitor, MONITOR_KEY, 0, true);
-      // Blocked whenever another thread owns it, re-checked at every decision until we run.
-      block(me, ManagedThread.Wait.MONITOR, monitor, 0, 0);
-      try {
-        point(me, site, Trace.SITE, monitor);
-      } finally {
-        me.clearWait();
-      }
-      m.owner = me;
-      m.count++;
+      lockModel(me, monitor, site);
+      if (site >= 0) trace.add(me.id, site, Trace.SITE, monitor);
       return true;
     } finally {
       me.inRuntime--;
     }
+  }
+
+  /** Takes {@code monitor} in the model: a scheduling point, blocked while another thread owns it. */
+  private void lockModel(ManagedThread me, Object monitor, int site) {
+    if (aborted) throw new BatonAbort(); // unwinding threads run concurrently: leave the model
+    MonitorState m = monitors.computeIfAbsent(monitor, k -> new MonitorState());
+    pending(me, monitor, MONITOR_KEY, 0, true);
+    // Blocked whenever another thread owns it, re-checked at every decision until we run.
+    block(me, ManagedThread.Wait.MONITOR, monitor, 0, 0);
+    try {
+      turn(me, site, false);
+    } finally {
+      me.clearWait();
+    }
+    m.owner = me;
+    m.count++;
   }
 
   @Override
@@ -954,15 +960,38 @@ final class Scheduler implements HookDelegate {
   }
 
   @Override
-  public void atomicEnter() {
-    ManagedThread me = self();
-    if (me != null) me.noPreempt++;
+  public void atomicEnter(Object receiver) {
+    Object monitor = SynchronizedReceivers.monitorOf(receiver);
+    if (monitor == null) {
+      ManagedThread me = self();
+      if (me != null) me.pushCallMonitor(null);
+      return;
+    }
+    // The JDK will lock this monitor for real: take it in the model first, so that it excludes
+    // the user's own synchronized blocks on it.
+    ManagedThread me = enter();
+    if (me == null) {
+      me = self();
+      if (me != null) me.pushCallMonitor(null);
+      return;
+    }
+    try {
+      lockModel(me, monitor, me.lastSite);
+      me.pushCallMonitor(monitor);
+    } finally {
+      me.inRuntime--;
+    }
   }
 
   @Override
   public void atomicExit() {
     ManagedThread me = self();
-    if (me != null && me.noPreempt > 0) me.noPreempt--;
+    if (me == null || me.callDepth == 0) return;
+    Object monitor = me.popCallMonitor();
+    if (monitor != null) {
+      MonitorState m = monitors.get(monitor);
+      if (m != null && m.owner == me && --m.count == 0) m.owner = null;
+    }
   }
 
   @Override

@@ -157,7 +157,7 @@ final class RecordingDelegate implements HookDelegate {
   }
 
   @Override
-  public void atomicEnter() {
+  public void atomicEnter(Object receiver) {
     // regions are not events
   }
 

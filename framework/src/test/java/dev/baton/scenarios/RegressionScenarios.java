@@ -155,6 +155,19 @@ public final class RegressionScenarios {
     worker.join();
   }
 
+  /** The Javadoc idiom: iterate a synchronized list while holding its lock. */
+  public static void iterateSynchronizedListUnderItsLock() throws InterruptedException {
+    List<Integer> list = Collections.synchronizedList(new ArrayList<>(List.of(1, 2, 3)));
+    Thread adder = new Thread(() -> list.add(4));
+    adder.start();
+    int sum = 0;
+    synchronized (list) {
+      for (Integer i : list) sum += i;
+    }
+    adder.join();
+    check(sum == 6 || sum == 10, "sum " + sum);
+  }
+
   // 5. JDK 17: Thread.start() is synchronized and waits for the child inside; the child's setName
   // (also synchronized) blocks for real.
   public static void workerNamesItself() throws InterruptedException {

@@ -46,6 +46,8 @@ class ScenarioExplorationTest {
         Arguments.of("latchAwaitTimesOut", (Scenario) RegressionScenarios::latchAwaitTimesOut),
         Arguments.of("memoizeWithComputeIfAbsent", (Scenario) RegressionScenarios::memoizeWithComputeIfAbsent),
         Arguments.of("userEqualsInsideALockedBin", (Scenario) RegressionScenarios::userEqualsInsideALockedBin),
+        Arguments.of("iterateSynchronizedListUnderItsLock",
+            (Scenario) RegressionScenarios::iterateSynchronizedListUnderItsLock),
         Arguments.of("interruptedTakeLeavesTheThreadPreemptible",
             (Scenario) RegressionScenarios::interruptedTakeLeavesTheThreadPreemptible));
   }
@@ -125,6 +127,12 @@ class ScenarioExplorationTest {
     InterleavingFailure failure = find(Scenarios::checkThenActOnConcurrentMap, Strategy.RANDOM);
     assertThat(failure.getCause()).hasMessage("session created 2 times");
     assertThat(failure.getMessage()).contains("call Map.containsKey").contains("call Map.put");
+  }
+
+  @Test
+  void findsAnIterationOfASynchronizedListWithoutItsLock() {
+    InterleavingFailure failure = find(Scenarios::iterateSynchronizedListWithoutItsLock, Strategy.RANDOM);
+    assertThat(failure.getCause()).isInstanceOf(java.util.ConcurrentModificationException.class);
   }
 
   @Test

@@ -351,6 +351,18 @@ public final class Scenarios {
     check(c.count == 2, "lost update: count = " + c.count);
   }
 
+  /** The classic: iterating a synchronized list without holding its lock. */
+  public static void iterateSynchronizedListWithoutItsLock() throws InterruptedException {
+    java.util.List<Integer> list =
+        java.util.Collections.synchronizedList(new java.util.ArrayList<>(java.util.List.of(1, 2, 3)));
+    Thread adder = new Thread(() -> list.add(4));
+    adder.start();
+    int sum = 0;
+    for (Integer i : list) sum += i;
+    adder.join();
+    check(sum == 6 || sum == 10, "sum " + sum);
+  }
+
   // ---- other failures ------------------------------------------------------------------
 
   public static void exceptionInChildThread() throws InterruptedException {
