@@ -11,7 +11,7 @@ import java.util.SplittableRandom;
 final class PctPolicy implements SchedulePolicy {
   private final long seed;
   private final int depth;
-  private int stepEstimate = 64;
+  private int stepEstimate = 16; // grows to the longest schedule seen
   private SplittableRandom random;
   private int[] changePoints = new int[0];
   private int nextChange;
