@@ -19,7 +19,7 @@ public final class ThroughputBenchmark {
   public static void main(String[] args) throws Exception {
     int schedules = args.length > 0 ? Integer.parseInt(args[0]) : 2000;
     Map<String, Scenario> scenarios = new LinkedHashMap<>();
-    scenarios.put("two threads, synchronized increments", Scenarios::synchronizedUpdate);
+    scenarios.put("three threads, synchronized increments", Scenarios::synchronizedUpdate);
     scenarios.put("two threads, atomic increments", Scenarios::atomicUpdate);
     scenarios.put("wait/notify hand-off", Scenarios::guardedWait);
     scenarios.put("bounded queue producer/consumer", Scenarios::blockingQueues);
