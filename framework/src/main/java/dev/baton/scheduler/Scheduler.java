@@ -43,6 +43,9 @@ final class Scheduler implements HookDelegate {
   /** What {@code System.nanoTime()} says when a schedule starts: the same in every run. */
   static final long BASE_NANOS = 1L << 40;
 
+  /** What {@code System.currentTimeMillis()} says when a schedule starts: 2026-01-01T00:00Z. */
+  static final long BASE_MILLIS = 1_767_225_600_000L;
+
   /** How far the virtual clock moves at every scheduling point, and at a yield or spin wait. */
   static final long STEP_NANOS = 1_000;
 
@@ -69,11 +72,10 @@ final class Scheduler implements HookDelegate {
   private volatile Failure failure;
 
   private ManagedThread[] options = new ManagedThread[8];
+
   /** Virtual time since the schedule started, in nanoseconds. */
   private long clock;
 
-  /** What {@code System.currentTimeMillis()} says when a schedule starts: 2026-01-01T00:00Z. */
-  static final long BASE_MILLIS = 1_767_225_600_000L;
   private int[] choices = new int[64];
   private int choiceCount;
   private int steps;
@@ -282,7 +284,7 @@ final class Scheduler implements HookDelegate {
         }
       }
     } finally {
-      if (interrupted) me.thread.interrupt();
+      if (interrupted) Interrupts.raise(me.thread);
     }
   }
 
@@ -440,7 +442,7 @@ final class Scheduler implements HookDelegate {
 
   /** Ends the schedule: every thread is woken to unwind; {@code f} is its failure, or null. */
   private void abort(Failure f) {
-    ManagedThread me = current.get();
+    ManagedThread me = self();
     if (me != null) me.inRuntime++;
     try {
       synchronized (this) {
