@@ -38,13 +38,17 @@ final class CallReplacementAdapter extends MethodVisitor {
           "join(J)V", new Replacement("join", "(Ljava/lang/Thread;JI)V", SiteKind.JOIN),
           "join(JI)V", new Replacement("join", "(Ljava/lang/Thread;JII)V", SiteKind.JOIN),
           "interrupt()V", new Replacement("interrupt", "(Ljava/lang/Thread;I)V", SiteKind.INTERRUPT),
-          "isInterrupted()Z", new Replacement("isInterrupted", "(Ljava/lang/Thread;)Z", null));
+          "isInterrupted()Z", new Replacement("isInterrupted", "(Ljava/lang/Thread;)Z", null),
+          "join(Ljava/time/Duration;)Z",
+              new Replacement("join", "(Ljava/lang/Thread;Ljava/time/Duration;I)Z", SiteKind.JOIN));
 
   /** Static methods of {@code Thread}. */
   private static final Map<String, Replacement> THREAD_STATIC =
       Map.of(
           "sleep(J)V", new Replacement("sleep", "(JI)V", SiteKind.SLEEP),
           "sleep(JI)V", new Replacement("sleep", "(JII)V", SiteKind.SLEEP),
+          "sleep(Ljava/time/Duration;)V",
+              new Replacement("sleep", "(Ljava/time/Duration;I)V", SiteKind.SLEEP),
           "yield()V", new Replacement("yield", "(I)V", SiteKind.YIELD),
           "onSpinWait()V", new Replacement("onSpinWait", "(I)V", SiteKind.SPIN_WAIT),
           "holdsLock(Ljava/lang/Object;)Z",

@@ -134,6 +134,32 @@ public final class Hooks {
     if (d == null || !d.join(thread, millis, nanos, site)) thread.join(millis, nanos);
   }
 
+  /** {@code Thread.join(Duration)} (JDK 19+): true when the thread has terminated. */
+  public static boolean join(Thread thread, java.time.Duration duration, int site)
+      throws InterruptedException {
+    long nanos = nanos(duration);
+    if (nanos > 0) join(thread, nanos / 1_000_000, (int) (nanos % 1_000_000), site);
+    return !thread.isAlive();
+  }
+
+  /** {@code Thread.sleep(Duration)} (JDK 19+). */
+  public static void sleep(java.time.Duration duration, int site) throws InterruptedException {
+    long nanos = nanos(duration);
+    if (nanos > 0) {
+      sleep(nanos / 1_000_000, (int) (nanos % 1_000_000), site);
+    } else if (Thread.interrupted()) {
+      throw new InterruptedException("sleep interrupted");
+    }
+  }
+
+  private static long nanos(java.time.Duration duration) {
+    try {
+      return duration.toNanos();
+    } catch (ArithmeticException tooLong) {
+      return duration.isNegative() ? 0 : Long.MAX_VALUE;
+    }
+  }
+
   public static void sleep(long millis, int site) throws InterruptedException {
     if (millis < 0) throw new IllegalArgumentException("timeout value is negative");
     HookDelegate d = delegate;
