@@ -59,6 +59,9 @@ final class ManagedThread {
   /** The interrupt status, set aside while the thread waits for the baton (parking needs it clear). */
   volatile boolean interruptStash;
 
+  /** Interrupted by a managed thread since it last ran: the model's view, free of JVM timing. */
+  volatile boolean interruptPending;
+
   /** Its end is in the trace (a thread that ends before any hook has it recorded for it). */
   boolean endRecorded;
 

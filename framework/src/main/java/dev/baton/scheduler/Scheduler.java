@@ -249,6 +249,12 @@ final class Scheduler implements HookDelegate {
         Interrupts.raise(me.thread);
         me.interruptStash = false;
       }
+      if (me.interruptPending) {
+        // Interrupted by a managed thread while it waited: it resumes interrupted, whatever the
+        // JVM did with the real status meanwhile. From here on the real status speaks for itself.
+        if (!me.thread.isInterrupted()) Interrupts.raise(me.thread);
+        me.interruptPending = false;
+      }
     }
   }
 
@@ -372,7 +378,7 @@ final class Scheduler implements HookDelegate {
   }
 
   private static boolean interrupted(ManagedThread t) {
-    return t.interruptStash || t.thread.isInterrupted();
+    return t.interruptPending || t.interruptStash || t.thread.isInterrupted();
   }
 
   private void recordChoice(int threadId) {
@@ -800,7 +806,7 @@ final class Scheduler implements HookDelegate {
       ManagedThread target = byThread.get(thread);
       if (target == null) return -1;
       // A parked thread sets its interrupt status aside while it waits for the baton.
-      return thread.isInterrupted() || target.interruptStash ? 1 : 0;
+      return interrupted(target) ? 1 : 0;
     } finally {
       me.inRuntime--;
     }
@@ -814,6 +820,8 @@ final class Scheduler implements HookDelegate {
       ManagedThread target = byThread.get(thread);
       pending(me, target, null, 0, true);
       point(me, site, Trace.SITE, target);
+      // The model learns of it at once, whatever the target's thread is doing in the JVM.
+      if (target != null && target != me && !target.terminated) target.interruptPending = true;
       thread.interrupt();
       return true;
     } finally {
