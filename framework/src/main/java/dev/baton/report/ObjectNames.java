@@ -21,6 +21,7 @@ public final class ObjectNames {
   static String simpleName(Class<?> type) {
     String name = type.getName();
     name = name.substring(name.lastIndexOf('.') + 1);
+    if (name.endsWith("$ConditionObject")) return "Condition";
     for (String inner : new String[] {"$NonfairSync", "$FairSync", "$Sync"}) {
       if (name.endsWith(inner)) return name.substring(0, name.length() - inner.length());
     }

@@ -866,6 +866,8 @@ final class Scheduler implements HookDelegate {
     ManagedThread me = enter();
     if (me == null) return false;
     try {
+      // Conditions and others park without an argument after setting the thread's blocker.
+      if (blocker == null) blocker = LockSupport.getBlocker(me.thread);
       pending(me, null, null, 0, false);
       if (timed) {
         block(me, ManagedThread.Wait.PARK, blocker, nanos / 1_000_000, (int) (nanos % 1_000_000));

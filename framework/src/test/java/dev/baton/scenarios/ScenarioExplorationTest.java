@@ -136,6 +136,13 @@ class ScenarioExplorationTest {
   }
 
   @Test
+  void findsALostSignalAndNamesTheCondition() {
+    InterleavingFailure failure = find(Scenarios::lostSignal, Strategy.RANDOM);
+    assertThat(failure.kind()).isEqualTo(InterleavingFailure.Kind.DEADLOCK);
+    assertThat(failure.getMessage()).containsPattern("thread-1 waits for Condition#\\d");
+  }
+
+  @Test
   void findsTheLostWakeup() {
     InterleavingFailure failure = find(Scenarios::lostWakeup, Strategy.RANDOM);
     assertThat(failure.kind()).isEqualTo(InterleavingFailure.Kind.DEADLOCK);

@@ -363,6 +363,39 @@ public final class Scenarios {
     check(sum == 6 || sum == 10, "sum " + sum);
   }
 
+  /** The consumer waits for a signal that was sent before it started waiting. */
+  public static void lostSignal() throws InterruptedException {
+    ReentrantLock lock = new ReentrantLock();
+    Condition filled = lock.newCondition();
+    int[] slot = new int[1];
+    Thread consumer = new Thread(() -> {
+      boolean empty;
+      lock.lock();
+      try {
+        empty = slot[0] == 0;
+      } finally {
+        lock.unlock();
+      }
+      if (empty) {
+        lock.lock();
+        try {
+          filled.awaitUninterruptibly();
+        } finally {
+          lock.unlock();
+        }
+      }
+    });
+    consumer.start();
+    lock.lock();
+    try {
+      slot[0] = 42;
+      filled.signal();
+    } finally {
+      lock.unlock();
+    }
+    consumer.join();
+  }
+
   // ---- other failures ------------------------------------------------------------------
 
   public static void exceptionInChildThread() throws InterruptedException {
