@@ -1,6 +1,7 @@
 package dev.baton.instrument;
 
 import java.util.Map;
+import org.objectweb.asm.Handle;
 import org.objectweb.asm.MethodVisitor;
 import org.objectweb.asm.Opcodes;
 
@@ -19,7 +20,7 @@ final class CallReplacementAdapter extends MethodVisitor {
   private static final String THREAD = "java/lang/Thread";
 
   /** A hook replacing a call; {@code kind == null} for hooks that take no site. */
-  private record Replacement(String hook, String hookDescriptor, SiteKind kind) {}
+  record Replacement(String hook, String hookDescriptor, SiteKind kind) {}
 
   /** Instance methods of {@code Object}, keyed by name + descriptor. */
   private static final Map<String, Replacement> OBJECT_METHODS =
@@ -62,34 +63,74 @@ final class CallReplacementAdapter extends MethodVisitor {
 
   private final MethodSites sites;
   private final ClassHierarchy hierarchy;
+  private final MethodReferenceBridges bridges;
 
-  CallReplacementAdapter(MethodVisitor next, MethodSites sites, ClassHierarchy hierarchy) {
+  CallReplacementAdapter(
+      MethodVisitor next, MethodSites sites, ClassHierarchy hierarchy,
+      MethodReferenceBridges bridges) {
     super(Opcodes.ASM9, next);
     this.sites = sites;
     this.hierarchy = hierarchy;
+    this.bridges = bridges;
+  }
+
+  /**
+   * A method reference ({@code lock::notifyAll}, {@code Thread::yield}) to a replaced method is
+   * linked by {@code invokedynamic}, which no call-site rule sees: point its implementation handle
+   * at a bridge method that calls the hook instead.
+   */
+  @Override
+  public void visitInvokeDynamicInsn(
+      String name, String descriptor, Handle bootstrap, Object... bootstrapArguments) {
+    if (bootstrap.getOwner().equals("java/lang/invoke/LambdaMetafactory")
+        && bootstrapArguments.length >= 3
+        && bootstrapArguments[1] instanceof Handle target) {
+      int opcode = switch (target.getTag()) {
+        case Opcodes.H_INVOKEVIRTUAL -> Opcodes.INVOKEVIRTUAL;
+        case Opcodes.H_INVOKEINTERFACE -> Opcodes.INVOKEINTERFACE;
+        case Opcodes.H_INVOKESTATIC -> Opcodes.INVOKESTATIC;
+        default -> -1;
+      };
+      Replacement replacement =
+          opcode < 0 ? null : find(opcode, target.getOwner(), target.getName(), target.getDesc());
+      if (replacement != null) {
+        int site = replacement.kind() == null
+            ? -1 : sites.register(replacement.kind(), MethodSites.simpleName(target.getOwner()));
+        Object[] arguments = bootstrapArguments.clone();
+        arguments[1] = bridges.bridge(target, opcode == Opcodes.INVOKESTATIC, replacement, site);
+        super.visitInvokeDynamicInsn(name, descriptor, bootstrap, arguments);
+        return;
+      }
+    }
+    super.visitInvokeDynamicInsn(name, descriptor, bootstrap, bootstrapArguments);
+  }
+
+  /** The hook that replaces a call, or null. */
+  private Replacement find(int opcode, String owner, String name, String descriptor) {
+    String key = name + descriptor;
+    return switch (opcode) {
+      case Opcodes.INVOKEVIRTUAL, Opcodes.INVOKEINTERFACE -> {
+        Replacement r = OBJECT_METHODS.get(key);
+        if (r == null && opcode == Opcodes.INVOKEVIRTUAL) {
+          r = THREAD_VIRTUAL.get(key);
+          if (r != null && !isThread(owner)) r = null;
+        }
+        yield r;
+      }
+      case Opcodes.INVOKESTATIC -> {
+        if (owner.equals("java/lang/System")) yield SYSTEM_STATIC.get(key);
+        Replacement r = THREAD_STATIC.get(key);
+        yield r != null && isThread(owner) ? r : null;
+      }
+      default -> null;
+    };
   }
 
   @Override
   public void visitMethodInsn(
       int opcode, String owner, String name, String descriptor, boolean isInterface) {
     String key = name + descriptor;
-    Replacement replacement =
-        switch (opcode) {
-          case Opcodes.INVOKEVIRTUAL, Opcodes.INVOKEINTERFACE -> {
-            Replacement r = OBJECT_METHODS.get(key);
-            if (r == null && opcode == Opcodes.INVOKEVIRTUAL) {
-              r = THREAD_VIRTUAL.get(key);
-              if (r != null && !isThread(owner)) r = null;
-            }
-            yield r;
-          }
-          case Opcodes.INVOKESTATIC -> {
-            if (owner.equals("java/lang/System")) yield SYSTEM_STATIC.get(key);
-            Replacement r = THREAD_STATIC.get(key);
-            yield r != null && isThread(owner) ? r : null;
-          }
-          default -> null;
-        };
+    Replacement replacement = find(opcode, owner, name, descriptor);
     if (replacement != null) {
       if (replacement.kind() != null) {
         sites.push(mv, replacement.kind(), MethodSites.simpleName(owner));

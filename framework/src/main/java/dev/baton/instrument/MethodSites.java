@@ -25,7 +25,12 @@ final class MethodSites {
 
   /** Registers a site at the current line and emits the instruction that pushes its id. */
   void push(MethodVisitor mv, SiteKind kind, String detail) {
-    pushInt(mv, Sites.register(new Site(className, methodName, sourceFile, line, kind, detail)));
+    pushInt(mv, register(kind, detail));
+  }
+
+  /** Registers a site at the current line and returns its id. */
+  int register(SiteKind kind, String detail) {
+    return Sites.register(new Site(className, methodName, sourceFile, line, kind, detail));
   }
 
   /** {@code java/util/concurrent/ConcurrentHashMap} becomes {@code ConcurrentHashMap}. */

@@ -24,6 +24,7 @@ final class UserClassVisitor extends ClassVisitor {
   private String internalName;
   private int version;
   private String sourceFile;
+  private MethodReferenceBridges bridges;
 
   UserClassVisitor(ClassVisitor next, ClassHierarchy hierarchy) {
     super(Opcodes.ASM9, next);
@@ -40,6 +41,8 @@ final class UserClassVisitor extends ClassVisitor {
       String[] interfaces) {
     this.internalName = name;
     this.version = version;
+    this.bridges =
+        new MethodReferenceBridges(name, (access & Opcodes.ACC_INTERFACE) != 0, version);
     super.visit(version, access, name, signature, superName, interfaces);
   }
 
@@ -68,7 +71,7 @@ final class UserClassVisitor extends ClassVisitor {
     mv = new ArrayAccessAdapter(mv, access, name, descriptor, sites);
     mv = new FieldAccessAdapter(mv, access, name, descriptor, sites, hierarchy);
     mv = new SharedCallAdapter(mv, access, name, descriptor, sites);
-    mv = new CallReplacementAdapter(mv, sites, hierarchy);
+    mv = new CallReplacementAdapter(mv, sites, hierarchy, bridges);
     if (synchronizedMethod) {
       boolean isStatic = (access & Opcodes.ACC_STATIC) != 0;
       mv = new SynchronizedMethodAdapter(mv, isStatic, internalName, version);
@@ -78,5 +81,11 @@ final class UserClassVisitor extends ClassVisitor {
       mv = new FirstLineLookahead(access, name, descriptor, signature, exceptions, sites, mv);
     }
     return mv;
+  }
+
+  @Override
+  public void visitEnd() {
+    bridges.emit(cv);
+    super.visitEnd();
   }
 }

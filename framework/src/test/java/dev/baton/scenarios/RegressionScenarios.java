@@ -168,6 +168,29 @@ public final class RegressionScenarios {
     check(sum == 6 || sum == 10, "sum " + sum);
   }
 
+  /** A method reference to notifyAll is linked by invokedynamic: it must still reach the model. */
+  public static void notifyThroughMethodReference() throws InterruptedException {
+    Object lock = new Object();
+    Runnable wakeAll = lock::notifyAll;
+    java.util.function.LongSupplier clock = System::nanoTime;
+    long before = clock.getAsLong();
+    Thread waiter = new Thread(() -> {
+      synchronized (lock) {
+        try {
+          lock.wait(1000);
+        } catch (InterruptedException e) {
+          throw new AssertionError(e);
+        }
+      }
+    });
+    waiter.start();
+    synchronized (lock) {
+      wakeAll.run();
+    }
+    waiter.join();
+    check(clock.getAsLong() >= before, "the virtual clock went backwards");
+  }
+
   // 5. JDK 17: Thread.start() is synchronized and waits for the child inside; the child's setName
   // (also synchronized) blocks for real.
   public static void workerNamesItself() throws InterruptedException {

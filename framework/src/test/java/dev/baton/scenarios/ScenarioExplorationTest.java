@@ -46,6 +46,8 @@ class ScenarioExplorationTest {
         Arguments.of("latchAwaitTimesOut", (Scenario) RegressionScenarios::latchAwaitTimesOut),
         Arguments.of("memoizeWithComputeIfAbsent", (Scenario) RegressionScenarios::memoizeWithComputeIfAbsent),
         Arguments.of("userEqualsInsideALockedBin", (Scenario) RegressionScenarios::userEqualsInsideALockedBin),
+        Arguments.of("notifyThroughMethodReference",
+            (Scenario) RegressionScenarios::notifyThroughMethodReference),
         Arguments.of("iterateSynchronizedListUnderItsLock",
             (Scenario) RegressionScenarios::iterateSynchronizedListUnderItsLock),
         Arguments.of("interruptedTakeLeavesTheThreadPreemptible",
