@@ -166,6 +166,10 @@ final class Scheduler implements HookDelegate {
       if (notArrived.get() == 0) return null;
       me = byThread.get(Thread.currentThread());
       if (me == null || me.arrived) return null;
+      // Inside a class initialiser it must not wait for the baton: the thread holding it may need
+      // that class, and the JVM would block it until this initialiser ends. It runs on, its hooks
+      // inert, and arrives at its first hook after the initialiser.
+      if (me.inClassInit > 0) return null;
       arrive(me);
     }
     if (me.inRuntime > 0 || me.terminated) return null;
@@ -899,6 +903,8 @@ final class Scheduler implements HookDelegate {
       ManagedThread target = thread == null ? null : byThread.get(thread);
       if (target == null) return false;
       target.parkPermit = true;
+      // Not arrived yet (running a class initialiser outside the model): it parks for real.
+      if (!target.arrived) return false;
       if (!aborted) trace.add(me.id, me.lastSite, Trace.UNPARK, target);
       return true;
     } finally {

@@ -191,6 +191,26 @@ public final class RegressionScenarios {
     check(clock.getAsLong() >= before, "the virtual clock went backwards");
   }
 
+  /** The holder idiom, first touched by a child: its first hook is inside a class initialiser. */
+  public static final class Service {
+    int state;
+
+    Service() {
+      state = 1;
+    }
+  }
+
+  public static final class Holder {
+    static final Service INSTANCE = new Service();
+  }
+
+  public static void childArrivesInsideClassInit() throws InterruptedException {
+    Thread t = new Thread(() -> check(Holder.INSTANCE.state == 1, "child saw no state"));
+    t.start();
+    check(Holder.INSTANCE.state == 1, "main saw no state");
+    t.join();
+  }
+
   // 5. JDK 17: Thread.start() is synchronized and waits for the child inside; the child's setName
   // (also synchronized) blocks for real.
   public static void workerNamesItself() throws InterruptedException {

@@ -181,6 +181,14 @@ class ScenarioExplorationTest {
   }
 
   @Test
+  void aChildWhoseFirstStepIsInsideAClassInitialiserDoesNotHangTheSchedule() {
+    // One exploration in a JVM meets the class uninitialised: the schedule must still complete.
+    ExplorationResult result = Interleavings.configure().schedules(20)
+        .explore(RegressionScenarios::childArrivesInsideClassInit);
+    assertThat(result.schedules()).isEqualTo(20);
+  }
+
+  @Test
   void exploringFromInsideAnExplorationIsRejectedWithAClearMessage() {
     InterleavingFailure failure = catchThrowableOfType(InterleavingFailure.class,
         () -> Interleavings.configure().schedules(1).explore(ScenarioExplorationTest::nested));
