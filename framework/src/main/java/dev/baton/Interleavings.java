@@ -113,7 +113,8 @@ public final class Interleavings {
               replay.isBlank() ? null : replay,
               true,
               pctDepth,
-              maxSteps);
+              maxSteps,
+              false);
       return Explorer.explore(config.override(declared), loaded.body());
     }
   }

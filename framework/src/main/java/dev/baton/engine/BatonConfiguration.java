@@ -124,7 +124,8 @@ public final class BatonConfiguration {
             pinned,
             false,
             annotation.pctDepth(),
-            annotation.maxSteps()));
+            annotation.maxSteps(),
+            true));
   }
 
   /**
@@ -144,7 +145,8 @@ public final class BatonConfiguration {
         replayHere ? replay : declared.replayToken(),
         replayHere || declared.strictReplay(),
         declared.pctDepth(),
-        declared.maxSteps());
+        declared.maxSteps(),
+        declared.annotated());
   }
 
   private Integer readSchedules() {

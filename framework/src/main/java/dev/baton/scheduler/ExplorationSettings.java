@@ -19,6 +19,8 @@ import dev.baton.Strategy;
  *     (a pinned regression test, which must pass once the bug is fixed)
  * @param pctDepth PCT's bug depth, at least 1
  * @param maxSteps scheduling points one schedule may take before it counts as not terminating
+ * @param annotated true for an {@code @ExploreInterleavings} test, false for {@code Interleavings}:
+ *     decides how the report says to pin the failure as a regression test
  */
 public record ExplorationSettings(
     String scenarioId,
@@ -29,4 +31,5 @@ public record ExplorationSettings(
     String replayToken,
     boolean strictReplay,
     int pctDepth,
-    int maxSteps) {}
+    int maxSteps,
+    boolean annotated) {}

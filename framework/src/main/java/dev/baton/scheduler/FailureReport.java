@@ -49,8 +49,13 @@ final class FailureReport {
     String hint = settings.replayHint();
     if (hint != null && !hint.isEmpty()) m.append(hint).append(' ');
     m.append("-Dbaton.replay=").append(token).append('\n');
-    m.append("or keep it as a regression test: @ExploreInterleavings(replay = \"")
-        .append(token).append("\")");
+    if (settings.annotated()) {
+      m.append("or keep it as a regression test: @ExploreInterleavings(replay = \"")
+          .append(token).append("\")");
+    } else {
+      m.append("or replay it from code: Interleavings.configure().replay(\"")
+          .append(token).append("\")");
+    }
     return new InterleavingFailure(
         m.toString(), failure.cause(), failure.kind(), token, strategy, seed, schedule, trace);
   }

@@ -62,7 +62,8 @@ class BatonConfigurationTest {
                 "pinned-token",
                 false,
                 4,
-                500));
+                500,
+                true));
   }
 
   @Test
@@ -264,7 +265,7 @@ class BatonConfigurationTest {
               .contains("baton.replay was set, but no test that ran recorded that token"));
       configuration.override(new dev.baton.scheduler.ExplorationSettings(
           "dev.baton.engine.fixtures.races.LostUpdateFixture#bothIncrementsLand", "",
-          dev.baton.Strategy.RANDOM, 1, 0, null, false, 3, 100));
+          dev.baton.Strategy.RANDOM, 1, 0, null, false, 3, 100, false));
       org.assertj.core.api.Assertions.assertThat(configuration.unusedReplayWarning()).isEmpty();
     } finally {
       if (previous == null) System.clearProperty(REPLAY_KEY);

@@ -81,6 +81,7 @@ class ScenarioExplorationTest {
         .contains("lost update: count = 1")
         .contains("strategy " + strategy)
         .contains("-Dbaton.replay=" + failure.replayToken())
+        .contains("Interleavings.configure().replay(\"" + failure.replayToken() + "\")")
         .contains("write Counter.count")
         .contains("Counter.increment(Counter.java:");
   }
