@@ -3,7 +3,7 @@ package dev.baton.instrument;
 import org.objectweb.asm.MethodVisitor;
 import org.objectweb.asm.Opcodes;
 import org.objectweb.asm.Type;
-import org.objectweb.asm.commons.GeneratorAdapter;
+import org.objectweb.asm.commons.AdviceAdapter;
 
 /**
  * Rule for calls into shared JDK data structures ({@code java.util} and {@code
@@ -12,24 +12,30 @@ import org.objectweb.asm.commons.GeneratorAdapter;
  * Hooks.atomicEnter()}/{@code atomicExit()}, with the handler {@link AtomicCallHandlers} adds).
  * The JDK may run user code while it holds a real lock (a {@code computeIfAbsent} function, an
  * {@code equals} inside a {@code ConcurrentHashMap} bin or a synchronized collection): preempting
- * there would leave another thread blocked in the JVM. Blocking calls still block; only
- * preemption is off. Constructors are left out (a handler must not cover an uninitialised
- * {@code this}).
+ * there would leave another thread blocked in the JVM. The hook decides at run time from the
+ * receiver: such calls are not preempted inside (they still block where the JDK blocks), and
+ * calls on collections that lock a monitor take it in the model. A constructor's calls before its
+ * super()/this() call are left out (a handler must not cover an uninitialised {@code this}).
  *
  * <p>For an instance call the receiver sits under the arguments, so the arguments are spilled to
  * scratch locals (per the call site's descriptor, which is also right for signature-polymorphic
  * {@code VarHandle} methods), the receiver is duplicated for the hook, and the arguments reloaded.
  */
-final class SharedCallAdapter extends GeneratorAdapter {
+final class SharedCallAdapter extends AdviceAdapter {
   private final MethodSites sites;
   private final TempLocals temps = new TempLocals(this::newLocal);
-  private final boolean atomicCalls;
+  /** False in a constructor until its super()/this() call: no handler may cover that code. */
+  private boolean atomicCalls;
 
   SharedCallAdapter(
       MethodVisitor next, int access, String name, String descriptor, MethodSites sites) {
     super(Opcodes.ASM9, next, access, name, descriptor);
     this.sites = sites;
-    this.atomicCalls = !name.equals("<init>");
+  }
+
+  @Override
+  protected void onMethodEnter() {
+    atomicCalls = true; // at method entry, or right after a constructor's super()/this() call
   }
 
   /** True for owners whose calls are scheduling points. */

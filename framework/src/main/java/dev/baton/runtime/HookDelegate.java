@@ -69,7 +69,8 @@ public interface HookDelegate {
   void threadExit();
 
   /**
-   * Entry and exit of a call into the JDK that runs atomically: never preempt inside it. A receiver
+   * Entry and exit of a call into a JDK collection. A receiver that runs user code under a lock of
+   * its own ({@code ConcurrentHashMap}, {@code CopyOnWriteArrayList}) is not preempted inside; one
    * that synchronizes on a monitor (a synchronized collection, {@code Hashtable}, {@code Vector})
    * takes that monitor in the model for the call.
    */

@@ -276,8 +276,8 @@ public final class Hooks {
   // ---- regions never preempted ------------------------------------------------------------------
 
   /**
-   * Before a call into the JDK that may run user code under a real lock: no preemption inside.
-   * {@code receiver} is the call's receiver, or null for a static call.
+   * Before a call into a JDK collection, which may run user code under a lock of its own (see
+   * {@link HookDelegate#atomicEnter}). {@code receiver} is the call's receiver, or null.
    */
   public static void atomicEnter(Object receiver) {
     HookDelegate d = delegate;

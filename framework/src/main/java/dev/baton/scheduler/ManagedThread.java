@@ -37,8 +37,9 @@ final class ManagedThread {
   /** Inside class initialisers and atomic JDK calls: never preempted there. */
   int noPreempt;
 
-  /** Monitors taken in the model for the atomic JDK calls in progress (null: none), innermost last. */
+  /** The JDK calls in progress, innermost last: the monitor each holds in the model, if atomic. */
   private Object[] callMonitors = new Object[4];
+  private boolean[] callAtomic = new boolean[4];
   int callDepth;
 
   /** Inside class initialisers: an aborted schedule lets them finish instead of unwinding them. */
@@ -96,20 +97,25 @@ final class ManagedThread {
     return name;
   }
 
-  /** Enters an atomic JDK call, holding {@code monitor} (or null) in the model for it. */
-  void pushCallMonitor(Object monitor) {
-    noPreempt++;
+  /**
+   * Enters a call into the JDK: {@code monitor} (or null) is held in the model for it, and an
+   * {@code atomic} call is never preempted inside.
+   */
+  void pushCall(Object monitor, boolean atomic) {
     if (callDepth == callMonitors.length) {
       callMonitors = java.util.Arrays.copyOf(callMonitors, callDepth * 2);
+      callAtomic = java.util.Arrays.copyOf(callAtomic, callDepth * 2);
     }
+    if (atomic) noPreempt++;
+    callAtomic[callDepth] = atomic;
     callMonitors[callDepth++] = monitor;
   }
 
-  /** Leaves the innermost atomic JDK call; returns the monitor it held in the model, or null. */
-  Object popCallMonitor() {
-    noPreempt--;
+  /** Leaves the innermost JDK call; returns the monitor it held in the model, or null. */
+  Object popCall() {
     Object monitor = callMonitors[--callDepth];
     callMonitors[callDepth] = null;
+    if (callAtomic[callDepth]) noPreempt--;
     return monitor;
   }
 

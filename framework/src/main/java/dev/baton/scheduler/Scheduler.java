@@ -393,8 +393,14 @@ final class Scheduler implements HookDelegate {
   private void block(ManagedThread me, ManagedThread.Wait wait, Object target, long millis, int nanos) {
     me.wait = wait;
     me.waitTarget = target;
+    long timeout = TimeUnit.MILLISECONDS.toNanos(millis) + nanos; // toNanos saturates
+    if (timeout < 0 || timeout >= Long.MAX_VALUE - clock) {
+      timeout = 0; // "forever" (Long.MAX_VALUE and the like) is no deadline at all
+      millis = 0;
+      nanos = 0;
+    }
     me.timed = millis > 0 || nanos > 0;
-    me.deadline = me.timed ? clock + TimeUnit.MILLISECONDS.toNanos(millis) + nanos : Long.MAX_VALUE;
+    me.deadline = me.timed ? clock + timeout : Long.MAX_VALUE;
   }
 
   private static void pending(ManagedThread me, Object object, Object key, int index, boolean write) {
@@ -982,7 +988,7 @@ final class Scheduler implements HookDelegate {
     Object monitor = SynchronizedReceivers.monitorOf(receiver);
     if (monitor == null) {
       ManagedThread me = self();
-      if (me != null) me.pushCallMonitor(null);
+      if (me != null) me.pushCall(null, SynchronizedReceivers.locksAroundCallbacks(receiver));
       return;
     }
     // The JDK will lock this monitor for real: take it in the model first, so that it excludes
@@ -990,12 +996,12 @@ final class Scheduler implements HookDelegate {
     ManagedThread me = enter();
     if (me == null) {
       me = self();
-      if (me != null) me.pushCallMonitor(null);
+      if (me != null) me.pushCall(null, false);
       return;
     }
     try {
       lockModel(me, monitor, me.lastSite);
-      me.pushCallMonitor(monitor);
+      me.pushCall(monitor, false);
     } finally {
       me.inRuntime--;
     }
@@ -1005,7 +1011,7 @@ final class Scheduler implements HookDelegate {
   public void atomicExit() {
     ManagedThread me = self();
     if (me == null || me.callDepth == 0) return;
-    Object monitor = me.popCallMonitor();
+    Object monitor = me.popCall();
     if (monitor != null) {
       MonitorState m = monitors.get(monitor);
       if (m != null && m.owner == me && --m.count == 0) m.owner = null;

@@ -5,7 +5,7 @@ import java.util.Hashtable;
 import java.util.Vector;
 
 /**
- * JDK collections that synchronize on a monitor for every call: {@code Hashtable} and {@code
+ * What a call into a JDK collection locks. Collections that synchronize on a monitor for every call: {@code Hashtable} and {@code
  * Vector} on themselves, the {@code Collections.synchronized*} wrappers on their mutex (themselves
  * unless given one). Baton takes that monitor in the model around calls to them, so that a user's
  * {@code synchronized (list)} around an iteration excludes another thread's {@code list.add}.
@@ -17,6 +17,19 @@ final class SynchronizedReceivers {
   private static final Field MAP_MUTEX = mutex(SYNCHRONIZED_MAP);
 
   private SynchronizedReceivers() {}
+
+  /**
+   * Whether a call on {@code receiver} may run user code (an {@code equals}, a {@code
+   * computeIfAbsent} function) while the JDK holds a monitor the model does not know of: a
+   * {@code ConcurrentHashMap} bin, a {@code CopyOnWriteArrayList}'s lock. Such a call must not be
+   * preempted inside, or another thread would block on that monitor in the JVM.
+   */
+  static boolean locksAroundCallbacks(Object receiver) {
+    if (receiver == null) return false;
+    String name = receiver.getClass().getName();
+    return name.startsWith("java.util.concurrent.ConcurrentHashMap")
+        || name.startsWith("java.util.concurrent.CopyOnWriteArray");
+  }
 
   /** The monitor a call on {@code receiver} locks, or null. */
   static Object monitorOf(Object receiver) {

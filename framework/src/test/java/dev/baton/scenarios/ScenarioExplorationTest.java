@@ -46,6 +46,10 @@ class ScenarioExplorationTest {
         Arguments.of("latchAwaitTimesOut", (Scenario) RegressionScenarios::latchAwaitTimesOut),
         Arguments.of("memoizeWithComputeIfAbsent", (Scenario) RegressionScenarios::memoizeWithComputeIfAbsent),
         Arguments.of("userEqualsInsideALockedBin", (Scenario) RegressionScenarios::userEqualsInsideALockedBin),
+        Arguments.of("sleepForeverUntilInterrupted", (Scenario) CallbackScenarios::sleepForeverUntilInterrupted),
+        Arguments.of("latchAwaitHugeTimeout", (Scenario) CallbackScenarios::latchAwaitHugeTimeout),
+        Arguments.of("spinInsideForEach", (Scenario) CallbackScenarios::spinInsideForEach),
+        Arguments.of("computeIfAbsentInConstructor", (Scenario) CallbackScenarios::computeIfAbsentInConstructor),
         Arguments.of("notifyThroughMethodReference",
             (Scenario) RegressionScenarios::notifyThroughMethodReference),
         Arguments.of("iterateSynchronizedListUnderItsLock",
@@ -136,6 +140,22 @@ class ScenarioExplorationTest {
   void findsAnIterationOfASynchronizedListWithoutItsLock() {
     InterleavingFailure failure = find(Scenarios::iterateSynchronizedListWithoutItsLock, Strategy.RANDOM);
     assertThat(failure.getCause()).isInstanceOf(java.util.ConcurrentModificationException.class);
+  }
+
+  static Stream<Arguments> bugsInCodeTheJdkCallsBack() {
+    return Stream.of(
+        Arguments.of("lostUpdateInForEach", (Scenario) CallbackScenarios::lostUpdateInForEach),
+        Arguments.of("lostUpdateInCallable", (Scenario) CallbackScenarios::lostUpdateInCallable),
+        Arguments.of("lostUpdateInUserCollection", (Scenario) CallbackScenarios::lostUpdateInUserCollection));
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("bugsInCodeTheJdkCallsBack")
+  void findsBugsInCodeThatTheJdkCallsBack(String name, Scenario scenario) {
+    InterleavingFailure failure = catchThrowableOfType(InterleavingFailure.class,
+        () -> Interleavings.configure().strategy(Strategy.EXHAUSTIVE).schedules(500).explore(scenario));
+    assertThat(failure).as(name + " should be found").isNotNull();
+    assertThat(failure.getCause()).hasMessageStartingWith("lost update");
   }
 
   @Test
