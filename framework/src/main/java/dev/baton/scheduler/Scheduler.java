@@ -480,7 +480,13 @@ final class Scheduler implements HookDelegate {
     for (ManagedThread t : threads) {
       if (t.terminated || !t.arrived) continue;
       if (t.id == 0) mainAlive = true;
-      blocked.add(new Failure.BlockedThread(t, t.wait, t.waitTarget, holderOf(t), t.lastSite));
+      Object target = t.waitTarget;
+      if (target == null && t.wait == ManagedThread.Wait.PARK) {
+        // Conditions park without an argument after setting the thread's blocker. Read here, at
+        // the verdict, not at every park: the trace must not depend on it.
+        target = LockSupport.getBlocker(t.thread);
+      }
+      blocked.add(new Failure.BlockedThread(t, t.wait, target, holderOf(t), t.lastSite));
     }
     boolean cycle = Deadlocks.findCycle(blocked) != null;
     if (cycle || mainAlive) {
@@ -876,8 +882,6 @@ final class Scheduler implements HookDelegate {
     ManagedThread me = enter();
     if (me == null) return false;
     try {
-      // Conditions and others park without an argument after setting the thread's blocker.
-      if (blocker == null) blocker = LockSupport.getBlocker(me.thread);
       pending(me, null, null, 0, false);
       if (timed) {
         block(me, ManagedThread.Wait.PARK, blocker, nanos / 1_000_000, (int) (nanos % 1_000_000));
