@@ -1,30 +1,27 @@
 package dev.baton.scheduler;
 
 import java.util.Arrays;
-import java.util.SplittableRandom;
 
 /**
  * Probabilistic Concurrency Testing: every thread gets a random priority above {@code depth}; the
  * highest-priority enabled thread runs; at {@code depth - 1} random steps the running thread drops
  * to a priority below all others. The step range adapts to the longest schedule seen so far.
  */
-final class PctPolicy implements SchedulePolicy {
-  private final long seed;
+final class PctPolicy extends SeededPolicy {
   private final int depth;
   private int stepEstimate = 16; // grows to the longest schedule seen
-  private SplittableRandom random;
   private int[] changePoints = new int[0];
   private int nextChange;
   private double[] priorities = new double[8];
 
   PctPolicy(long seed, int depth) {
-    this.seed = seed;
+    super(seed);
     this.depth = depth;
   }
 
   @Override
   public void beginSchedule(int index) {
-    random = Seeds.forSchedule(seed, index);
+    super.beginSchedule(index);
     changePoints = new int[depth - 1];
     for (int i = 0; i < changePoints.length; i++) {
       changePoints[i] = 1 + random.nextInt(stepEstimate);
@@ -47,11 +44,6 @@ final class PctPolicy implements SchedulePolicy {
       if (priority(options[i]) > priority(options[best])) best = i;
     }
     return best;
-  }
-
-  @Override
-  public int pickWaiter(ManagedThread[] waiters, int count) {
-    return random.nextInt(count);
   }
 
   @Override

@@ -2,24 +2,16 @@ package dev.baton.scheduler;
 
 import dev.baton.instrument.Site;
 import dev.baton.instrument.Sites;
-import java.util.SplittableRandom;
 
 /**
  * Partial Order Sampling: each thread's pending operation gets a random priority; the highest
  * runs; the operations that race with it (same location, one of them a write) draw new priorities,
  * and so does the next operation of the thread that ran.
  */
-final class PosPolicy implements SchedulePolicy {
-  private final long seed;
-  private SplittableRandom random;
+final class PosPolicy extends SeededPolicy {
 
   PosPolicy(long seed) {
-    this.seed = seed;
-  }
-
-  @Override
-  public void beginSchedule(int index) {
-    random = Seeds.forSchedule(seed, index);
+    super(seed);
   }
 
   @Override
@@ -37,11 +29,6 @@ final class PosPolicy implements SchedulePolicy {
     }
     chosen.priority = -1; // its next operation draws a fresh priority
     return best;
-  }
-
-  @Override
-  public int pickWaiter(ManagedThread[] waiters, int count) {
-    return random.nextInt(count);
   }
 
   static boolean races(ManagedThread a, ManagedThread b) {
