@@ -38,6 +38,7 @@ final class ExploreMethodExecutor {
         return TestExecutionResult.failed(
             new BatonMisuseException(MisuseCheck.message(test.methodDisplayName(), problems)));
       }
+      warnIfAlsoAJupiterTest(test);
       ExplorationSettings settings =
           configuration.settingsFor(test.scenarioId(), test.replayHint(), annotation);
       ExplorationResult result = explore(settings, schedule(test), test);
@@ -79,6 +80,17 @@ final class ExploreMethodExecutor {
       return Explorer.explore(settings, body);
     } finally {
       thread.setContextClassLoader(previous);
+    }
+  }
+
+  /** Jupiter runs a method that also has {@code @Test} once more, with real threads and no control. */
+  private static void warnIfAlsoAJupiterTest(ExploreMethodDescriptor test) {
+    for (java.lang.annotation.Annotation a : test.method().getAnnotations()) {
+      if (a.annotationType().getName().equals("org.junit.jupiter.api.Test")) {
+        System.out.println("[baton] " + test.methodDisplayName() + " is also annotated with @Test:"
+            + " JUnit Jupiter runs it a second time, without Baton's control. Remove @Test.");
+        return;
+      }
     }
   }
 

@@ -90,6 +90,23 @@ class EngineRaceTest {
         .startsWith("fixed");
   }
 
+  @Test
+  void warnsWhenAnExploredMethodIsAlsoAJupiterTest() {
+    java.io.PrintStream original = System.out;
+    java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+    System.setOut(new java.io.PrintStream(out, true));
+    try {
+      EngineTestKit.engine("baton")
+          .selectors(selectClass(dev.baton.engine.fixtures.mixed.AlsoJupiterFixture.class))
+          .execute()
+          .testEvents()
+          .assertStatistics(s -> s.succeeded(1));
+    } finally {
+      System.setOut(original);
+    }
+    assertThat(out.toString()).contains("is also annotated with @Test").contains("Remove @Test");
+  }
+
   private static EngineExecutionResults run(Map<String, String> configuration) {
     return EngineTestKit.engine("baton")
         .selectors(selectMethod(LostUpdateFixture.class, "bothIncrementsLand"))
