@@ -56,6 +56,20 @@ final class SharedCallAdapter extends AdviceAdapter {
         || owner.equals("jdk/internal/misc/Unsafe");
   }
 
+  private int[] spillArguments(String descriptor) {
+    Type[] arguments = Type.getArgumentTypes(descriptor);
+    int[] spill = temps.forValues(arguments);
+    for (int i = arguments.length - 1; i >= 0; i--) {
+      storeLocal(spill[i]);
+    }
+    return spill;
+  }
+
+  /** A copy of the receiver (now on top of the stack) for a hook, or null for a static call. */
+  private void pushReceiver(boolean isStatic) {
+    mv.visitInsn(isStatic ? Opcodes.ACONST_NULL : Opcodes.DUP);
+  }
+
   @Override
   public void visitMethodInsn(
       int opcode, String owner, String name, String descriptor, boolean isInterface) {
@@ -65,38 +79,23 @@ final class SharedCallAdapter extends AdviceAdapter {
                 || opcode == Opcodes.INVOKESTATIC)
             && isShared(owner);
     if (hooked) {
-      String detail = MethodSites.simpleName(owner) + "." + name;
-      if (opcode == Opcodes.INVOKESTATIC) {
-        mv.visitInsn(Opcodes.ACONST_NULL);
-        sites.push(mv, SiteKind.CALL, detail);
-        HookCalls.invoke(mv, "beforeCall", "(Ljava/lang/Object;I)V");
-        if (atomicCalls) {
-          mv.visitInsn(Opcodes.ACONST_NULL);
-          HookCalls.invoke(mv, "atomicEnter", "(Ljava/lang/Object;)V");
-        }
-      } else {
-        Type[] arguments = Type.getArgumentTypes(descriptor);
-        int[] spill = temps.forValues(arguments);
-        for (int i = arguments.length - 1; i >= 0; i--) {
-          storeLocal(spill[i]);
-        }
-        mv.visitInsn(Opcodes.DUP);
-        sites.push(mv, SiteKind.CALL, detail);
-        HookCalls.invoke(mv, "beforeCall", "(Ljava/lang/Object;I)V");
-        if (atomicCalls) {
-          mv.visitInsn(Opcodes.DUP);
-          HookCalls.invoke(mv, "atomicEnter", "(Ljava/lang/Object;)V");
-        }
-        for (int local : spill) {
-          loadLocal(local);
-        }
+      boolean isStatic = opcode == Opcodes.INVOKESTATIC;
+      // An instance call's receiver sits under its arguments: spill them, use it, reload them.
+      int[] spill = isStatic ? new int[0] : spillArguments(descriptor);
+      pushReceiver(isStatic);
+      sites.push(mv, SiteKind.CALL, MethodSites.simpleName(owner) + "." + name);
+      HookCalls.invoke(mv, "beforeCall", "(Ljava/lang/Object;I)V");
+      if (atomicCalls) {
+        pushReceiver(isStatic);
+        HookCalls.invoke(mv, "atomicEnter", "(Ljava/lang/Object;)V");
+      }
+      for (int local : spill) {
+        loadLocal(local);
       }
     }
+    super.visitMethodInsn(opcode, owner, name, descriptor, isInterface);
     if (hooked && atomicCalls) {
-      super.visitMethodInsn(opcode, owner, name, descriptor, isInterface);
       HookCalls.invoke(mv, "atomicExit", "()V");
-    } else {
-      super.visitMethodInsn(opcode, owner, name, descriptor, isInterface);
     }
   }
 }

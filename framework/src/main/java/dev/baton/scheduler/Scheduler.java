@@ -1042,6 +1042,8 @@ final class Scheduler implements HookDelegate {
 
   /** The calling thread's model, arrived or not, without side effects; null if not managed. */
   private ManagedThread self() {
+    ManagedThread holder = running; // the common case, without the ThreadLocal lookup
+    if (holder != null && holder.thread == Thread.currentThread()) return holder;
     ManagedThread me = current.get();
     return me != null ? me : byThread.get(Thread.currentThread());
   }
