@@ -50,4 +50,31 @@ public @interface ExploreInterleavings {
    * Most scheduling points one schedule may take before Baton reports it as not terminating.
    */
   int maxSteps() default 100_000;
+
+  /**
+   * Whether every schedule sees fresh static state: the classes of the test and the code it tests
+   * are defined anew for each schedule (from a cache of their instrumented bytes), so a static
+   * counter, cache or singleton starts from its initialiser every time, and a replay in a new JVM
+   * sees what the failing schedule saw. {@code false} shares the classes across schedules: faster,
+   * for code without static state.
+   */
+  boolean freshStatics() default true;
+
+  /**
+   * How long, in virtual time, Baton may pause the threads that are running so that a pending
+   * deadline of another thread fires first (a timed {@code poll}, {@code tryLock}, {@code await},
+   * {@code get} or {@code sleep}), the way a garbage-collection pause or an overloaded machine does
+   * in production. The pauses of one schedule add up to at most this much, so a deadline longer
+   * than it never fires while other threads could still act. {@code 0} never pauses: deadlines
+   * then fire only when no thread can run.
+   */
+  long maxPauseMillis() default 1_000;
+
+  /**
+   * Whether {@code Object.wait}, {@code LockSupport.park} and so {@code Condition.await} may
+   * return without being notified, as the JVM specification allows. Off by default: real JVMs
+   * rarely do it, and each waiting thread would add a choice to every decision. Turn it on to
+   * check that every wait is in a loop that re-checks its condition.
+   */
+  boolean spuriousWakeups() default false;
 }

@@ -1,5 +1,6 @@
 package dev.baton;
 
+import dev.baton.instrument.InstrumentedCode;
 import dev.baton.instrument.InstrumentingClassLoader;
 import dev.baton.engine.BatonConfiguration;
 import dev.baton.scheduler.ExplorationSettings;
@@ -52,6 +53,10 @@ public final class Interleavings {
     private String replay = "";
     private int pctDepth = 3;
     private int maxSteps = 100_000;
+    private boolean freshStatics = true;
+    private long maxPauseMillis = ExplorationSettings.DEFAULT_MAX_PAUSE_MILLIS;
+    private boolean spuriousWakeups;
+    private long timeBudgetMillis = ExplorationSettings.DEFAULT_TIME_BUDGET_MILLIS;
 
     private Options() {}
 
@@ -86,6 +91,34 @@ public final class Interleavings {
       return this;
     }
 
+    /** See {@link ExploreInterleavings#freshStatics()}. */
+    public Options freshStatics(boolean freshStatics) {
+      this.freshStatics = freshStatics;
+      return this;
+    }
+
+    /** See {@link ExploreInterleavings#maxPauseMillis()}. */
+    public Options maxPauseMillis(long maxPauseMillis) {
+      this.maxPauseMillis = maxPauseMillis;
+      return this;
+    }
+
+    /** See {@link ExploreInterleavings#spuriousWakeups()}. */
+    public Options spuriousWakeups(boolean spuriousWakeups) {
+      this.spuriousWakeups = spuriousWakeups;
+      return this;
+    }
+
+    /**
+     * Wall-clock time the exploration may take (default ten minutes); when spent, it stops after
+     * the current schedule and the result says how far it got. {@link java.time.Duration#ZERO}
+     * means no limit.
+     */
+    public Options timeBudget(java.time.Duration budget) {
+      this.timeBudgetMillis = budget.toMillis();
+      return this;
+    }
+
     /**
      * Explores {@code scenario}.
      *
@@ -96,17 +129,17 @@ public final class Interleavings {
      */
     public ExplorationResult explore(Scenario scenario) {
       if (scenario == null) throw new IllegalArgumentException("scenario is null");
-      ClassLoader parent = scenario.getClass().getClassLoader();
-      InstrumentingClassLoader loader = InstrumentingClassLoader.shared(parent, List.of());
-      LoadedScenario loaded = LoadedScenario.load(scenario, loader);
       BatonConfiguration config = BatonConfiguration.fromSystemProperties();
       if (!config.problems().isEmpty()) {
         throw new IllegalArgumentException(String.join(" ", config.problems()));
       }
+      ClassLoader parent = scenario.getClass().getClassLoader();
+      InstrumentedCode code = InstrumentedCode.shared(parent, config.instrumentExclusions());
+      LoadedScenario first = LoadedScenario.load(scenario, code.newLoader());
       ExplorationSettings declared =
           new ExplorationSettings(
-              loaded.id(),
-              "mvn test -Dtest=" + callerClass().orElse(loaded.testClassSimpleName()),
+              first.id(),
+              "mvn test -Dtest=" + callerClass().orElse(first.testClassSimpleName()),
               strategy,
               schedules,
               seed,
@@ -114,8 +147,38 @@ public final class Interleavings {
               true,
               pctDepth,
               maxSteps,
-              false);
-      return Explorer.explore(config.override(declared), loaded.body());
+              false,
+              freshStatics,
+              maxPauseMillis,
+              spuriousWakeups,
+              ExplorationSettings.DEFAULT_WATCHDOG_MILLIS,
+              timeBudgetMillis);
+      ExplorationSettings settings = config.override(declared);
+      return Explorer.explore(settings, bodyOf(scenario, code, first, settings.freshStatics()));
+    }
+
+    /**
+     * Runs the first schedule with the scenario as already loaded; with {@code fresh}, a later one
+     * loads it again in a new loader once the loader so far has defined a class with static state,
+     * so that every schedule starts from fresh static state.
+     */
+    private static ScheduleBody bodyOf(
+        Scenario scenario, InstrumentedCode code, LoadedScenario first, boolean fresh) {
+      return new ScheduleBody() {
+        private LoadedScenario loaded = first;
+        private boolean ran;
+
+        @Override
+        public void run() throws Throwable {
+          if (ran && fresh
+              && loaded.loader().definedStaticState()) {
+            loaded = LoadedScenario.load(scenario, code.newLoader());
+          }
+          ran = true;
+          Thread.currentThread().setContextClassLoader(loaded.loader());
+          loaded.body().run();
+        }
+      };
     }
   }
 
@@ -132,9 +195,10 @@ public final class Interleavings {
   }
 
   /** A scenario's code found again in the instrumenting class loader. */
-  private record LoadedScenario(String id, String testClassSimpleName, ScheduleBody body) {
+  private record LoadedScenario(
+      String id, String testClassSimpleName, InstrumentingClassLoader loader, ScheduleBody body) {
 
-    static LoadedScenario load(Scenario scenario, ClassLoader loader) {
+    static LoadedScenario load(Scenario scenario, InstrumentingClassLoader loader) {
       SerializedLambda lambda = serializedForm(scenario);
       try {
         return lambda == null ? ofClass(scenario, loader) : ofLambda(lambda, loader);
@@ -157,7 +221,7 @@ public final class Interleavings {
       }
     }
 
-    private static LoadedScenario ofLambda(SerializedLambda lambda, ClassLoader loader)
+    private static LoadedScenario ofLambda(SerializedLambda lambda, InstrumentingClassLoader loader)
         throws ReflectiveOperationException {
       String className = lambda.getImplClass().replace('/', '.');
       Class<?> owner = Class.forName(className, false, loader);
@@ -174,10 +238,11 @@ public final class Interleavings {
       Object[] args = isStatic ? captured : java.util.Arrays.copyOfRange(captured, 1, captured.length);
       ScheduleBody body = () -> invoke(method, receiver, args);
       String id = className + "#" + lambda.getImplMethodName();
-      return new LoadedScenario(id, owner.getSimpleName().isEmpty() ? className : topLevel(className), body);
+      return new LoadedScenario(
+          id, owner.getSimpleName().isEmpty() ? className : topLevel(className), loader, body);
     }
 
-    private static LoadedScenario ofClass(Scenario scenario, ClassLoader loader)
+    private static LoadedScenario ofClass(Scenario scenario, InstrumentingClassLoader loader)
         throws ReflectiveOperationException {
       Class<?> original = scenario.getClass();
       if (original.isHidden() || original.isAnonymousClass() || original.isLocalClass()
@@ -192,7 +257,8 @@ public final class Interleavings {
       constructor.setAccessible(true);
       Method run = type.getMethod("run");
       ScheduleBody body = () -> invoke(run, newInstance(constructor), new Object[0]);
-      return new LoadedScenario(original.getName() + "#run", topLevel(original.getName()), body);
+      return new LoadedScenario(
+          original.getName() + "#run", topLevel(original.getName()), loader, body);
     }
 
     private static void checkCapture(Object value, String lambdaClass, boolean receiver) {

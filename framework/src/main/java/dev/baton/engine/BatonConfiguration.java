@@ -28,6 +28,12 @@ import org.junit.platform.engine.ConfigurationParameters;
  *       code fails (the annotation's {@code replay} is lenient instead: see {@link
  *       ExplorationSettings#strictReplay()})
  *   <li>{@value #INSTRUMENT_EXCLUDE}: comma-separated package prefixes never instrumented
+ *   <li>{@value #PCT_DEPTH}, {@value #MAX_STEPS}, {@value #FRESH_STATICS}, {@value
+ *       #MAX_PAUSE_MILLIS}, {@value #SPURIOUS_WAKEUPS}: override the attributes of the same name
+ *   <li>{@value #WATCHDOG_SECONDS}: how long a thread may stay outside Baton's control (default
+ *       10)
+ *   <li>{@value #TIME_BUDGET_SECONDS}: wall-clock budget of each test's exploration (default 600;
+ *       0 for none)
  * </ul>
  *
  * <p>A malformed value does not stop the engine: {@link #problems()} lists it and every test fails
@@ -49,6 +55,27 @@ public final class BatonConfiguration {
   /** Package prefixes, comma-separated, that the instrumenting class loader leaves alone. */
   public static final String INSTRUMENT_EXCLUDE = "baton.instrument.exclude";
 
+  /** PCT's bug depth of every test. */
+  public static final String PCT_DEPTH = "baton.pctDepth";
+
+  /** The step bound of every schedule. */
+  public static final String MAX_STEPS = "baton.maxSteps";
+
+  /** Whether every schedule gets fresh static state. */
+  public static final String FRESH_STATICS = "baton.freshStatics";
+
+  /** The pause budget of every schedule, in milliseconds of virtual time. */
+  public static final String MAX_PAUSE_MILLIS = "baton.maxPauseMillis";
+
+  /** Whether waits may wake up spuriously. */
+  public static final String SPURIOUS_WAKEUPS = "baton.spuriousWakeups";
+
+  /** Seconds a thread may stay outside Baton's control before its schedule fails. */
+  public static final String WATCHDOG_SECONDS = "baton.watchdogSeconds";
+
+  /** Wall-clock seconds each test's exploration may take; 0 for no limit. */
+  public static final String TIME_BUDGET_SECONDS = "baton.timeBudgetSeconds";
+
   private final ConfigurationParameters parameters;
   private final List<String> problems = new ArrayList<>();
   private final Integer schedules;
@@ -57,6 +84,13 @@ public final class BatonConfiguration {
   private final String replay;
   private boolean replayApplied;
   private final List<String> instrumentExclusions;
+  private final Long pctDepth;
+  private final Long maxSteps;
+  private final Boolean freshStatics;
+  private final Long maxPauseMillis;
+  private final Boolean spuriousWakeups;
+  private final Long watchdogSeconds;
+  private final Long timeBudgetSeconds;
 
   private BatonConfiguration(ConfigurationParameters parameters) {
     this.parameters = parameters;
@@ -73,6 +107,13 @@ public final class BatonConfiguration {
                         .filter(s -> !s.isEmpty())
                         .toList())
             .orElse(List.of());
+    this.pctDepth = readWhole(PCT_DEPTH, 1, Integer.MAX_VALUE, "3");
+    this.maxSteps = readWhole(MAX_STEPS, 1, Integer.MAX_VALUE, "1000000");
+    this.freshStatics = readBoolean(FRESH_STATICS);
+    this.maxPauseMillis = readWhole(MAX_PAUSE_MILLIS, 0, Long.MAX_VALUE / 1_000_000, "1000");
+    this.spuriousWakeups = readBoolean(SPURIOUS_WAKEUPS);
+    this.watchdogSeconds = readWhole(WATCHDOG_SECONDS, 1, 86_400, "30");
+    this.timeBudgetSeconds = readWhole(TIME_BUDGET_SECONDS, 0, Long.MAX_VALUE / 1000, "3600");
   }
 
   /** Reads every key from the system properties and {@code parameters}. */
@@ -125,7 +166,12 @@ public final class BatonConfiguration {
             false,
             annotation.pctDepth(),
             annotation.maxSteps(),
-            true));
+            true,
+            annotation.freshStatics(),
+            annotation.maxPauseMillis(),
+            annotation.spuriousWakeups(),
+            ExplorationSettings.DEFAULT_WATCHDOG_MILLIS,
+            ExplorationSettings.DEFAULT_TIME_BUDGET_MILLIS));
   }
 
   /**
@@ -144,9 +190,14 @@ public final class BatonConfiguration {
         seed != null ? seed : declared.seed(),
         replayHere ? replay : declared.replayToken(),
         replayHere || declared.strictReplay(),
-        declared.pctDepth(),
-        declared.maxSteps(),
-        declared.annotated());
+        pctDepth != null ? pctDepth.intValue() : declared.pctDepth(),
+        maxSteps != null ? maxSteps.intValue() : declared.maxSteps(),
+        declared.annotated(),
+        freshStatics != null ? freshStatics : declared.freshStatics(),
+        maxPauseMillis != null ? maxPauseMillis : declared.maxPauseMillis(),
+        spuriousWakeups != null ? spuriousWakeups : declared.spuriousWakeups(),
+        watchdogSeconds != null ? watchdogSeconds * 1000 : declared.watchdogMillis(),
+        timeBudgetSeconds != null ? timeBudgetSeconds * 1000 : declared.timeBudgetMillis());
   }
 
   private Integer readSchedules() {
@@ -200,6 +251,35 @@ public final class BatonConfiguration {
               + "=42; 0 picks one.");
       return null;
     }
+  }
+
+  /** A whole number in [min, max] from {@code key}, or null (a problem) when absent or malformed. */
+  private Long readWhole(String key, long min, long max, String example) {
+    Optional<Value> value = lookup(key);
+    if (value.isEmpty()) return null;
+    try {
+      long parsed = Long.parseLong(value.get().text());
+      if (parsed >= min && parsed <= max) return parsed;
+    } catch (NumberFormatException e) {
+      // reported below
+    }
+    problems.add(
+        value.get() + " is not valid. Fix: pass a whole number"
+            + (max == Integer.MAX_VALUE || max >= Long.MAX_VALUE / 1_000_000
+                ? " of at least " + min
+                : " from " + min + " to " + max)
+            + ", for example -D" + key + "=" + example + ".");
+    return null;
+  }
+
+  private Boolean readBoolean(String key) {
+    Optional<Value> value = lookup(key);
+    if (value.isEmpty()) return null;
+    String text = value.get().text().toLowerCase(Locale.ROOT);
+    if (text.equals("true") || text.equals("false")) return Boolean.valueOf(text);
+    problems.add(value.get() + " is not valid. Fix: pass true or false, for example -D" + key
+        + "=false.");
+    return null;
   }
 
   private Optional<Value> lookup(String key) {

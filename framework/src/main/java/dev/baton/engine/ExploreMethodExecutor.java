@@ -41,7 +41,7 @@ final class ExploreMethodExecutor {
       warnIfAlsoAJupiterTest(test);
       ExplorationSettings settings =
           configuration.settingsFor(test.scenarioId(), test.replayHint(), annotation);
-      ExplorationResult result = explore(settings, schedule(test), test);
+      ExplorationResult result = Explorer.explore(settings, schedule(test, settings.freshStatics()));
       listener.reportingEntryPublished(test, reportEntry(result));
       System.out.println("[baton] " + test.methodDisplayName() + ": " + summary(result));
       return TestExecutionResult.successful();
@@ -60,27 +60,20 @@ final class ExploreMethodExecutor {
     }
   }
 
-  private ScheduleBody schedule(ExploreMethodDescriptor test) throws ReflectiveOperationException {
-    LifecycleMethods lifecycle = LifecycleMethods.of(test.testClass());
-    return new TestInstanceSchedule(
-        classes.constructor(test.testClass()),
-        classes.methods(test.testClass(), lifecycle.befores()),
-        classes.method(test.testClass(), test.method()),
-        classes.methods(test.testClass(), lifecycle.afters()));
-  }
-
-  private ExplorationResult explore(
-      ExplorationSettings settings, ScheduleBody body, ExploreMethodDescriptor test) {
-    // Code that loads classes through the context loader (ServiceLoader, frameworks) must see the
-    // instrumented classes too; managed threads inherit it from this one.
-    Thread thread = Thread.currentThread();
-    ClassLoader previous = thread.getContextClassLoader();
-    thread.setContextClassLoader(classes.loaderFor(test.testClass()));
-    try {
-      return Explorer.explore(settings, body);
-    } finally {
-      thread.setContextClassLoader(previous);
-    }
+  private ScheduleBody schedule(ExploreMethodDescriptor test, boolean freshStatics)
+      throws ReflectiveOperationException {
+    Class<?> testClass = test.testClass();
+    LifecycleMethods lifecycle = LifecycleMethods.of(testClass);
+    ClassLoader firstLoader =
+        freshStatics ? classes.newLoaderFor(testClass) : classes.sharedLoaderFor(testClass);
+    TestInstanceSchedule.Members first =
+        InstrumentedClasses.members(firstLoader, testClass, lifecycle, test.method());
+    TestInstanceSchedule.MembersSource later =
+        freshStatics
+            ? () -> InstrumentedClasses.members(
+                classes.newLoaderFor(testClass), testClass, lifecycle, test.method())
+            : null;
+    return new TestInstanceSchedule(first, later);
   }
 
   /** Jupiter runs a method that also has {@code @Test} once more, with real threads and no control. */

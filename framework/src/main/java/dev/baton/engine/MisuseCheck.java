@@ -95,6 +95,13 @@ final class MisuseCheck {
               + " point. Fix: set maxSteps to 1 or more, or leave it out for the default"
               + " (100000).");
     }
+    if (settings.maxPauseMillis() < 0) {
+      problems.add(
+          "@ExploreInterleavings(maxPauseMillis = "
+              + settings.maxPauseMillis()
+              + ") is negative. Fix: set it to 0 (never pause) or more, or leave it out for the"
+              + " default (1000).");
+    }
   }
 
   private static void classShape(Class<?> testClass, List<String> problems) {

@@ -7,46 +7,66 @@ import java.lang.reflect.Method;
 import java.util.List;
 
 /**
- * One schedule of a test method: a fresh instance of the (instrumented) test class, its before
- * methods, the test method, then its after methods whatever happened before them.
+ * The schedules of a test method: each one a fresh instance of the (instrumented) test class, its
+ * before methods, the test method, then its after methods whatever happened before them.
  *
  * <p>The first failure is what the schedule throws, unwrapped from reflection so that the
  * scenario's own exception is reported; failures of later after methods are added to it as
  * suppressed. A failing before method skips the test method but not the after methods.
+ *
+ * <p>The first schedule runs the members resolved up front (so that a problem shows before
+ * exploring). With fresh statics, a later schedule resolves them again in a new class loader as
+ * soon as the loader so far has defined a class with static state.
  */
 final class TestInstanceSchedule implements ScheduleBody {
-  private final Constructor<?> constructor;
-  private final List<Method> befores;
-  private final Method testMethod;
-  private final List<Method> afters;
+  private final MembersSource source;
+  private Members members;
+  private boolean ran;
 
-  /** All members must belong to the class loader the schedule runs, and be made accessible. */
-  TestInstanceSchedule(
-      Constructor<?> constructor, List<Method> befores, Method testMethod, List<Method> afters) {
-    this.constructor = constructor;
-    this.befores = List.copyOf(befores);
-    this.testMethod = testMethod;
-    this.afters = List.copyOf(afters);
+  /** Where the members of a later schedule come from: a new class loader each time. */
+  @FunctionalInterface
+  interface MembersSource {
+    Members resolve() throws ReflectiveOperationException;
+  }
+
+  /** What one schedule runs, all defined by {@code loader} and made accessible. */
+  record Members(
+      ClassLoader loader,
+      Constructor<?> constructor,
+      List<Method> befores,
+      Method testMethod,
+      List<Method> afters) {}
+
+  TestInstanceSchedule(Members first, MembersSource later) {
+    this.members = first;
+    this.source = later;
   }
 
   @Override
   public void run() throws Throwable {
+    if (ran && source != null && InstrumentedClasses.definedStaticState(members.loader())) {
+      members = source.resolve();
+    }
+    ran = true;
+    // Code that loads classes through the context loader (ServiceLoader, frameworks) must see the
+    // instrumented classes too; the threads the scenario starts inherit it.
+    Thread.currentThread().setContextClassLoader(members.loader());
     Object instance;
     try {
-      instance = constructor.newInstance();
+      instance = members.constructor().newInstance();
     } catch (InvocationTargetException e) {
       throw e.getCause();
     }
     Throwable failure = null;
     try {
-      for (Method before : befores) {
+      for (Method before : members.befores()) {
         invoke(before, instance);
       }
-      invoke(testMethod, instance);
+      invoke(members.testMethod(), instance);
     } catch (Throwable t) {
       failure = t;
     } finally {
-      for (Method after : afters) {
+      for (Method after : members.afters()) {
         try {
           invoke(after, instance);
         } catch (Throwable t) {

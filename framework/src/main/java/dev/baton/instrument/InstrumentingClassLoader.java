@@ -1,7 +1,5 @@
 package dev.baton.instrument;
 
-import java.io.IOException;
-import java.io.InputStream;
 import java.net.MalformedURLException;
 import java.net.URL;
 import java.security.CodeSource;
@@ -25,47 +23,26 @@ public final class InstrumentingClassLoader extends ClassLoader {
     registerAsParallelCapable();
   }
 
-  /** Packages never instrumented: the JDK, Baton's own runtime and the test tool chain. */
-  private static final List<String> EXCLUDED_PREFIXES =
-      List.of(
-          "java.", "javax.", "jdk.", "sun.", "com.sun.", "org.junit.", "junit.",
-          "org.opentest4j.", "org.apiguardian.", "org.assertj.", "org.hamcrest.",
-          "org.objectweb.asm.", "net.bytebuddy.", "org.apache.maven.", "org.slf4j.",
-          "ch.qos.logback.", "org.apache.logging.", "kotlin.", "org.jetbrains.",
-          "org.openjdk.jcstress.", "org.mockito.");
-
-  private static final Map<ClassLoader, InstrumentingClassLoader> SHARED =
-      java.util.Collections.synchronizedMap(new java.util.WeakHashMap<>());
-
+  private final InstrumentedCode code;
   private final ClassLoader parent;
-  private final UserCodeTransformer transformer;
-  private final List<String> extraExclusions;
   private final Map<String, ProtectionDomain> domains = new ConcurrentHashMap<>();
+  private volatile boolean definedStaticState;
 
   /**
+   * A loader with its own instrumented code; prefer {@link InstrumentedCode#newLoader()} to share
+   * the rewritten class files between loaders.
+   *
    * @param parent where class bytes and excluded classes come from
    * @param extraExclusions more package prefixes to leave alone ({@code com.acme.generated.})
    */
   public InstrumentingClassLoader(ClassLoader parent, List<String> extraExclusions) {
-    super("baton", parent);
-    this.parent = parent;
-    this.transformer = new UserCodeTransformer(parent);
-    this.extraExclusions = List.copyOf(extraExclusions);
+    this(new InstrumentedCode(parent, extraExclusions));
   }
 
-  /**
-   * The loader every exploration over {@code parent}'s classes shares (classes are instrumented
-   * once per JVM, as JUnit loads them once).
-   */
-  public static InstrumentingClassLoader shared(ClassLoader parent, List<String> extraExclusions) {
-    synchronized (SHARED) {
-      InstrumentingClassLoader loader = SHARED.get(parent);
-      if (loader == null || !loader.extraExclusions.equals(List.copyOf(extraExclusions))) {
-        loader = new InstrumentingClassLoader(parent, extraExclusions);
-        SHARED.put(parent, loader);
-      }
-      return loader;
-    }
+  InstrumentingClassLoader(InstrumentedCode code) {
+    super("baton", code.parent());
+    this.code = code;
+    this.parent = code.parent();
   }
 
   @Override
@@ -85,52 +62,29 @@ public final class InstrumentingClassLoader extends ClassLoader {
     }
   }
 
+  /**
+   * Whether this loader has defined a class with static state that code could have changed since
+   * (a non-final static field, or a final one holding a collection, an atomic, a user object).
+   * While false, a schedule run in this loader sees exactly what it would see in a new one.
+   */
+  public boolean definedStaticState() {
+    return definedStaticState;
+  }
+
   /** True for classes this loader leaves to its parent, unchanged. */
   public boolean isExcluded(String className) {
-    for (String prefix : EXCLUDED_PREFIXES) {
-      if (className.startsWith(prefix)) return true;
-    }
-    for (String prefix : extraExclusions) {
-      if (className.startsWith(prefix)) return true;
-    }
-    return isFrameworkClass(className);
+    return code.isExcluded(className);
   }
 
   private Class<?> defineInstrumented(String name) throws ClassNotFoundException {
-    String path = name.replace('.', '/') + ".class";
-    URL url = parent.getResource(path);
-    if (url == null) {
+    InstrumentedCode.ClassFile file = code.classFile(name).orElse(null);
+    if (file == null) {
       return null;
     }
-    String location = url.toString();
-    byte[] original;
-    try (InputStream in = url.openStream()) {
-      original = in.readAllBytes();
-    } catch (IOException e) {
-      throw new ClassNotFoundException("Baton could not read " + location, e);
-    }
-    byte[] rewritten;
-    try {
-      rewritten = transformer.transform(name.replace('.', '/'), original);
-    } catch (RuntimeException | LinkageError e) {
-      throw new InstrumentationException(
-          "Baton could not instrument " + name + ": " + e + ". Exclude its package with the"
-              + " configuration key baton.instrument.exclude if it need not be controlled.",
-          e);
-    }
     definePackageFor(name);
-    return defineClass(name, rewritten, 0, rewritten.length, domainFor(location, path));
-  }
-
-  /** Baton's own packages; anything else under {@code dev.baton} (its tests, samples) is user code. */
-  private static boolean isFrameworkClass(String className) {
-    int dot = className.lastIndexOf('.');
-    String pkg = dot < 0 ? "" : className.substring(0, dot);
-    return switch (pkg) {
-      case "dev.baton", "dev.baton.engine", "dev.baton.scheduler", "dev.baton.instrument",
-          "dev.baton.runtime", "dev.baton.report" -> true;
-      default -> false;
-    };
+    if (file.staticState()) definedStaticState = true;
+    byte[] bytes = file.bytes();
+    return defineClass(name, bytes, 0, bytes.length, domainFor(file.codeSource()));
   }
 
   private void definePackageFor(String className) {
@@ -146,14 +100,9 @@ public final class InstrumentingClassLoader extends ClassLoader {
     }
   }
 
-  private ProtectionDomain domainFor(String location, String path) {
-    String root = location.endsWith(path) ? location.substring(0, location.length() - path.length()) : location;
-    if (root.startsWith("jar:") && root.endsWith("!/")) {
-      root = root.substring(4, root.length() - 2);
-    }
-    String key = root;
+  private ProtectionDomain domainFor(String codeSource) {
     return domains.computeIfAbsent(
-        key,
+        codeSource,
         r -> {
           try {
             return new ProtectionDomain(new CodeSource(new URL(r), (Certificate[]) null), null, this, null);

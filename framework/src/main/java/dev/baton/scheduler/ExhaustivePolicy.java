@@ -28,9 +28,11 @@ final class ExhaustivePolicy implements SchedulePolicy {
   }
 
   @Override
-  public int pickThread(ManagedThread[] options, int count, ManagedThread current, int step) {
+  public int pickThread(
+      ManagedThread[] options, int enabled, int wakeable, ManagedThread current, int step) {
+    int count = enabled + wakeable; // waking a waiting thread early is one more alternative
     int currentAt = -1;
-    for (int i = 0; i < count; i++) {
+    for (int i = 0; i < enabled; i++) {
       if (options[i] == current) currentAt = i;
     }
     if (currentAt < 0) return next(count); // the running thread cannot go on: no preemption

@@ -21,6 +21,16 @@ import dev.baton.Strategy;
  * @param maxSteps scheduling points one schedule may take before it counts as not terminating
  * @param annotated true for an {@code @ExploreInterleavings} test, false for {@code Interleavings}:
  *     decides how the report says to pin the failure as a regression test
+ * @param freshStatics true: every schedule runs in a new instrumenting class loader, so static
+ *     state of user classes starts fresh; false: the schedules share one loader (faster)
+ * @param maxPauseMillis how long, in virtual time, a schedule may stall its runnable threads in
+ *     all so that a pending deadline fires while they are busy; 0 never stalls
+ * @param spuriousWakeups whether a waiting {@code wait}, {@code park} or {@code await} may return
+ *     without a notification, as the JVM allows
+ * @param watchdogMillis wall-clock time a thread may spend outside Baton's control (not reaching a
+ *     scheduling point) before the schedule fails
+ * @param timeBudgetMillis wall-clock time the whole exploration may take; when spent, it stops
+ *     cleanly after the current schedule and says how far it got; 0 for no limit
  */
 public record ExplorationSettings(
     String scenarioId,
@@ -32,4 +42,19 @@ public record ExplorationSettings(
     boolean strictReplay,
     int pctDepth,
     int maxSteps,
-    boolean annotated) {}
+    boolean annotated,
+    boolean freshStatics,
+    long maxPauseMillis,
+    boolean spuriousWakeups,
+    long watchdogMillis,
+    long timeBudgetMillis) {
+
+  /** Default of {@link #maxPauseMillis}: a plausible production pause (a long GC, a slow disk). */
+  public static final long DEFAULT_MAX_PAUSE_MILLIS = 1_000;
+
+  /** Default of {@link #watchdogMillis}. */
+  public static final long DEFAULT_WATCHDOG_MILLIS = 10_000;
+
+  /** Default of {@link #timeBudgetMillis}: generous, but a build never waits hours for one test. */
+  public static final long DEFAULT_TIME_BUDGET_MILLIS = 600_000;
+}

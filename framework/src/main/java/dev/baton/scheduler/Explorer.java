@@ -6,6 +6,7 @@ import dev.baton.InterleavingFailure.Kind;
 import dev.baton.Strategy;
 import dev.baton.instrument.BatonAgent;
 import dev.baton.runtime.Hooks;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReentrantLock;
 
 /**
@@ -15,9 +16,6 @@ import java.util.concurrent.locks.ReentrantLock;
 public final class Explorer {
   /** Explorations share the hooks, so they run one at a time per JVM. */
   private static final ReentrantLock ONE_AT_A_TIME = new ReentrantLock();
-
-  /** Wall-clock limit of one schedule; past it a thread is stuck outside the model. */
-  private static final long SCHEDULE_TIMEOUT_MILLIS = 60_000;
 
   private Explorer() {}
 
@@ -76,10 +74,19 @@ public final class Explorer {
     ReplayPolicy replay = replaying ? new ReplayPolicy(token.choices(), settings.strictReplay()) : null;
     SchedulePolicy policy = replaying ? replay : policyFor(strategy, seed, settings.pctDepth());
     int budget = replaying ? 1 : settings.schedules();
+    long started = System.nanoTime();
+    long timeBudget = TimeUnit.MILLISECONDS.toNanos(settings.timeBudgetMillis());
     try (MainThread main = new MainThread()) {
       for (int i = 0; i < budget; i++) {
+        if (i > 0 && timeBudget > 0 && System.nanoTime() - started >= timeBudget) {
+          String spent = "The time budget of " + settings.timeBudgetMillis() / 1000 + " s ("
+              + "baton.timeBudgetSeconds) was spent after " + i + " of " + budget
+              + " schedules, all passed.";
+          String note = policy.note().isEmpty() ? spent : spent + " " + policy.note();
+          return new ExplorationResult(i, strategy, seed, false, note);
+        }
         policy.beginSchedule(i);
-        Scheduler scheduler = new Scheduler(policy, settings.maxSteps(), SCHEDULE_TIMEOUT_MILLIS);
+        Scheduler scheduler = new Scheduler(policy, settings);
         scheduler.run(body, main);
         policy.endSchedule(scheduler.steps());
         Failure failure = scheduler.failure();
@@ -127,6 +134,19 @@ public final class Explorer {
     if (s.pctDepth() < 1) {
       throw new IllegalArgumentException(
           "pctDepth = " + s.pctDepth() + " for " + s.scenarioId() + ": it must be at least 1");
+    }
+    if (s.maxPauseMillis() < 0) {
+      throw new IllegalArgumentException(
+          "maxPauseMillis = " + s.maxPauseMillis() + " for " + s.scenarioId()
+              + ": it must be 0 (never pause) or more");
+    }
+    if (s.watchdogMillis() < 1) {
+      throw new IllegalArgumentException(
+          "the watchdog limit must be positive for " + s.scenarioId());
+    }
+    if (s.timeBudgetMillis() < 0) {
+      throw new IllegalArgumentException(
+          "the time budget must be 0 (no limit) or more for " + s.scenarioId());
     }
     if (s.maxSteps() < 1) {
       throw new IllegalArgumentException(

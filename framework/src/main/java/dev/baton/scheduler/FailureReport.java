@@ -120,6 +120,10 @@ final class FailureReport {
         return "unpark " + ((ManagedThread) object).displayName();
       case Trace.TIMEOUT:
         return "timed out";
+      case Trace.PAUSE:
+        return "timed out (the others paused " + pause((Long) object) + ")";
+      case Trace.SPURIOUS:
+        return "woke up spuriously";
       default:
         break;
     }
@@ -138,5 +142,12 @@ final class FailureReport {
 
   private static boolean isMonitorKind(SiteKind kind) {
     return MONITOR_KINDS.contains(kind);
+  }
+
+  /** A pause of virtual time, in the unit that reads best. */
+  private static String pause(long nanos) {
+    if (nanos >= 1_000_000 && nanos % 1_000_000 == 0) return nanos / 1_000_000 + " ms";
+    if (nanos >= 1_000_000) return String.format(java.util.Locale.ROOT, "%.3f ms", nanos / 1e6);
+    return nanos / 1_000 + " µs";
   }
 }

@@ -51,6 +51,10 @@ final class ManagedThread {
 
   /** When {@link #timed}: the virtual time at which the wait times out. */
   long deadline;
+  /** When {@link #timed}: how long the wait was for, in nanoseconds. */
+  long timeout;
+  /** Woken without a notification (a spurious wakeup the policy chose). */
+  boolean woken;
 
   /** Object.wait: set by notify, interrupt or timeout. */
   boolean notified;
@@ -123,6 +127,7 @@ final class ManagedThread {
     wait = Wait.NONE;
     waitTarget = null;
     timed = false;
+    woken = false;
   }
 
   @Override

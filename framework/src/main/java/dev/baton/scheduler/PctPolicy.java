@@ -32,7 +32,9 @@ final class PctPolicy extends SeededPolicy {
   }
 
   @Override
-  public int pickThread(ManagedThread[] options, int count, ManagedThread current, int step) {
+  public int pickThread(
+      ManagedThread[] options, int enabled, int wakeable, ManagedThread current, int step) {
+    int count = enabled + wakeable; // a waiting thread with the top priority is woken early
     while (nextChange < changePoints.length && changePoints[nextChange] <= step) {
       // The i-th change point lowers the running thread below every initial priority.
       priority(current);

@@ -15,7 +15,9 @@ final class PosPolicy extends SeededPolicy {
   }
 
   @Override
-  public int pickThread(ManagedThread[] options, int count, ManagedThread current, int step) {
+  public int pickThread(
+      ManagedThread[] options, int enabled, int wakeable, ManagedThread current, int step) {
+    int count = enabled + wakeable;
     int best = 0;
     for (int i = 0; i < count; i++) {
       if (Double.isNaN(options[i].priority) || options[i].priority < 0) {

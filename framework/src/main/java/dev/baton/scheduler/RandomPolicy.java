@@ -8,7 +8,8 @@ final class RandomPolicy extends SeededPolicy {
   }
 
   @Override
-  public int pickThread(ManagedThread[] options, int count, ManagedThread current, int step) {
-    return random.nextInt(count);
+  public int pickThread(
+      ManagedThread[] options, int enabled, int wakeable, ManagedThread current, int step) {
+    return random.nextInt(enabled + wakeable);
   }
 }

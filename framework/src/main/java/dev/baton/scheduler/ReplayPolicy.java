@@ -22,8 +22,9 @@ final class ReplayPolicy implements SchedulePolicy {
   }
 
   @Override
-  public int pickThread(ManagedThread[] options, int count, ManagedThread current, int step) {
-    return pick(options, count, current, step);
+  public int pickThread(
+      ManagedThread[] options, int enabled, int wakeable, ManagedThread current, int step) {
+    return pick(options, enabled + wakeable, current, step);
   }
 
   @Override

@@ -10,13 +10,17 @@ interface SchedulePolicy {
   void beginSchedule(int index);
 
   /**
-   * Picks who runs next among {@code count >= 2} enabled threads, sorted by id.
+   * Picks who runs next among {@code enabled + wakeable >= 2} options: {@code options[0, enabled)}
+   * are the threads that can run, sorted by id; {@code options[enabled, enabled + wakeable)} are
+   * waiting threads that the scheduler can wake early, sorted by id: a pending deadline that fires
+   * after a pause of the others, or a spurious wakeup. Picking one of those wakes it and runs it.
    *
    * @param current the thread at the scheduling point (it may be blocked or finished)
    * @param step how many scheduling points this schedule has passed
    * @return an index into {@code options}
    */
-  int pickThread(ManagedThread[] options, int count, ManagedThread current, int step);
+  int pickThread(
+      ManagedThread[] options, int enabled, int wakeable, ManagedThread current, int step);
 
   /** Picks which of {@code count >= 2} waiting threads a {@code notify()} wakes. */
   int pickWaiter(ManagedThread[] waiters, int count);

@@ -37,7 +37,6 @@ final class Scheduler implements HookDelegate {
   /** A field access: the location is the owner plus the field of the site in pendingIndex. */
   static final Object FIELD_KEY = new Object();
 
-  private static final long ARRIVAL_TIMEOUT_NANOS = TimeUnit.SECONDS.toNanos(10);
   private static final long ABORT_GRACE_MILLIS = 5_000;
 
   /** What {@code System.nanoTime()} says when a schedule starts: the same in every run. */
@@ -56,7 +55,9 @@ final class Scheduler implements HookDelegate {
 
   private final SchedulePolicy policy;
   private final int maxSteps;
-  private final long timeoutMillis;
+  private final long watchdogMillis;
+  private final long maxPauseNanos;
+  private final boolean spuriousWakeups;
 
   private final ThreadLocal<ManagedThread> current = new ThreadLocal<>();
   private final ConcurrentHashMap<Thread, ManagedThread> byThread = new ConcurrentHashMap<>();
@@ -76,14 +77,19 @@ final class Scheduler implements HookDelegate {
   /** Virtual time since the schedule started, in nanoseconds. */
   private long clock;
 
+  /** Virtual time the running threads were paused so that deadlines could fire, in nanoseconds. */
+  private long paused;
+
   private int[] choices = new int[64];
   private int choiceCount;
   private int steps;
 
-  Scheduler(SchedulePolicy policy, int maxSteps, long timeoutMillis) {
+  Scheduler(SchedulePolicy policy, ExplorationSettings settings) {
     this.policy = policy;
-    this.maxSteps = maxSteps;
-    this.timeoutMillis = timeoutMillis;
+    this.maxSteps = settings.maxSteps();
+    this.watchdogMillis = settings.watchdogMillis();
+    this.maxPauseNanos = TimeUnit.MILLISECONDS.toNanos(settings.maxPauseMillis());
+    this.spuriousWakeups = settings.spuriousWakeups();
   }
 
   // ---- running a schedule -------------------------------------------------------------------
@@ -93,12 +99,37 @@ final class Scheduler implements HookDelegate {
     Hooks.install(this);
     try {
       main.execute(() -> runMain(body), Thread.currentThread().getContextClassLoader());
-      if (!finished.await(timeoutMillis, TimeUnit.MILLISECONDS)) {
-        fail(stuck());
-        finished.await(ABORT_GRACE_MILLIS, TimeUnit.MILLISECONDS);
-      }
+      watch();
     } finally {
       Hooks.install(null);
+    }
+  }
+
+  /**
+   * Waits for the schedule to end, failing it when nothing happens for {@link #watchdogMillis}: no
+   * scheduling point passed and the baton did not move, so the thread that holds it is blocked or
+   * busy outside the model. (A thread that was started but never arrives is caught at the next
+   * decision, with a more precise message, a little earlier.)
+   */
+  private void watch() throws InterruptedException {
+    long poll = Math.max(10, Math.min(1_000, watchdogMillis / 10));
+    long limit = TimeUnit.MILLISECONDS.toNanos(watchdogMillis) + TimeUnit.MILLISECONDS.toNanos(poll);
+    int seenSteps = -1;
+    ManagedThread seenRunning = null;
+    long since = System.nanoTime();
+    while (!finished.await(poll, TimeUnit.MILLISECONDS)) {
+      int s = steps;
+      ManagedThread r = running;
+      long now = System.nanoTime();
+      if (s != seenSteps || r != seenRunning) {
+        seenSteps = s;
+        seenRunning = r;
+        since = now;
+      } else if (now - since > limit) {
+        fail(stuck());
+        finished.await(ABORT_GRACE_MILLIS, TimeUnit.MILLISECONDS);
+        return;
+      }
     }
   }
 
@@ -269,7 +300,7 @@ final class Scheduler implements HookDelegate {
    */
   private void awaitArrivals(ManagedThread me) {
     if (notArrived.get() == 0) return;
-    long deadline = System.nanoTime() + ARRIVAL_TIMEOUT_NANOS;
+    long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(watchdogMillis);
     boolean interrupted = false;
     try {
       for (ManagedThread t : threads) {
@@ -279,8 +310,8 @@ final class Scheduler implements HookDelegate {
           if (left <= 0) {
             fail(new Failure(Kind.UNCONTROLLED,
                 t.displayName() + " was started but did not reach a scheduling point within "
-                    + TimeUnit.NANOSECONDS.toSeconds(ARRIVAL_TIMEOUT_NANOS) + " s: it is blocked"
-                    + " or busy outside Baton's control",
+                    + seconds(watchdogMillis) + ": it is blocked or busy outside Baton's control"
+                    + " (raise " + "baton.watchdogSeconds if it is only slow)",
                 null, List.of(), stackOf(t.thread)));
             throw new BatonAbort();
           }
@@ -311,16 +342,64 @@ final class Scheduler implements HookDelegate {
       fail(blocked());
       throw new BatonAbort();
     }
-    if (n == 1) return options[0];
+    int wakeable = collectWakeable(n);
+    if (n + wakeable == 1) return options[0];
     int i;
     try {
-      i = policy.pickThread(options, n, me, steps);
+      i = policy.pickThread(options, n, wakeable, me, steps);
     } catch (ReplayPolicy.Divergence d) {
       fail(diverged(d));
       throw new BatonAbort();
     }
     recordChoice(options[i].id);
+    if (i >= n) wakeEarly(options[i]);
     return options[i];
+  }
+
+  /**
+   * Appends to the {@code n} enabled options the waiting threads that could be woken early: a
+   * timed wait shorter than the pause budget whose deadline the remaining budget reaches (the
+   * running threads pause, as in a long GC, and the deadline fires first), and, when enabled, any
+   * {@code wait} or {@code park} (a spurious wakeup). Returns how many it appended.
+   */
+  private int collectWakeable(int n) {
+    if (maxPauseNanos == 0 && !spuriousWakeups) return 0;
+    ManagedThread[] all = threads;
+    int k = n;
+    for (ManagedThread t : all) {
+      if (!t.arrived || t.terminated || t.wait == ManagedThread.Wait.NONE || satisfied(t)) continue;
+      if (canPauseFor(t) || canWakeSpuriously(t)) {
+        if (k == options.length) options = Arrays.copyOf(options, k * 2);
+        options[k++] = t;
+      }
+    }
+    return k - n;
+  }
+
+  private boolean canPauseFor(ManagedThread t) {
+    return t.timed
+        && t.timeout < maxPauseNanos
+        && t.deadline - clock <= maxPauseNanos - paused
+        && (t.wait != ManagedThread.Wait.WAIT || monitorFreeFor(t));
+  }
+
+  private boolean canWakeSpuriously(ManagedThread t) {
+    return spuriousWakeups
+        && (t.wait == ManagedThread.Wait.PARK
+            || (t.wait == ManagedThread.Wait.WAIT && monitorFreeFor(t)));
+  }
+
+  /** The policy picked a waiting thread: its deadline fires after a pause, or it wakes spuriously. */
+  private void wakeEarly(ManagedThread t) {
+    if (canPauseFor(t)) {
+      long pause = t.deadline - clock;
+      paused += pause;
+      clock = t.deadline;
+      trace.add(t.id, t.lastSite, Trace.PAUSE, pause);
+    } else {
+      t.woken = true;
+      trace.add(t.id, t.lastSite, Trace.SPURIOUS, null);
+    }
   }
 
   private int without(ManagedThread me, int n) {
@@ -364,11 +443,11 @@ final class Scheduler implements HookDelegate {
       case MONITOR:
         return monitorFreeFor(t);
       case WAIT:
-        return (t.notified || expired || interrupted(t)) && monitorFreeFor(t);
+        return (t.notified || expired || t.woken || interrupted(t)) && monitorFreeFor(t);
       case JOIN:
         return ((ManagedThread) t.waitTarget).terminated || expired || interrupted(t);
       case PARK:
-        return t.parkPermit || expired || interrupted(t);
+        return t.parkPermit || expired || t.woken || interrupted(t);
       case SLEEP:
         return expired || interrupted(t);
       default:
@@ -400,6 +479,7 @@ final class Scheduler implements HookDelegate {
       nanos = 0;
     }
     me.timed = millis > 0 || nanos > 0;
+    me.timeout = timeout;
     me.deadline = me.timed ? clock + timeout : Long.MAX_VALUE;
   }
 
@@ -536,22 +616,29 @@ final class Scheduler implements HookDelegate {
   }
 
   private Failure stuck() {
+    ManagedThread holder = running;
     StringBuilder details = new StringBuilder();
     for (ManagedThread t : threads) {
       if (t.terminated) continue;
       details.append("  ").append(t.displayName()).append(" (").append(t.thread.getState())
-          .append(t == running ? ", holds the baton" : "").append(")\n");
-      for (StackTraceElement e : t.thread.getStackTrace()) {
-        details.append("      at ").append(e).append('\n');
-      }
+          .append(t == holder ? ", holds the baton" : "").append(")\n");
+      details.append(stackOf(t.thread));
     }
+    String who = holder == null || holder.terminated
+        ? "a thread"
+        : holder.displayName() + " (" + holder.thread.getState() + ")";
     return new Failure(
         Kind.UNCONTROLLED,
-        "the schedule did not finish within " + timeoutMillis / 1000 + " s: a thread is blocked or"
-            + " busy outside Baton's control (I/O, native code, or a lock of uninstrumented code)",
+        who + " did not reach a scheduling point for " + seconds(watchdogMillis) + ": it is"
+            + " blocked or busy outside Baton's control (I/O, native code, or a lock of"
+            + " uninstrumented code); raise baton.watchdogSeconds if it is only slow",
         null,
         List.of(),
         details.toString());
+  }
+
+  private static String seconds(long millis) {
+    return millis % 1000 == 0 ? millis / 1000 + " s" : millis + " ms";
   }
 
   static String location(int site) {

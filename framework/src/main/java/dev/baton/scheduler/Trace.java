@@ -19,6 +19,13 @@ final class Trace {
   static final int UNPARK = 4;
   /** A timed wait of the thread timed out. */
   static final int TIMEOUT = 5;
+  /**
+   * The other threads were paused for {@code object} nanoseconds (a {@link Long}) of virtual time,
+   * so that the thread's timed wait timed out first.
+   */
+  static final int PAUSE = 6;
+  /** The thread woke up from its wait without a notification. */
+  static final int SPURIOUS = 7;
 
   int[] threads = new int[256];
   int[] sites = new int[256];

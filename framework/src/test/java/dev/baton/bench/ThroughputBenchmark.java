@@ -23,15 +23,24 @@ public final class ThroughputBenchmark {
     scenarios.put("two threads, atomic increments", Scenarios::atomicUpdate);
     scenarios.put("wait/notify hand-off", Scenarios::guardedWait);
     scenarios.put("bounded queue producer/consumer", Scenarios::blockingQueues);
-    System.out.printf("%-40s %12s %14s%n", "scenario", "schedules/s", "plain runs/s");
+    System.out.printf("%-40s %14s %15s %14s%n",
+        "scenario", "schedules/s", "shared statics", "plain runs/s");
     for (Map.Entry<String, Scenario> e : scenarios.entrySet()) {
-      Interleavings.configure().schedules(schedules / 4).seed(1).explore(e.getValue());
-      long start = System.nanoTime();
-      ExplorationResult r = Interleavings.configure().schedules(schedules).seed(1).explore(e.getValue());
-      double seconds = (System.nanoTime() - start) / 1e9;
-      System.out.printf("%-40s %12.0f %14.0f%n", e.getKey(), r.schedules() / seconds,
+      System.out.printf("%-40s %14.0f %15.0f %14.0f%n", e.getKey(),
+          schedulesPerSecond(e.getValue(), schedules, true),
+          schedulesPerSecond(e.getValue(), schedules, false),
           plainRunsPerSecond(e.getValue(), schedules));
     }
+  }
+
+  /** Default settings, with fresh static state per schedule or shared classes. */
+  private static double schedulesPerSecond(Scenario scenario, int schedules, boolean freshStatics) {
+    Interleavings.configure().schedules(schedules / 4).seed(1).freshStatics(freshStatics)
+        .explore(scenario);
+    long start = System.nanoTime();
+    ExplorationResult r = Interleavings.configure().schedules(schedules).seed(1)
+        .freshStatics(freshStatics).explore(scenario);
+    return r.schedules() / ((System.nanoTime() - start) / 1e9);
   }
 
   /** The same scenario without Baton (uninstrumented, real threads), for the ratio. */

@@ -27,7 +27,14 @@ class BatonConfigurationTest {
           BatonConfiguration.STRATEGY,
           BatonConfiguration.SEED,
           BatonConfiguration.REPLAY,
-          BatonConfiguration.INSTRUMENT_EXCLUDE);
+          BatonConfiguration.INSTRUMENT_EXCLUDE,
+          BatonConfiguration.PCT_DEPTH,
+          BatonConfiguration.MAX_STEPS,
+          BatonConfiguration.FRESH_STATICS,
+          BatonConfiguration.MAX_PAUSE_MILLIS,
+          BatonConfiguration.SPURIOUS_WAKEUPS,
+          BatonConfiguration.WATCHDOG_SECONDS,
+          BatonConfiguration.TIME_BUDGET_SECONDS);
 
   private final Map<String, String> savedProperties = new HashMap<>();
 
@@ -63,7 +70,12 @@ class BatonConfigurationTest {
                 false,
                 4,
                 500,
-                true));
+                true,
+                true,
+                ExplorationSettings.DEFAULT_MAX_PAUSE_MILLIS,
+                false,
+                ExplorationSettings.DEFAULT_WATCHDOG_MILLIS,
+                ExplorationSettings.DEFAULT_TIME_BUDGET_MILLIS));
   }
 
   @Test
@@ -265,7 +277,8 @@ class BatonConfigurationTest {
               .contains("baton.replay was set, but no test that ran recorded that token"));
       configuration.override(new dev.baton.scheduler.ExplorationSettings(
           "dev.baton.engine.fixtures.races.LostUpdateFixture#bothIncrementsLand", "",
-          dev.baton.Strategy.RANDOM, 1, 0, null, false, 3, 100, false));
+          dev.baton.Strategy.RANDOM, 1, 0, null, false, 3, 100, false, true, 1000, false,
+          10_000, 0));
       org.assertj.core.api.Assertions.assertThat(configuration.unusedReplayWarning()).isEmpty();
     } finally {
       if (previous == null) System.clearProperty(REPLAY_KEY);

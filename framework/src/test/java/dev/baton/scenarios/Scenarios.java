@@ -222,14 +222,17 @@ public final class Scenarios {
 
   // ---- spin waits -----------------------------------------------------------------------
 
-  static volatile boolean flag;
+  /** Static state of its own, so that only the scenario that uses it needs fresh classes. */
+  static final class SpinFlag {
+    static volatile boolean set;
+  }
 
   /** Busy-waits on a volatile field for a thread that sets it: must never look like a hang. */
   public static void spinOnVolatileField() throws InterruptedException {
-    flag = false;
-    Thread setter = new Thread(() -> flag = true);
+    SpinFlag.set = false;
+    Thread setter = new Thread(() -> SpinFlag.set = true);
     setter.start();
-    while (!flag) {
+    while (!SpinFlag.set) {
       // spin
     }
     setter.join();

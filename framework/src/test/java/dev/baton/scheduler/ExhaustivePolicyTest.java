@@ -18,9 +18,9 @@ class ExhaustivePolicyTest {
     for (int schedule = 0; schedule < 100 && !policy.exhausted(); schedule++) {
       policy.beginSchedule(schedule);
       ManagedThread[] three = {a, b, c};
-      ManagedThread first = three[policy.pickThread(three, 3, a, 1)];
+      ManagedThread first = three[policy.pickThread(three, 3, 0, a, 1)];
       ManagedThread[] two = {a, b};
-      ManagedThread second = two[policy.pickThread(two, 2, first, 2)];
+      ManagedThread second = two[policy.pickThread(two, 2, 0, first, 2)];
       paths.add(first.id + "" + second.id);
       policy.endSchedule(2);
     }
@@ -41,7 +41,7 @@ class ExhaustivePolicyTest {
       ManagedThread running = a;
       for (int step = 0; step < 10; step++) {
         ManagedThread[] options = {a, b};
-        running = options[policy.pickThread(options, 2, running, step)];
+        running = options[policy.pickThread(options, 2, 0, running, step)];
         path.append(running.id);
       }
       paths.add(path.toString());
@@ -56,6 +56,6 @@ class ExhaustivePolicyTest {
     ExhaustivePolicy policy = new ExhaustivePolicy();
     policy.beginSchedule(0);
     ManagedThread[] options = {a, b, c};
-    assertThat(options[policy.pickThread(options, 3, b, 1)]).isSameAs(b);
+    assertThat(options[policy.pickThread(options, 3, 0, b, 1)]).isSameAs(b);
   }
 }

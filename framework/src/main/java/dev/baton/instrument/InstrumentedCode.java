@@ -1,0 +1,149 @@
+package dev.baton.instrument;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URL;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.WeakHashMap;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * The instrumented class files of one parent class loader, rewritten once and shared by every
+ * {@link InstrumentingClassLoader} made from it.
+ *
+ * <p>A schedule that must not see the static state of earlier schedules runs in a {@link
+ * #newLoader() new loader}: its classes are defined again from the cached bytes, so their static
+ * initialisers run again, without the cost of reading and rewriting each class file again.
+ */
+public final class InstrumentedCode {
+  /** Packages never instrumented: the JDK, Baton's own runtime and the test tool chain. */
+  private static final List<String> EXCLUDED_PREFIXES =
+      List.of(
+          "java.", "javax.", "jdk.", "sun.", "com.sun.", "org.junit.", "junit.",
+          "org.opentest4j.", "org.apiguardian.", "org.assertj.", "org.hamcrest.",
+          "org.objectweb.asm.", "net.bytebuddy.", "org.apache.maven.", "org.slf4j.",
+          "ch.qos.logback.", "org.apache.logging.", "kotlin.", "org.jetbrains.",
+          "org.openjdk.jcstress.", "org.mockito.");
+
+  private static final Map<ClassLoader, InstrumentedCode> SHARED =
+      Collections.synchronizedMap(new WeakHashMap<>());
+
+  private final ClassLoader parent;
+  private final List<String> extraExclusions;
+  private final UserCodeTransformer transformer;
+  private final Map<String, Optional<ClassFile>> classFiles = new ConcurrentHashMap<>();
+
+  /**
+   * @param parent where class bytes and excluded classes come from
+   * @param extraExclusions more package prefixes to leave alone ({@code com.acme.generated.})
+   */
+  public InstrumentedCode(ClassLoader parent, List<String> extraExclusions) {
+    this.parent = parent;
+    this.extraExclusions = List.copyOf(extraExclusions);
+    this.transformer = new UserCodeTransformer(parent);
+  }
+
+  /**
+   * The instrumented code of {@code parent}'s classes that every exploration in this JVM shares
+   * (classes are rewritten once per JVM, as JUnit loads them once).
+   */
+  public static InstrumentedCode shared(ClassLoader parent, List<String> extraExclusions) {
+    synchronized (SHARED) {
+      InstrumentedCode code = SHARED.get(parent);
+      if (code == null || !code.extraExclusions.equals(List.copyOf(extraExclusions))) {
+        code = new InstrumentedCode(parent, extraExclusions);
+        SHARED.put(parent, code);
+      }
+      return code;
+    }
+  }
+
+  /**
+   * A new loader of these classes: defined afresh, with fresh static state. Reuse a loader for the
+   * next schedule while it has not {@link InstrumentingClassLoader#definedStaticState() defined a
+   * class with static state}: the schedules cannot tell the difference, and the code stays warm.
+   */
+  public InstrumentingClassLoader newLoader() {
+    return new InstrumentingClassLoader(this);
+  }
+
+  ClassLoader parent() {
+    return parent;
+  }
+
+  /** True for classes left to the parent, unchanged. */
+  public boolean isExcluded(String className) {
+    for (String prefix : EXCLUDED_PREFIXES) {
+      if (className.startsWith(prefix)) return true;
+    }
+    for (String prefix : extraExclusions) {
+      if (className.startsWith(prefix)) return true;
+    }
+    return isFrameworkClass(className);
+  }
+
+  /** The rewritten class file of {@code name}, or empty when the parent has no such class file. */
+  Optional<ClassFile> classFile(String name) throws ClassNotFoundException {
+    Optional<ClassFile> cached = classFiles.get(name);
+    if (cached != null) return cached;
+    Optional<ClassFile> read = read(name);
+    Optional<ClassFile> raced = classFiles.putIfAbsent(name, read);
+    return raced != null ? raced : read;
+  }
+
+  private Optional<ClassFile> read(String name) throws ClassNotFoundException {
+    String path = name.replace('.', '/') + ".class";
+    URL url = parent.getResource(path);
+    if (url == null) {
+      return Optional.empty();
+    }
+    String location = url.toString();
+    byte[] original;
+    try (InputStream in = url.openStream()) {
+      original = in.readAllBytes();
+    } catch (IOException e) {
+      throw new ClassNotFoundException("Baton could not read " + location, e);
+    }
+    byte[] rewritten;
+    try {
+      rewritten = transformer.transform(name.replace('.', '/'), original);
+    } catch (RuntimeException | LinkageError e) {
+      throw new InstrumentationException(
+          "Baton could not instrument " + name + ": " + e + ". Exclude its package with the"
+              + " configuration key baton.instrument.exclude if it need not be controlled.",
+          e);
+    }
+    return Optional.of(
+        new ClassFile(rewritten, codeSourceOf(location, path), StaticState.isMutable(original)));
+  }
+
+  /** The class path root a class file came from: a directory or a jar. */
+  private static String codeSourceOf(String location, String path) {
+    String root =
+        location.endsWith(path) ? location.substring(0, location.length() - path.length()) : location;
+    if (root.startsWith("jar:") && root.endsWith("!/")) {
+      root = root.substring(4, root.length() - 2);
+    }
+    return root;
+  }
+
+  /** Baton's own packages; anything else under {@code dev.baton} (its tests, samples) is user code. */
+  private static boolean isFrameworkClass(String className) {
+    int dot = className.lastIndexOf('.');
+    String pkg = dot < 0 ? "" : className.substring(0, dot);
+    return switch (pkg) {
+      case "dev.baton", "dev.baton.engine", "dev.baton.scheduler", "dev.baton.instrument",
+          "dev.baton.runtime", "dev.baton.report" -> true;
+      default -> false;
+    };
+  }
+
+  /**
+   * A rewritten class file, the class path root it came from, and whether the class has static
+   * state that a schedule could change.
+   */
+  record ClassFile(byte[] bytes, String codeSource, boolean staticState) {}
+}

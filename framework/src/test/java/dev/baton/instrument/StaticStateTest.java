@@ -1,0 +1,96 @@
+package dev.baton.instrument;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+
+/** Which classes hold static state that a schedule could change. */
+class StaticStateTest {
+  static class Constants {
+    static final int LIMIT = 3;
+    static final String NAME = "x";
+    static final Object LOCK = new Object();
+    static final Pattern WORD = Pattern.compile("\\w+");
+  }
+
+  static class NonFinalStatic {
+    static int count;
+  }
+
+  static class FinalCollection {
+    static final Map<String, String> CACHE = new java.util.HashMap<>();
+  }
+
+  static class FinalAtomic {
+    static final AtomicInteger NEXT = new AtomicInteger();
+  }
+
+  static class FinalListConstant {
+    static final List<String> NAMES = List.of("a"); // declared as List: it could be any list
+  }
+
+  static class InstanceStateOnly {
+    int count;
+  }
+
+  enum Colour {
+    RED, GREEN
+  }
+
+  enum Switch {
+    ON;
+    private boolean flipped;
+
+    void flip() {
+      flipped = !flipped;
+    }
+  }
+
+  static class UsesASwitchOnAnEnum {
+    static int code(Colour c) {
+      switch (c) {
+        case RED:
+          return 1;
+        default:
+          return 2;
+      }
+    }
+  }
+
+  @Test
+  void constantsOfImmutableTypesAreNotState() {
+    assertThat(isMutable(Constants.class)).isFalse();
+    assertThat(isMutable(InstanceStateOnly.class)).isFalse();
+    assertThat(isMutable(Colour.class)).isFalse();
+  }
+
+  @Test
+  void compilerMadeTablesAreNotState() throws Exception {
+    // javac puts the switch map of UsesASwitchOnAnEnum into a synthetic nested class.
+    Class<?> switchMap = Class.forName(UsesASwitchOnAnEnum.class.getName().replace(
+        "UsesASwitchOnAnEnum", "1"));
+    assertThat(isMutable(UsesASwitchOnAnEnum.class)).isFalse();
+    assertThat(isMutable(switchMap)).isFalse();
+  }
+
+  @Test
+  void nonFinalStaticsAndFinalReferencesToMutableObjectsAreState() {
+    assertThat(isMutable(NonFinalStatic.class)).isTrue();
+    assertThat(isMutable(FinalCollection.class)).isTrue();
+    assertThat(isMutable(FinalAtomic.class)).isTrue();
+    assertThat(isMutable(FinalListConstant.class)).isTrue();
+  }
+
+  @Test
+  void anEnumWithAMutableFieldIsState() {
+    assertThat(isMutable(Switch.class)).isTrue();
+  }
+
+  private static boolean isMutable(Class<?> type) {
+    return StaticState.isMutable(TransformingLoader.originalBytes(type.getName()));
+  }
+}
