@@ -57,6 +57,7 @@ public final class Interleavings {
     private long maxPauseMillis = ExplorationSettings.DEFAULT_MAX_PAUSE_MILLIS;
     private boolean spuriousWakeups;
     private long timeBudgetMillis = ExplorationSettings.DEFAULT_TIME_BUDGET_MILLIS;
+    private long watchdogMillis = ExplorationSettings.DEFAULT_WATCHDOG_MILLIS;
 
     private Options() {}
 
@@ -120,6 +121,16 @@ public final class Interleavings {
     }
 
     /**
+     * Wall-clock time a thread may go without reaching a scheduling point (default 10 s) before
+     * the schedule fails as blocked outside Baton's control (I/O, native code, an uninstrumented
+     * lock), with every thread's stack.
+     */
+    public Options watchdog(java.time.Duration limit) {
+      this.watchdogMillis = limit.toMillis();
+      return this;
+    }
+
+    /**
      * Explores {@code scenario}.
      *
      * @return what was explored, when no schedule failed
@@ -151,7 +162,7 @@ public final class Interleavings {
               freshStatics,
               maxPauseMillis,
               spuriousWakeups,
-              ExplorationSettings.DEFAULT_WATCHDOG_MILLIS,
+              watchdogMillis,
               timeBudgetMillis);
       ExplorationSettings settings = config.override(declared);
       return Explorer.explore(settings, bodyOf(scenario, code, first, settings.freshStatics()));

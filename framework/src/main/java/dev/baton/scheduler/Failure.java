@@ -26,7 +26,13 @@ record Failure(Kind kind, String headline, Throwable cause, List<BlockedThread> 
    * @param target the monitor, blocker, or thread ({@link ManagedThread}) it waits for
    * @param holder the thread holding {@code target}, or null
    * @param site the last user-code site it passed
+   * @param stack where it waits, without Baton's frames
    */
   record BlockedThread(
-      ManagedThread thread, ManagedThread.Wait waitKind, Object target, ManagedThread holder, int site) {}
+      ManagedThread thread,
+      ManagedThread.Wait waitKind,
+      Object target,
+      ManagedThread holder,
+      int site,
+      StackTraceElement[] stack) {}
 }

@@ -64,13 +64,19 @@ final class FailureReport {
     StringBuilder b = new StringBuilder();
     for (Failure.BlockedThread t : f.blocked()) {
       b.append("  ").append(t.thread().displayName()).append(' ').append(waitText(t))
-          .append(", at ").append(Scheduler.location(t.site())).append('\n');
+          .append(inCall(t.site())).append(", at ").append(Scheduler.location(t.site()))
+          .append('\n');
     }
     List<ManagedThread> cycle = Deadlocks.findCycle(f.blocked());
     if (cycle != null) {
       b.append("  cycle: ");
       for (ManagedThread t : cycle) b.append(t.displayName()).append(" -> ");
       b.append(cycle.get(0).displayName()).append('\n');
+    }
+    for (Failure.BlockedThread t : f.blocked()) {
+      if (t.stack().length == 0) continue;
+      b.append("\n  ").append(t.thread().displayName()).append(" is blocked here:\n")
+          .append(Stacks.format(t.stack(), "      "));
     }
     if (!f.details().isEmpty()) b.append(f.details());
     return b.toString();
@@ -149,5 +155,11 @@ final class FailureReport {
     if (nanos >= 1_000_000 && nanos % 1_000_000 == 0) return nanos / 1_000_000 + " ms";
     if (nanos >= 1_000_000) return String.format(java.util.Locale.ROOT, "%.3f ms", nanos / 1e6);
     return nanos / 1_000 + " µs";
+  }
+
+  /** " in BlockingQueue.put" when the thread waits inside a JDK call it made at {@code site}. */
+  private static String inCall(int site) {
+    Site s = Sites.get(site);
+    return s != null && s.kind() == SiteKind.CALL ? " in " + s.detail() : "";
   }
 }

@@ -37,7 +37,7 @@ final class Scheduler implements HookDelegate {
   /** A field access: the location is the owner plus the field of the site in pendingIndex. */
   static final Object FIELD_KEY = new Object();
 
-  private static final long ABORT_GRACE_MILLIS = 5_000;
+  private static final long ABORT_GRACE_MILLIS = 1_000;
 
   /** What {@code System.nanoTime()} says when a schedule starts: the same in every run. */
   static final long BASE_NANOS = 1L << 40;
@@ -518,6 +518,14 @@ final class Scheduler implements HookDelegate {
   }
 
   private void threadFailed(ManagedThread me, Throwable t) {
+    if (t instanceof StackOverflowError) {
+      String cycle = Stacks.recursion(Stacks.ofUser(t.getStackTrace()));
+      fail(new Failure(Kind.EXCEPTION,
+          "stack overflow in " + me.displayName()
+              + (cycle.isEmpty() ? "" : ": endless recursion through " + cycle),
+          t, List.of(), ""));
+      return;
+    }
     fail(new Failure(Kind.EXCEPTION, t + " (thrown in " + me.displayName() + ")", t, List.of(), ""));
   }
 
@@ -566,7 +574,8 @@ final class Scheduler implements HookDelegate {
         // the verdict, not at every park: the trace must not depend on it.
         target = LockSupport.getBlocker(t.thread);
       }
-      blocked.add(new Failure.BlockedThread(t, t.wait, target, holderOf(t), t.lastSite));
+      blocked.add(new Failure.BlockedThread(
+          t, t.wait, target, holderOf(t), t.lastSite, Stacks.ofUser(t.thread.getStackTrace())));
     }
     boolean cycle = Deadlocks.findCycle(blocked) != null;
     if (cycle || mainAlive) {
@@ -604,7 +613,9 @@ final class Scheduler implements HookDelegate {
         + " the schedule (time, randomness, hash order)");
   }
 
+  /** Called by {@code me}, the thread that passed the step bound: its own stack shows the loop. */
   private Failure nonTermination(ManagedThread me) {
+    StackTraceElement[] stack = Stacks.ofUser(Thread.currentThread().getStackTrace());
     return new Failure(
         Kind.NON_TERMINATION,
         "the schedule took more than " + maxSteps + " scheduling points: " + me.displayName()
@@ -612,7 +623,7 @@ final class Scheduler implements HookDelegate {
             + "); raise maxSteps if the scenario is just long",
         null,
         List.of(),
-        "");
+        "  " + me.displayName() + " was looping here:\n" + Stacks.format(stack, "      "));
   }
 
   private Failure stuck() {
@@ -991,9 +1002,12 @@ final class Scheduler implements HookDelegate {
   public boolean unpark(Thread thread) {
     ManagedThread me = enter();
     if (me == null) {
-      // An unpark from outside the model (a JDK thread): the model must see the permit too.
+      // An unpark from outside the model (a JDK thread, or a thread in a class initialiser): the
+      // model must see the permit too. Not the scheduler's own hand-over of the baton, which
+      // unparks from inside the runtime: that must not leave a permit for the user's next park.
+      ManagedThread caller = self();
       ManagedThread target = thread == null ? null : byThread.get(thread);
-      if (target != null) target.parkPermit = true;
+      if (target != null && (caller == null || caller.inRuntime == 0)) target.parkPermit = true;
       return false;
     }
     try {

@@ -1,0 +1,99 @@
+package dev.baton.scheduler;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Stack traces as users should read them in reports: without Baton's own frames (the scheduler,
+ * its hooks and the reflection that runs a test), and a stack overflow told by the frames that
+ * repeat.
+ */
+final class Stacks {
+  /** Frames of these classes are Baton's machinery, not the user's program. */
+  private static final String[] HIDDEN_PREFIXES = {
+    "dev.baton.scheduler.", "dev.baton.runtime.", "dev.baton.instrument.", "dev.baton.engine.",
+    "dev.baton.Interleavings", "jdk.internal.reflect.", "java.lang.reflect.",
+    "java.lang.invoke.", "jdk.internal.misc.Unsafe."
+  };
+
+  /** How many frames a report shows of one thread. */
+  static final int SHOWN = 12;
+
+  private Stacks() {}
+
+  /** {@code stack} without Baton's frames. */
+  static StackTraceElement[] ofUser(StackTraceElement[] stack) {
+    List<StackTraceElement> kept = new ArrayList<>(stack.length);
+    for (StackTraceElement e : stack) {
+      boolean capture = e.getClassName().equals("java.lang.Thread")
+          && e.getMethodName().equals("getStackTrace");
+      if (!capture && !hidden(e.getClassName())) kept.add(e);
+    }
+    return kept.toArray(new StackTraceElement[0]);
+  }
+
+  private static boolean hidden(String className) {
+    for (String prefix : HIDDEN_PREFIXES) {
+      if (className.startsWith(prefix)) return true;
+    }
+    return false;
+  }
+
+  /** The frames as report lines, indented, at most {@link #SHOWN} of them. */
+  static String format(StackTraceElement[] stack, String indent) {
+    StringBuilder b = new StringBuilder();
+    int shown = Math.min(stack.length, SHOWN);
+    for (int i = 0; i < shown; i++) b.append(indent).append("at ").append(frame(stack[i])).append('\n');
+    if (stack.length > shown) {
+      b.append(indent).append("... ").append(stack.length - shown).append(" more\n");
+    }
+    return b.toString();
+  }
+
+  /**
+   * The frames a stack overflow repeats, outermost call first, as {@code A.f(A.java:3) -> B.g(B.java:7)};
+   * or empty when the top of the stack does not repeat.
+   */
+  static String recursion(StackTraceElement[] stack) {
+    // The shortest period p with which the frames below the top few (the call that overflowed may
+    // have been anywhere in its method) repeat three times over.
+    for (int offset = 0; offset <= 8; offset++) {
+      int limit = Math.min((stack.length - offset) / 3, 64);
+      for (int p = 1; p <= limit; p++) {
+        if (repeats(stack, offset, p)) {
+          StringBuilder b = new StringBuilder();
+          for (int i = offset + p - 1; i >= offset; i--) {
+            b.append(shortFrame(stack[i]));
+            if (i > offset) b.append(" -> ");
+          }
+          return b.toString();
+        }
+      }
+    }
+    return "";
+  }
+
+  private static boolean repeats(StackTraceElement[] stack, int offset, int period) {
+    for (int i = offset + period; i < offset + period * 3; i++) {
+      if (!stack[i].equals(stack[i - period])) return false;
+    }
+    return true;
+  }
+
+  /** One frame as {@code Cache.get(Cache.java:42)}, as the interleaving names locations. */
+  static String shortFrame(StackTraceElement e) {
+    String full = frame(e);
+    String className = e.getClassName();
+    return full.substring(className.lastIndexOf('.') + 1);
+  }
+
+  /** One frame as {@code com.acme.Cache.get(Cache.java:42)}, without loader and module names. */
+  static String frame(StackTraceElement e) {
+    String where = e.isNativeMethod()
+        ? "Native Method"
+        : e.getFileName() == null
+            ? "Unknown Source"
+            : e.getLineNumber() >= 0 ? e.getFileName() + ":" + e.getLineNumber() : e.getFileName();
+    return e.getClassName() + "." + e.getMethodName() + "(" + where + ")";
+  }
+}

@@ -1,0 +1,68 @@
+package dev.baton.report;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class TraceFormatterTest {
+  private static final Step READ = new Step("main", "read Node.next", "Node.next(Node.java:9)");
+  private static final Step WRITE = new Step("main", "write Box.n", "Box.inc(Box.java:4)");
+  private static final Step OTHER = new Step("thread-1", "read Box.n", "Box.get(Box.java:7)");
+
+  @Test
+  void marksSwitchesAndNumbersSteps() {
+    String text = TraceFormatter.format(List.of(READ, OTHER, WRITE));
+
+    assertThat(text.lines().toList())
+        .hasSize(3)
+        .satisfies(lines -> {
+          assertThat(lines.get(0)).startsWith("      1  main").contains("read Node.next");
+          assertThat(lines.get(1)).startsWith("->    2  thread-1");
+          assertThat(lines.get(2)).startsWith("->    3  main");
+        });
+  }
+
+  @Test
+  void collapsesARepeatedStep() {
+    String text = TraceFormatter.format(List.of(OTHER, READ, READ, READ, READ, WRITE));
+
+    assertThat(text.lines().toList()).hasSize(3);
+    assertThat(text).contains("read Node.next").contains("(x4)").containsPattern("6  main +write Box.n");
+  }
+
+  @Test
+  void collapsesARepeatingBlockOfSteps() {
+    List<Step> steps = new ArrayList<>();
+    steps.add(OTHER);
+    for (int i = 0; i < 100; i++) {
+      steps.add(READ);
+      steps.add(WRITE);
+    }
+    String text = TraceFormatter.format(steps);
+
+    assertThat(text.lines().toList()).hasSize(4);
+    assertThat(text).contains("... steps 4 to 201 repeat these 2 steps 99 more times ...");
+  }
+
+  @Test
+  void twoOccurrencesOfABlockAreShownInFull() {
+    String text = TraceFormatter.format(List.of(READ, WRITE, READ, WRITE));
+
+    assertThat(text.lines().toList()).hasSize(4);
+  }
+
+  @Test
+  void elidesTheMiddleOfAVeryLongTrace() {
+    List<Step> steps = new ArrayList<>();
+    for (int i = 0; i < 1000; i++) {
+      steps.add(new Step(i % 2 == 0 ? "main" : "thread-1", "write Box.n", "Box.inc(Box.java:" + i + ")"));
+    }
+    List<String> lines = TraceFormatter.format(steps).lines().toList();
+
+    assertThat(lines).hasSize(TraceFormatter.MAX_LINES + 1);
+    assertThat(lines.get(TraceFormatter.HEAD_LINES)).contains("... 600 lines omitted ...");
+    assertThat(lines.get(lines.size() - 1)).contains("1000  thread-1").contains("Box.java:999");
+  }
+}
