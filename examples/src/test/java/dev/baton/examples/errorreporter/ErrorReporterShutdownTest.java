@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import dev.baton.ExploreInterleavings;
 import dev.baton.InterleavingFailure;
 import dev.baton.Interleavings;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -31,17 +30,17 @@ class ErrorReporterShutdownTest {
   }
 
   @Test
-  @Disabled("framework gap: a thread left blocked is reported with its last line of user code"
-      + " only; issue 3 asks for each stuck thread's stack, which would show the JDK call it is"
-      + " stuck in (ArrayBlockingQueue.put) and how it got there")
   void theHangReportShowsTheStuckThreadsStack() {
     InterleavingFailure failure = catchThrowableOfType(InterleavingFailure.class,
         () -> Interleavings.explore(ErrorReporterShutdownTest::twoFailingJobsThenExit));
 
     assertThat(failure).as("Baton should find the hang").isNotNull();
     assertThat(failure.getMessage())
-        .contains("ArrayBlockingQueue.put(")
-        .contains("RequeueingErrorReporter.sendUntilShutdown(RequeueingErrorReporter.java:75)");
+        .contains("error-reporter waits for Condition#1 in BlockingQueue.put")
+        .contains("error-reporter is blocked here:")
+        .contains("at java.util.concurrent.ArrayBlockingQueue.put(")
+        .contains("at dev.baton.examples.errorreporter.RequeueingErrorReporter.sendUntilShutdown("
+            + "RequeueingErrorReporter.java:75)");
   }
 
   @Test
