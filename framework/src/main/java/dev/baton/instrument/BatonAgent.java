@@ -62,12 +62,19 @@ public final class BatonAgent {
     }
   }
 
-  /** {@code LockSupport}, {@code Thread} and every loaded {@code java.util.concurrent} class. */
+  /**
+   * {@code LockSupport}, {@code Thread}, {@code java.time.Clock}, and every loaded {@code
+   * java.util.concurrent} class and clock class of {@link JdkTransformer#CLOCK_CLASSES}.
+   */
   private static Class<?>[] jdkClassesToRewrite(Instrumentation inst) {
-    java.util.List<Class<?>> classes = new java.util.ArrayList<>(List.of(LockSupport.class, Thread.class));
+    java.util.List<Class<?>> classes =
+        new java.util.ArrayList<>(List.of(LockSupport.class, Thread.class, java.time.Clock.class));
     for (Class<?> c : inst.getAllLoadedClasses()) {
-      if (c.getClassLoader() == null && c.getName().startsWith("java.util.concurrent.")
-          && c != LockSupport.class && !c.isHidden() && inst.isModifiableClass(c)) {
+      boolean clockOfUsers = JdkTransformer.CLOCK_CLASSES.contains(c.getName().replace('.', '/'))
+          && c != java.time.Clock.class;
+      boolean concurrent = c.getName().startsWith("java.util.concurrent.") && c != LockSupport.class;
+      if (c.getClassLoader() == null && (concurrent || clockOfUsers)
+          && !c.isHidden() && inst.isModifiableClass(c)) {
         classes.add(c);
       }
     }

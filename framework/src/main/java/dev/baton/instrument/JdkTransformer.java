@@ -16,8 +16,9 @@ import org.objectweb.asm.Opcodes;
 /**
  * Rewrites the JDK classes whose code must reach the scheduler: {@code LockSupport} (so everything
  * in {@code java.util.concurrent} that parks is controlled), {@code Thread} (start and exit of
- * every thread), and the clock reads of {@code java.util.concurrent} (so timed waits there measure
- * Baton's virtual time). Only method bodies change, as retransformation requires; it stays
+ * every thread), the clock reads of {@code java.util.concurrent} (so timed waits there measure
+ * Baton's virtual time), and those of {@code java.time} and {@code java.util.Date} (so {@code
+ * Instant.now()}, {@code LocalDateTime.now()} and {@code new Date()} read it too). Only method bodies change, as retransformation requires; it stays
  * registered so that {@code java.util.concurrent} classes loaded later are rewritten too.
  *
  * <p>The JVM swallows exceptions thrown by a transformer, so failures are collected and checked by
@@ -28,6 +29,13 @@ final class JdkTransformer implements ClassFileTransformer {
   static final String THREAD = "java/lang/Thread";
   private static final String HOOKS = "dev/baton/runtime/Hooks";
   private static final String CONCURRENT = "java/util/concurrent/";
+
+  /** Where {@code Instant.now()} and every system clock of {@code java.time} read the time. */
+  static final String CLOCK = "java/time/Clock";
+
+  /** JDK classes outside {@code java.util.concurrent} whose clock reads user code reaches. */
+  static final Set<String> CLOCK_CLASSES =
+      Set.of(CLOCK, "java/time/Clock$SystemClock", "java/util/Date");
 
   /** Methods that must be found and rewritten, as {@code owner.nameDesc}. */
   private static final Set<String> REQUIRED =
@@ -40,7 +48,8 @@ final class JdkTransformer implements ClassFileTransformer {
           LOCK_SUPPORT + ".parkUntil(Ljava/lang/Object;J)V",
           LOCK_SUPPORT + ".unpark(Ljava/lang/Thread;)V",
           THREAD + ".start()V",
-          THREAD + ".exit()V");
+          THREAD + ".exit()V",
+          CLOCK + ".currentInstant()Ljava/time/Instant;");
 
   private final Set<String> rewritten = java.util.Collections.synchronizedSet(new TreeSet<>());
   private final List<Throwable> errors = new ArrayList<>();
@@ -51,14 +60,16 @@ final class JdkTransformer implements ClassFileTransformer {
     if (className == null || loader != null) {
       return null; // only boot classes: java.base
     }
-    boolean hooked = LOCK_SUPPORT.equals(className) || THREAD.equals(className);
-    if (!hooked && !className.startsWith(CONCURRENT)) {
+    boolean hooked = LOCK_SUPPORT.equals(className) || THREAD.equals(className)
+        || CLOCK.equals(className);
+    boolean clockOfUsers = CLOCK_CLASSES.contains(className);
+    if (!hooked && !clockOfUsers && !className.startsWith(CONCURRENT)) {
       return null;
     }
     try {
       ClassReader reader = new ClassReader(bytes);
       ClassWriter writer = new ClassWriter(reader, hooked ? ClassWriter.COMPUTE_MAXS : 0);
-      ClassVisitor visitor = new ClockRewriter(writer);
+      ClassVisitor visitor = new ClockRewriter(writer, clockOfUsers ? "clockMillis" : null);
       reader.accept(hooked ? new Rewriter(visitor, className) : visitor, 0);
       return writer.toByteArray();
     } catch (Throwable t) {
@@ -115,6 +126,26 @@ final class JdkTransformer implements ClassFileTransformer {
           default -> mv;
         };
       }
+      if (owner.equals(CLOCK)) {
+        if (!(name + desc).equals("currentInstant()Ljava/time/Instant;")) return mv;
+        rewritten.add(key);
+        return new MethodVisitor(Opcodes.ASM9, mv) {
+          @Override
+          public void visitCode() {
+            // Instant i = Hooks.currentInstant(); if (i != null) return i;
+            super.visitCode();
+            super.visitMethodInsn(
+                Opcodes.INVOKESTATIC, HOOKS, "currentInstant", "()Ljava/time/Instant;", false);
+            super.visitInsn(Opcodes.DUP);
+            Label real = new Label();
+            super.visitJumpInsn(Opcodes.IFNULL, real);
+            super.visitInsn(Opcodes.ARETURN);
+            super.visitLabel(real);
+            super.visitFrame(Opcodes.F_SAME1, 0, null, 1, new Object[] {"java/time/Instant"});
+            super.visitInsn(Opcodes.POP);
+          }
+        };
+      }
       if (name.equals("start")
           && (desc.equals("()V") || desc.equals("(Ljdk/internal/vm/ThreadContainer;)V"))) {
         rewritten.add(key);
@@ -166,10 +197,16 @@ final class JdkTransformer implements ClassFileTransformer {
     }
   }
 
-  /** Replaces {@code System.nanoTime()}/{@code currentTimeMillis()} calls with the virtual clock's. */
+  /**
+   * Replaces {@code System.nanoTime()}/{@code currentTimeMillis()} calls with the virtual clock's;
+   * {@code millisHook}, when not null, names the hook that replaces {@code currentTimeMillis()}.
+   */
   private static final class ClockRewriter extends ClassVisitor {
-    ClockRewriter(ClassVisitor next) {
+    private final String millisHook;
+
+    ClockRewriter(ClassVisitor next, String millisHook) {
       super(Opcodes.ASM9, next);
+      this.millisHook = millisHook;
     }
 
     @Override
@@ -182,7 +219,9 @@ final class JdkTransformer implements ClassFileTransformer {
           if (opcode == Opcodes.INVOKESTATIC && owner.equals("java/lang/System")
               && descriptor.equals("()J")
               && (method.equals("nanoTime") || method.equals("currentTimeMillis"))) {
-            super.visitMethodInsn(Opcodes.INVOKESTATIC, HOOKS, method, "()J", false);
+            String hook =
+                method.equals("currentTimeMillis") && millisHook != null ? millisHook : method;
+            super.visitMethodInsn(Opcodes.INVOKESTATIC, HOOKS, hook, "()J", false);
           } else {
             super.visitMethodInsn(opcode, owner, method, descriptor, isInterface);
           }

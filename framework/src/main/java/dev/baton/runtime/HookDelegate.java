@@ -54,6 +54,9 @@ public interface HookDelegate {
   /** Like {@link #nanoTime}, in epoch milliseconds. */
   long currentTimeMillis(long real, int site);
 
+  /** The virtual time in epoch nanoseconds, or {@code Long.MIN_VALUE} for an unmanaged caller. */
+  long epochNanos(int site);
+
   /** {@code LockSupport.park*}; {@code nanos} (positive) is the timeout when {@code timed}. */
   boolean park(Object blocker, boolean timed, long nanos);
 

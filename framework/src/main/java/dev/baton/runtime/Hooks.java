@@ -232,6 +232,29 @@ public final class Hooks {
     return currentTimeMillis(-1);
   }
 
+  /**
+   * The site of a clock read in JDK code called by the user ({@code Instant.now()}, {@code
+   * Clock.millis()}, {@code new Date()}): a scheduling point located at the user's last site.
+   */
+  public static final int CLOCK_IN_JDK = -2;
+
+  /** {@code System.currentTimeMillis()} in {@code java.time} and {@code java.util.Date}. */
+  public static long clockMillis() {
+    return currentTimeMillis(CLOCK_IN_JDK);
+  }
+
+  /**
+   * At the start of {@code java.time.Clock.currentInstant()} (behind {@code Instant.now()} and
+   * every system clock): the virtual clock's instant for a managed thread, else null to read the
+   * real clock.
+   */
+  public static java.time.Instant currentInstant() {
+    HookDelegate d = delegate;
+    if (d == null) return null;
+    long nanos = d.epochNanos(CLOCK_IN_JDK);
+    return nanos == Long.MIN_VALUE ? null : java.time.Instant.ofEpochSecond(0, nanos);
+  }
+
   /** From {@code LockSupport.park()}/{@code park(Object)}: true means the model parked, skip the real park. */
   public static boolean park(Object blocker) {
     HookDelegate d = delegate;

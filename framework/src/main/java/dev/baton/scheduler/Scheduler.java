@@ -967,12 +967,29 @@ final class Scheduler implements HookDelegate {
     }
   }
 
-  /** A clock read in user code is a scheduling point; a loop polling the clock lets time pass. */
+  @Override
+  public long epochNanos(int site) {
+    ManagedThread me = enter();
+    if (me == null) return Long.MIN_VALUE;
+    try {
+      readClock(me, site);
+      return BASE_MILLIS * 1_000_000 + clock;
+    } finally {
+      me.inRuntime--;
+    }
+  }
+
+  /**
+   * A clock read in user code, or in JDK code the user called ({@link Hooks#CLOCK_IN_JDK}), is a
+   * scheduling point: a loop polling the clock lets time pass. Reads inside {@code
+   * java.util.concurrent} (site -1) are not: they happen inside calls that must stay atomic.
+   */
   private void readClock(ManagedThread me, int site) {
-    if (site < 0) return;
+    if (site == -1) return;
     pending(me, null, null, 0, false);
-    turn(me, site, true);
-    trace.add(me.id, site, Trace.SITE, null);
+    int at = site == Hooks.CLOCK_IN_JDK ? me.lastSite : site;
+    turn(me, at, true);
+    trace.add(me.id, at, site == Hooks.CLOCK_IN_JDK ? Trace.CLOCK : Trace.SITE, null);
   }
 
   @Override

@@ -185,6 +185,11 @@ final class RecordingDelegate implements HookDelegate {
   }
 
   @Override
+  public long epochNanos(int site) {
+    return Long.MIN_VALUE;
+  }
+
+  @Override
   public boolean unpark(Thread thread) {
     recordFromJdk("unpark", thread);
     return false;
