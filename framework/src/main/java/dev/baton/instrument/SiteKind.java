@@ -18,7 +18,9 @@ public enum SiteKind {
   YIELD("yield"),
   SPIN_WAIT("onSpinWait"),
   INTERRUPT("interrupt"),
-  CLOCK("read clock");
+  CLOCK("read clock"),
+  /** A source of values that Baton does not control (identity hash, secure random, UUID). */
+  UNCONTROLLED("call");
 
   private final String verb;
 

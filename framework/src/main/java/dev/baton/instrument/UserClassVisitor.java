@@ -8,8 +8,8 @@ import org.objectweb.asm.Opcodes;
  * Builds the chain of method visitors for each method of a user class, one rule per visitor:
  *
  * <pre>
- * reader -> LineTracker -> [SynchronizedMethodAdapter] -> CallReplacementAdapter
- *        -> SharedCallAdapter -> FieldAccessAdapter -> ArrayAccessAdapter -> MonitorAdapter
+ * reader -> LineTracker -> [SynchronizedMethodAdapter] -> NondeterminismAdapter
+ *        -> CallReplacementAdapter -> SharedCallAdapter -> FieldAccessAdapter -> ArrayAccessAdapter -> MonitorAdapter
  *        -> AtomicCallHandlers -> writer
  * </pre>
  *
@@ -72,6 +72,7 @@ final class UserClassVisitor extends ClassVisitor {
     mv = new FieldAccessAdapter(mv, access, name, descriptor, sites, hierarchy);
     mv = new SharedCallAdapter(mv, access, name, descriptor, sites);
     mv = new CallReplacementAdapter(mv, sites, hierarchy, bridges);
+    mv = new NondeterminismAdapter(mv, sites);
     if (synchronizedMethod) {
       boolean isStatic = (access & Opcodes.ACC_STATIC) != 0;
       mv = new SynchronizedMethodAdapter(mv, isStatic, internalName, version);

@@ -19,7 +19,10 @@ import org.objectweb.asm.Opcodes;
  *   <li>{@code wait}, {@code notify}, {@code notifyAll}, {@code Thread.join}, {@code sleep}, {@code
  *       yield}, {@code onSpinWait}, {@code interrupt}, {@code holdsLock} call sites are replaced by
  *       hooks, and {@code Thread.start()} is followed by a scheduling point;
- *   <li>static initialisers report their entry and exit, and nothing in them is instrumented.
+ *   <li>static initialisers report their entry and exit, and nothing in them is instrumented;
+ *   <li>random numbers come from the schedule's seed, and a class that inherits {@code
+ *       Object.hashCode()} gets a repeatable one ({@link NondeterminismAdapter}, {@link
+ *       IdentityHashAdder}).
  * </ul>
  *
  * <p>Frames are recomputed with a common-superclass resolver that reads class files through {@code
@@ -53,7 +56,8 @@ public final class UserCodeTransformer {
     // computation rejects); the old verifier only needs max stack and locals.
     int flags = major >= 50 ? ClassWriter.COMPUTE_FRAMES : ClassWriter.COMPUTE_MAXS;
     ClassWriter writer = new HierarchyClassWriter(flags, hierarchy);
-    reader.accept(new UserClassVisitor(writer, hierarchy), ClassReader.SKIP_FRAMES);
+    reader.accept(
+        new UserClassVisitor(new IdentityHashAdder(writer), hierarchy), ClassReader.SKIP_FRAMES);
     return writer.toByteArray();
   }
 }

@@ -57,6 +57,25 @@ public interface HookDelegate {
   /** The virtual time in epoch nanoseconds, or {@code Long.MIN_VALUE} for an unmanaged caller. */
   long epochNanos(int site);
 
+  /** A random number in [0, 1) from the schedule's seed, or -1 for an unmanaged caller. */
+  double random();
+
+  /** Sets {@code seed[0]} to a seed from the schedule's; false for an unmanaged caller. */
+  boolean randomSeed(long[] seed);
+
+  /**
+   * What the calling managed thread's {@code ThreadLocalRandom} calls draw from, seeded from the
+   * schedule; null for an unmanaged caller. (The JDK mixes the thread's id into every number it
+   * draws, so its own generator cannot be made repeatable by seeding it.)
+   */
+  java.util.random.RandomGenerator threadRandom();
+
+  /** A managed thread is about to call a source of values Baton does not control. */
+  void uncontrolled(int site);
+
+  /** A repeatable identity hash for {@code o}, or 0 to use the real one (unmanaged caller). */
+  int identityHash(Object o);
+
   /** {@code LockSupport.park*}; {@code nanos} (positive) is the timeout when {@code timed}. */
   boolean park(Object blocker, boolean timed, long nanos);
 

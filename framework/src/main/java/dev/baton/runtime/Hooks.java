@@ -220,6 +220,117 @@ public final class Hooks {
     return d == null ? real : d.currentTimeMillis(real, site);
   }
 
+  // ---- values that differ from run to run ----------------------------------------------------
+
+  /** {@code Math.random()} in user code: from the schedule's seed in managed threads. */
+  public static double random() {
+    HookDelegate d = delegate;
+    if (d != null) {
+      double r = d.random();
+      if (r >= 0) return r;
+    }
+    return Math.random();
+  }
+
+  /** The seed that replaces {@code new Random()}'s: from the schedule's seed in managed threads. */
+  public static long randomSeed() {
+    HookDelegate d = delegate;
+    if (d != null) {
+      long[] seed = new long[1];
+      if (d.randomSeed(seed)) return seed[0];
+    }
+    return java.util.concurrent.ThreadLocalRandom.current().nextLong() ^ System.nanoTime();
+  }
+
+  // ThreadLocalRandom.current().nextXxx(...) in user code: drawn from the schedule in managed threads.
+
+  private static java.util.random.RandomGenerator threadRandom() {
+    HookDelegate d = delegate;
+    return d == null ? null : d.threadRandom();
+  }
+
+  public static int threadLocalNextInt(java.util.concurrent.ThreadLocalRandom r) {
+    java.util.random.RandomGenerator g = threadRandom();
+    return g == null ? r.nextInt() : g.nextInt();
+  }
+
+  public static int threadLocalNextInt(java.util.concurrent.ThreadLocalRandom r, int bound) {
+    java.util.random.RandomGenerator g = threadRandom();
+    return g == null ? r.nextInt(bound) : g.nextInt(bound);
+  }
+
+  public static int threadLocalNextInt(
+      java.util.concurrent.ThreadLocalRandom r, int origin, int bound) {
+    java.util.random.RandomGenerator g = threadRandom();
+    return g == null ? r.nextInt(origin, bound) : g.nextInt(origin, bound);
+  }
+
+  public static long threadLocalNextLong(java.util.concurrent.ThreadLocalRandom r) {
+    java.util.random.RandomGenerator g = threadRandom();
+    return g == null ? r.nextLong() : g.nextLong();
+  }
+
+  public static long threadLocalNextLong(java.util.concurrent.ThreadLocalRandom r, long bound) {
+    java.util.random.RandomGenerator g = threadRandom();
+    return g == null ? r.nextLong(bound) : g.nextLong(bound);
+  }
+
+  public static long threadLocalNextLong(
+      java.util.concurrent.ThreadLocalRandom r, long origin, long bound) {
+    java.util.random.RandomGenerator g = threadRandom();
+    return g == null ? r.nextLong(origin, bound) : g.nextLong(origin, bound);
+  }
+
+  public static double threadLocalNextDouble(java.util.concurrent.ThreadLocalRandom r) {
+    java.util.random.RandomGenerator g = threadRandom();
+    return g == null ? r.nextDouble() : g.nextDouble();
+  }
+
+  public static double threadLocalNextDouble(
+      java.util.concurrent.ThreadLocalRandom r, double bound) {
+    java.util.random.RandomGenerator g = threadRandom();
+    return g == null ? r.nextDouble(bound) : g.nextDouble(bound);
+  }
+
+  public static double threadLocalNextDouble(
+      java.util.concurrent.ThreadLocalRandom r, double origin, double bound) {
+    java.util.random.RandomGenerator g = threadRandom();
+    return g == null ? r.nextDouble(origin, bound) : g.nextDouble(origin, bound);
+  }
+
+  public static boolean threadLocalNextBoolean(java.util.concurrent.ThreadLocalRandom r) {
+    java.util.random.RandomGenerator g = threadRandom();
+    return g == null ? r.nextBoolean() : g.nextBoolean();
+  }
+
+  public static float threadLocalNextFloat(java.util.concurrent.ThreadLocalRandom r) {
+    java.util.random.RandomGenerator g = threadRandom();
+    return g == null ? r.nextFloat() : g.nextFloat();
+  }
+
+  public static double threadLocalNextGaussian(java.util.concurrent.ThreadLocalRandom r) {
+    java.util.random.RandomGenerator g = threadRandom();
+    return g == null ? r.nextGaussian() : g.nextGaussian();
+  }
+
+  /** Before a call whose result Baton cannot make repeatable: recorded to explain divergences. */
+  public static void uncontrolled(int site) {
+    HookDelegate d = delegate;
+    if (d != null) d.uncontrolled(site);
+  }
+
+  /**
+   * The identity hash code of an instance of a user class that does not define {@code hashCode}
+   * (it replaces {@code Object.hashCode}): numbered in order of first use in a schedule, so that
+   * hash-ordered collections iterate the same way in every run. Never 0.
+   */
+  public static int identityHash(Object o) {
+    HookDelegate d = delegate;
+    int h = d == null ? 0 : d.identityHash(o);
+    if (h == 0) h = System.identityHashCode(o);
+    return h == 0 ? 1 : h;
+  }
+
   // ---- called from retransformed JDK classes ---------------------------------------------------
 
   /** {@code System.nanoTime()} in {@code java.util.concurrent}: no scheduling point. */

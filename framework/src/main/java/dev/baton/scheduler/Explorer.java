@@ -86,7 +86,8 @@ public final class Explorer {
           return new ExplorationResult(i, strategy, seed, false, note);
         }
         policy.beginSchedule(i);
-        Scheduler scheduler = new Scheduler(policy, settings);
+        int number = replaying ? token.schedule() : i + 1;
+        Scheduler scheduler = new Scheduler(policy, settings, Seeds.forValues(seed, number));
         scheduler.run(body, main);
         policy.endSchedule(scheduler.steps());
         Failure failure = scheduler.failure();
@@ -95,10 +96,9 @@ public final class Explorer {
               "schedule diverged at step " + scheduler.steps() + ": the schedule ended after "
                   + (replay.total() - replay.unused()) + " of the token's " + replay.total()
                   + " choices; the code changed since the token was recorded, or it depends on"
-                  + " something outside the schedule (time, randomness, hash order)");
+                  + " something outside the schedule" + scheduler.likelyCauses());
         }
         if (failure != null) {
-          int number = replaying ? token.schedule() : i + 1;
           String newToken =
               new ReplayToken(settings.scenarioId().hashCode(), strategy, seed, number,
                   scheduler.choices()).encode();

@@ -55,6 +55,8 @@ final class ManagedThread {
   long timeout;
   /** Woken without a notification (a spurious wakeup the policy chose). */
   boolean woken;
+  /** What its {@code ThreadLocalRandom} calls draw from, seeded from the schedule; lazily made. */
+  java.util.random.RandomGenerator random;
 
   /** Object.wait: set by notify, interrupt or timeout. */
   boolean notified;

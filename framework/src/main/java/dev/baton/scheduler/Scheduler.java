@@ -80,12 +80,20 @@ final class Scheduler implements HookDelegate {
   /** Virtual time the running threads were paused so that deadlines could fire, in nanoseconds. */
   private long paused;
 
+  /** Random numbers and identity hashes of this schedule; created on first use. */
+  private final long valueSeed;
+  private java.util.SplittableRandom values;
+  private int identities;
+  /** Sites of calls to sources Baton does not control, in order of first call. */
+  private final List<Integer> uncontrolled = new ArrayList<>();
+
   private int[] choices = new int[64];
   private int choiceCount;
   private int steps;
 
-  Scheduler(SchedulePolicy policy, ExplorationSettings settings) {
+  Scheduler(SchedulePolicy policy, ExplorationSettings settings, long valueSeed) {
     this.policy = policy;
+    this.valueSeed = valueSeed;
     this.maxSteps = settings.maxSteps();
     this.watchdogMillis = settings.watchdogMillis();
     this.maxPauseNanos = TimeUnit.MILLISECONDS.toNanos(settings.maxPauseMillis());
@@ -610,7 +618,22 @@ final class Scheduler implements HookDelegate {
   private Failure diverged(ReplayPolicy.Divergence d) {
     return Failure.of(Kind.DIVERGENCE, "schedule diverged at step " + steps + " (" + d.getMessage()
         + "): the code changed since the token was recorded, or it depends on something outside"
-        + " the schedule (time, randomness, hash order)");
+        + " the schedule" + likelyCauses());
+  }
+
+  /**
+   * What in this schedule may have made it differ from the recorded one: the calls to sources
+   * Baton does not control, if any were made.
+   */
+  String likelyCauses() {
+    if (uncontrolled.isEmpty()) return " (hash order of JDK objects, I/O, or state outside the test)";
+    StringBuilder b = new StringBuilder("; it called what Baton cannot repeat: ");
+    for (int i = 0; i < uncontrolled.size(); i++) {
+      Site s = Sites.get(uncontrolled.get(i));
+      if (i > 0) b.append(", ");
+      b.append(s == null ? "?" : s.detail() + " at " + s.location());
+    }
+    return b.toString();
   }
 
   /** Called by {@code me}, the thread that passed the step bound: its own stack shows the loop. */
@@ -974,6 +997,70 @@ final class Scheduler implements HookDelegate {
     try {
       readClock(me, site);
       return BASE_MILLIS * 1_000_000 + clock;
+    } finally {
+      me.inRuntime--;
+    }
+  }
+
+  // ---- HookDelegate: values that differ from run to run ---------------------------------------
+
+  private java.util.SplittableRandom values() {
+    if (values == null) values = new java.util.SplittableRandom(valueSeed);
+    return values;
+  }
+
+  @Override
+  public double random() {
+    ManagedThread me = enter();
+    if (me == null) return -1;
+    try {
+      return values().nextDouble();
+    } finally {
+      me.inRuntime--;
+    }
+  }
+
+  @Override
+  public boolean randomSeed(long[] seed) {
+    ManagedThread me = enter();
+    if (me == null) return false;
+    try {
+      seed[0] = values().nextLong();
+      return true;
+    } finally {
+      me.inRuntime--;
+    }
+  }
+
+  @Override
+  public java.util.random.RandomGenerator threadRandom() {
+    ManagedThread me = enter();
+    if (me == null) return null;
+    try {
+      if (me.random == null) me.random = new java.util.SplittableRandom(values().nextLong());
+      return me.random;
+    } finally {
+      me.inRuntime--;
+    }
+  }
+
+  @Override
+  public void uncontrolled(int site) {
+    ManagedThread me = enter();
+    if (me == null) return;
+    try {
+      if (uncontrolled.size() < 8 && !uncontrolled.contains(site)) uncontrolled.add(site);
+    } finally {
+      me.inRuntime--;
+    }
+  }
+
+  @Override
+  public int identityHash(Object o) {
+    ManagedThread me = enter();
+    if (me == null) return 0;
+    try {
+      return Seeds.hash(++identities);
     } finally {
       me.inRuntime--;
     }

@@ -11,6 +11,17 @@ final class Seeds {
     return new SplittableRandom(mix(seed) ^ mix(index + 0x9E3779B97F4A7C15L));
   }
 
+  /** The seed of the values (random numbers, identity hashes) that schedule {@code number} sees. */
+  static long forValues(long seed, int number) {
+    return mix(mix(seed) + number * 0xD1B54A32D192ED03L);
+  }
+
+  /** A non-zero 32-bit hash of {@code n}, spread over all bits. */
+  static int hash(long n) {
+    int h = (int) mix(n);
+    return h == 0 ? 1 : h;
+  }
+
   /** A fresh non-zero seed. */
   static long pick() {
     long s;

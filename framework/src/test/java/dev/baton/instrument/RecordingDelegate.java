@@ -190,6 +190,29 @@ final class RecordingDelegate implements HookDelegate {
   }
 
   @Override
+  public double random() {
+    return -1;
+  }
+
+  @Override
+  public boolean randomSeed(long[] seed) {
+    return false;
+  }
+
+  @Override
+  public java.util.random.RandomGenerator threadRandom() {
+    return null;
+  }
+
+  @Override
+  public void uncontrolled(int site) {}
+
+  @Override
+  public int identityHash(Object o) {
+    return 0;
+  }
+
+  @Override
   public boolean unpark(Thread thread) {
     recordFromJdk("unpark", thread);
     return false;
