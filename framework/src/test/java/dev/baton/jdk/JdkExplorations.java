@@ -55,15 +55,25 @@ final class JdkExplorations {
    * same way: same kind, same cause, same interleaving, same schedule number.
    */
   static InterleavingFailure findsAndReplays(Scenario scenario, InterleavingFailure.Kind kind) {
-    InterleavingFailure found = finds(scenario);
+    return findsAndReplays(Interleavings.configure(), scenario, kind);
+  }
+
+  /**
+   * The same with other options (a lower {@code maxSteps}, say), which the replay uses too: the
+   * token holds the choices, not the options.
+   */
+  static InterleavingFailure findsAndReplays(
+      Interleavings.Options options, Scenario scenario, InterleavingFailure.Kind kind) {
+    InterleavingFailure found = finds(options.seed(FIND_SEED), scenario);
     assertThat(found.kind()).as(found.getMessage()).isEqualTo(kind);
-    assertReplaysIdentically(found, scenario);
+    assertReplaysIdentically(found, options.replay(found.replayToken()), scenario);
     return found;
   }
 
-  static void assertReplaysIdentically(InterleavingFailure original, Scenario scenario) {
-    InterleavingFailure replayed = catchThrowableOfType(InterleavingFailure.class,
-        () -> Interleavings.configure().replay(original.replayToken()).explore(scenario));
+  static void assertReplaysIdentically(
+      InterleavingFailure original, Interleavings.Options replaying, Scenario scenario) {
+    InterleavingFailure replayed =
+        catchThrowableOfType(InterleavingFailure.class, () -> replaying.explore(scenario));
     assertThat(replayed).as("the replay of " + original.replayToken() + " should fail again").isNotNull();
     assertThat(replayed.kind()).as(replayed.getMessage()).isEqualTo(original.kind());
     assertThat(withoutIdentityHashes(String.valueOf(replayed.getCause())))
