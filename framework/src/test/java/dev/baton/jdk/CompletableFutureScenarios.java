@@ -32,6 +32,23 @@ final class CompletableFutureScenarios {
     check(total == 42, "total " + total);
   }
 
+  /** The common pool named explicitly: what the default is on machines with more than 2 cores. */
+  static void supplyAsyncOnTheCommonPool() throws Exception {
+    java.util.concurrent.ForkJoinPool common = java.util.concurrent.ForkJoinPool.commonPool();
+    SharedCounter lookups = new SharedCounter();
+    CompletableFuture<Integer> price = CompletableFuture.supplyAsync(() -> {
+      lookups.incrementSafely();
+      return 40;
+    }, common);
+    CompletableFuture<Integer> tax = CompletableFuture.supplyAsync(() -> {
+      lookups.incrementSafely();
+      return 2;
+    }, common);
+    int total = price.thenCombine(tax, Integer::sum).get(10, SECONDS);
+    check(total == 42, "total " + total);
+    check(lookups.get() == 2, "lookups " + lookups.get());
+  }
+
   /** complete() is atomic: exactly one of two racing producers wins. */
   static void firstCompletionWinsThroughComplete() throws Exception {
     CompletableFuture<String> first = new CompletableFuture<>();

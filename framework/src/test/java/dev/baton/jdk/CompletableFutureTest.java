@@ -18,7 +18,14 @@ class CompletableFutureTest {
 
   @Test
   void supplyAsyncOnTheDefaultAsyncPool() {
+    // With a common-pool parallelism below 2 (2 cores or fewer) the default async pool starts a
+    // thread per task; above, it is the common pool, tested explicitly below.
     passesTheDefaultBudget(CompletableFutureScenarios::supplyAsyncOnTheDefaultPool);
+  }
+
+  @Test
+  void supplyAsyncOnTheCommonPool() {
+    passesTheDefaultBudget(CompletableFutureScenarios::supplyAsyncOnTheCommonPool);
   }
 
   @Test
