@@ -196,6 +196,30 @@ final class ExecutorScenarios {
     }
   }
 
+  /**
+   * invokeAll's tasks store their results through a shared "next free slot" index instead of
+   * returning them: two tasks can take the same slot.
+   */
+  static void invokeAllResultsCollectedThroughASharedIndex() throws Exception {
+    ExecutorService pool = Executors.newFixedThreadPool(2);
+    int[] results = new int[2];
+    int[] next = new int[1];
+    List<Callable<Void>> squares = new ArrayList<>();
+    for (int i = 1; i <= 2; i++) {
+      int n = i;
+      squares.add(() -> {
+        int slot = next[0];
+        next[0] = slot + 1;
+        results[slot] = n * n;
+        return null;
+      });
+    }
+    pool.invokeAll(squares);
+    pool.shutdown();
+    pool.awaitTermination(10, SECONDS);
+    check(results[0] + results[1] == 5, "results " + results[0] + ", " + results[1]);
+  }
+
   /** The winner of invokeAny is published through a shared field that the loser overwrites. */
   static void invokeAnyWinnerReadFromASharedField() throws Exception {
     ExecutorService pool = Executors.newFixedThreadPool(2);
@@ -217,5 +241,19 @@ final class ExecutorScenarios {
     pool.shutdownNow(); // meant shutdown(): the returned list of unrun tasks is ignored
     pool.awaitTermination(10, SECONDS);
     check(sent.get() == 2, "emails sent: " + sent.get() + " of 2");
+  }
+
+  /**
+   * The task is a method reference to a JDK method, and its result is read without waiting for it.
+   * The same program with the lambda {@code () -> sent.incrementAndGet()} is found at once.
+   */
+  static void resultOfAMethodReferenceTaskReadWithoutWaiting() throws Exception {
+    ExecutorService pool = Executors.newSingleThreadExecutor();
+    AtomicInteger sent = new AtomicInteger();
+    pool.execute(sent::incrementAndGet);
+    int seen = sent.get(); // forgot to wait for the task
+    pool.shutdown();
+    pool.awaitTermination(10, SECONDS);
+    check(seen == 1, "read " + seen + " sent emails before the task ran");
   }
 }

@@ -9,6 +9,7 @@ import dev.baton.InterleavingFailure.Kind;
 import dev.baton.Scenario;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -76,6 +77,14 @@ class ExecutorTest {
   }
 
   @Test
+  void findsInvokeAllResultsCollectedThroughASharedIndex() {
+    InterleavingFailure failure = findsAndReplays(
+        ExecutorScenarios::invokeAllResultsCollectedThroughASharedIndex, Kind.EXCEPTION);
+    assertThat(failure.getCause()).hasMessageMatching("results (1, 0|4, 0)");
+    assertThat(failure.getMessage()).contains("call ExecutorService.invokeAll");
+  }
+
+  @Test
   void findsAnInvokeAnyWinnerReadFromASharedField() {
     InterleavingFailure failure =
         findsAndReplays(ExecutorScenarios::invokeAnyWinnerReadFromASharedField, Kind.EXCEPTION);
@@ -87,5 +96,14 @@ class ExecutorTest {
     InterleavingFailure failure =
         findsAndReplays(ExecutorScenarios::shutdownNowDropsQueuedTasks, Kind.EXCEPTION);
     assertThat(failure.getCause()).hasMessageMatching("emails sent: [01] of 2");
+  }
+
+  @Disabled("framework gap: a new thread runs until its first scheduling point before its starter's"
+      + " next one, and a task given as a JDK method reference (sent::incrementAndGet) has none")
+  @Test
+  void findsTheResultOfAMethodReferenceTaskReadWithoutWaiting() {
+    InterleavingFailure failure = findsAndReplays(
+        ExecutorScenarios::resultOfAMethodReferenceTaskReadWithoutWaiting, Kind.EXCEPTION);
+    assertThat(failure.getCause()).hasMessage("read 0 sent emails before the task ran");
   }
 }
