@@ -39,8 +39,8 @@ final class ExecutorScenarios {
   static void cachedPoolWithAtomicCounter() throws Exception {
     ExecutorService pool = Executors.newCachedThreadPool();
     AtomicInteger counter = new AtomicInteger();
-    Future<?> a = pool.submit(counter::incrementAndGet);
-    Future<?> b = pool.submit(counter::incrementAndGet);
+    Future<?> a = pool.submit(() -> counter.incrementAndGet());
+    Future<?> b = pool.submit(() -> counter.incrementAndGet());
     a.get();
     b.get();
     pool.shutdown();
@@ -63,7 +63,7 @@ final class ExecutorScenarios {
     ThreadPoolExecutor pool = new ThreadPoolExecutor(1, 1, 0, MILLISECONDS,
         new ArrayBlockingQueue<>(1), new ThreadPoolExecutor.CallerRunsPolicy());
     AtomicInteger ran = new AtomicInteger();
-    for (int i = 0; i < 3; i++) pool.execute(ran::incrementAndGet);
+    for (int i = 0; i < 3; i++) pool.execute(() -> ran.incrementAndGet());
     pool.shutdown();
     check(pool.awaitTermination(10, SECONDS), "pool did not terminate");
     check(ran.get() == 3, "tasks ran: " + ran.get());
@@ -126,7 +126,7 @@ final class ExecutorScenarios {
         interrupted.incrementAndGet();
       }
     });
-    pool.execute(ran::incrementAndGet);
+    pool.execute(() -> ran.incrementAndGet());
     List<Runnable> queued = pool.shutdownNow();
     check(pool.awaitTermination(10, SECONDS), "pool did not terminate");
     // Every task is accounted for once: the blocking one can only end by its interrupt.
@@ -186,10 +186,7 @@ final class ExecutorScenarios {
         new ThreadPoolExecutor(1, 1, 0, MILLISECONDS, new ArrayBlockingQueue<>(1));
     AtomicInteger ran = new AtomicInteger();
     try {
-      for (int i = 0; i < 3; i++) {
-        pool.execute(ran::incrementAndGet);
-        if (i == 1) ran.get(); // the caller does a little work between submissions
-      }
+      for (int i = 0; i < 3; i++) pool.execute(() -> ran.incrementAndGet());
     } finally {
       pool.shutdown();
       pool.awaitTermination(10, SECONDS);
@@ -237,7 +234,7 @@ final class ExecutorScenarios {
   static void shutdownNowDropsQueuedTasks() throws Exception {
     ExecutorService pool = Executors.newSingleThreadExecutor();
     AtomicInteger sent = new AtomicInteger();
-    for (int i = 0; i < 2; i++) pool.execute(sent::incrementAndGet);
+    for (int i = 0; i < 2; i++) pool.execute(() -> sent.incrementAndGet());
     pool.shutdownNow(); // meant shutdown(): the returned list of unrun tasks is ignored
     pool.awaitTermination(10, SECONDS);
     check(sent.get() == 2, "emails sent: " + sent.get() + " of 2");

@@ -14,7 +14,7 @@ final class FutureTaskScenarios {
   /** Two threads run the same task: the callable runs once and both see its result. */
   static void taskRunByTwoThreadsRunsOnce() throws Exception {
     AtomicInteger calls = new AtomicInteger();
-    FutureTask<Integer> task = new FutureTask<>(calls::incrementAndGet);
+    FutureTask<Integer> task = new FutureTask<>(() -> calls.incrementAndGet());
     Thread a = new Thread(task), b = new Thread(task);
     a.start();
     b.start();

@@ -36,11 +36,7 @@ final class JdkExplorations {
     return result;
   }
 
-  /** Explores {@code scenario} with RANDOM and {@link #FIND_SEED}; the failure it must find. */
-  static InterleavingFailure finds(Scenario scenario) {
-    return finds(Interleavings.configure().seed(FIND_SEED), scenario);
-  }
-
+  /** Explores {@code scenario} with {@code options}; the failure it must find. */
   static InterleavingFailure finds(Interleavings.Options options, Scenario scenario) {
     InterleavingFailure failure =
         catchThrowableOfType(InterleavingFailure.class, () -> options.explore(scenario));

@@ -32,7 +32,7 @@ final class ScheduledExecutorScenarios {
     ScheduledExecutorService pool = Executors.newScheduledThreadPool(1);
     AtomicInteger ticks = new AtomicInteger();
     long start = System.nanoTime();
-    ScheduledFuture<?> ticker = pool.scheduleAtFixedRate(ticks::incrementAndGet, 0, 100, MILLISECONDS);
+    ScheduledFuture<?> ticker = pool.scheduleAtFixedRate(() -> ticks.incrementAndGet(), 0, 100, MILLISECONDS);
     Thread.sleep(1_050);
     ticker.cancel(false);
     long elapsed = millisSince(start);
