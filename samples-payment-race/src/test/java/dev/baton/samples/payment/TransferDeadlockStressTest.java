@@ -8,7 +8,9 @@ import java.lang.management.ThreadMXBean;
 import java.util.Arrays;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.ReentrantLock;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -20,7 +22,8 @@ import org.junit.jupiter.api.Test;
  *
  * <p>How often the buggy service hangs here is printed, never asserted (it depends on the machine
  * and its load). What is asserted holds on any machine: every run either completed with the right
- * balances or deadlocked, and the fixed service never deadlocks.
+ * balances or deadlocked, the fixed service never deadlocks, and the harness does recognise a
+ * deadlock that is forced on it.
  */
 class TransferDeadlockStressTest {
   private static final int RUNS = 2_000;
@@ -47,6 +50,35 @@ class TransferDeadlockStressTest {
         + "%n", RUNS, outcomes.deadlocked());
     assertThat(outcomes.deadlocked()).isZero();
     assertThat(outcomes.completed()).isEqualTo(RUNS);
+  }
+
+  /**
+   * The fixed service's zero means something only if the harness does see a deadlock when there
+   * is one: here two threads are forced into the same lock-order inversion, every time.
+   */
+  @Test
+  void theHarnessRecognisesADeadlock() throws Exception {
+    ReentrantLock alices = new ReentrantLock();
+    ReentrantLock bobs = new ReentrantLock();
+    CyclicBarrier bothHoldTheirFirstLock = new CyclicBarrier(2);
+    CountDownLatch gate = new CountDownLatch(1);
+    Thread aliceToBob = request("forced-alice-to-bob", gate,
+        () -> lockBoth(alices, bobs, bothHoldTheirFirstLock));
+    Thread bobToAlice = request("forced-bob-to-alice", gate,
+        () -> lockBoth(bobs, alices, bothHoldTheirFirstLock));
+    gate.countDown();
+
+    assertThat(waitForBoth(aliceToBob, bobToAlice)).as("reported as completed").isFalse();
+  }
+
+  private static void lockBoth(ReentrantLock first, ReentrantLock second, CyclicBarrier barrier) {
+    first.lock();
+    try {
+      barrier.await(10, TimeUnit.SECONDS);
+      second.lock(); // never returns: the other thread holds it and waits for ours
+    } catch (Exception e) {
+      throw new IllegalStateException(e);
+    }
   }
 
   /** How the runs ended; a completed run also had its balances checked. */
