@@ -4,7 +4,7 @@ import dev.baton.ExploreInterleavings;
 
 /**
  * The demo: a test that fails because {@link HitCounter#hit()} loses updates. Its name does not
- * match Surefire's patterns, so the regular build skips it; {@code ./demo.sh} runs it on purpose.
+ * match Surefire's patterns, so the regular build skips it; the README's tour runs it on purpose.
  */
 class LostUpdateDemo {
 
