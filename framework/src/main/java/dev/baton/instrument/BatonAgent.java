@@ -41,6 +41,9 @@ public final class BatonAgent {
       Instrumentation inst = attach();
       inst.appendToBootstrapClassLoaderSearch(new JarFile(writeRuntimeJar().toFile()));
       checkRuntimeOnBootstrap();
+      // Initialised outside any schedule, so that their static pools are the JVM's own.
+      Class.forName("java.util.concurrent.CompletableFuture", true, null);
+      Class.forName("java.util.concurrent.ForkJoinPool", true, null);
       JdkTransformer jdk = new JdkTransformer();
       inst.addTransformer(jdk, true);
       inst.retransformClasses(jdkClassesToRewrite(inst));

@@ -29,6 +29,7 @@ final class JdkTransformer implements ClassFileTransformer {
   static final String THREAD = "java/lang/Thread";
   private static final String HOOKS = "dev/baton/runtime/Hooks";
   private static final String CONCURRENT = "java/util/concurrent/";
+  private static final String FORK_JOIN_POOL = "java/util/concurrent/ForkJoinPool";
 
   /** Where {@code Instant.now()} and every system clock of {@code java.time} read the time. */
   static final String CLOCK = "java/time/Clock";
@@ -212,7 +213,26 @@ final class JdkTransformer implements ClassFileTransformer {
     @Override
     public MethodVisitor visitMethod(
         int access, String name, String desc, String signature, String[] exceptions) {
+      boolean initialiser = name.equals("<clinit>");
       return new MethodVisitor(Opcodes.ASM9, super.visitMethod(access, name, desc, signature, exceptions)) {
+        /**
+         * Reads of the common pool, and of the default pool of {@code CompletableFuture}, go
+         * through a hook that gives a managed thread its schedule's own pool instead.
+         */
+        @Override
+        public void visitFieldInsn(int opcode, String owner, String field, String descriptor) {
+          super.visitFieldInsn(opcode, owner, field, descriptor);
+          if (opcode != Opcodes.GETSTATIC || initialiser) return;
+          if (owner.equals(FORK_JOIN_POOL) && field.equals("common")) {
+            super.visitMethodInsn(Opcodes.INVOKESTATIC, HOOKS, "commonPool",
+                "(L" + FORK_JOIN_POOL + ";)L" + FORK_JOIN_POOL + ";", false);
+          } else if (owner.equals("java/util/concurrent/CompletableFuture")
+              && field.equals("ASYNC_POOL")) {
+            super.visitMethodInsn(Opcodes.INVOKESTATIC, HOOKS, "asyncPool",
+                "(Ljava/util/concurrent/Executor;)Ljava/util/concurrent/Executor;", false);
+          }
+        }
+
         @Override
         public void visitMethodInsn(
             int opcode, String owner, String method, String descriptor, boolean isInterface) {

@@ -76,6 +76,9 @@ public interface HookDelegate {
   /** A repeatable identity hash for {@code o}, or 0 to use the real one (unmanaged caller). */
   int identityHash(Object o);
 
+  /** The schedule's own pool for a managed caller, else {@code common} itself. */
+  java.util.concurrent.ForkJoinPool commonPool(java.util.concurrent.ForkJoinPool common);
+
   /** {@code LockSupport.park*}; {@code nanos} (positive) is the timeout when {@code timed}. */
   boolean park(Object blocker, boolean timed, long nanos);
 

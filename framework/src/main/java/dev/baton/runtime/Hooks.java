@@ -333,6 +333,25 @@ public final class Hooks {
 
   // ---- called from retransformed JDK classes ---------------------------------------------------
 
+  /**
+   * Every read of {@code ForkJoinPool.common} in {@code java.util.concurrent} (behind {@code
+   * commonPool()}, parallel streams and {@code fork()}): a managed thread gets its schedule's own
+   * pool, so that no worker outlives its schedule and every schedule starts from an empty pool.
+   */
+  public static java.util.concurrent.ForkJoinPool commonPool(
+      java.util.concurrent.ForkJoinPool common) {
+    HookDelegate d = delegate;
+    return d == null ? common : d.commonPool(common);
+  }
+
+  /** Reads of {@code CompletableFuture}'s default executor: the common pool when it is one. */
+  public static java.util.concurrent.Executor asyncPool(java.util.concurrent.Executor pool) {
+    HookDelegate d = delegate;
+    if (d == null || !(pool instanceof java.util.concurrent.ForkJoinPool common)) return pool;
+    return d.commonPool(common);
+  }
+
+
   /** {@code System.nanoTime()} in {@code java.util.concurrent}: no scheduling point. */
   public static long nanoTime() {
     return nanoTime(-1);

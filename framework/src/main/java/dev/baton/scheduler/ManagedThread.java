@@ -55,6 +55,8 @@ final class ManagedThread {
   long timeout;
   /** Woken without a notification (a spurious wakeup the policy chose). */
   boolean woken;
+  /** Released at the end of the schedule to live on outside it (an idle common-pool worker). */
+  volatile boolean released;
   /** What its {@code ThreadLocalRandom} calls draw from, seeded from the schedule; lazily made. */
   java.util.random.RandomGenerator random;
 
@@ -62,6 +64,12 @@ final class ManagedThread {
   boolean notified;
 
   volatile boolean parkPermit;
+  /**
+   * What it parked for, as the JDK recorded it (a Condition sets the thread's blocker before a
+   * plain park): read when it parks, because waiting for the baton replaces the blocker. For
+   * reports only.
+   */
+  Object parkBlocker;
 
   /** The interrupt status, set aside while the thread waits for the baton (parking needs it clear). */
   volatile boolean interruptStash;

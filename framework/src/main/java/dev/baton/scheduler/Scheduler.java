@@ -64,6 +64,8 @@ final class Scheduler implements HookDelegate {
   private final IdentityHashMap<Object, MonitorState> monitors = new IdentityHashMap<>();
   private final AtomicInteger live = new AtomicInteger();
   private final AtomicInteger notArrived = new AtomicInteger();
+  /** Threads that ran to their end before any hook, whose end the trace does not show yet. */
+  private final AtomicInteger unrecordedEnds = new AtomicInteger();
   private final CountDownLatch finished = new CountDownLatch(1);
   final Trace trace = new Trace();
 
@@ -79,6 +81,13 @@ final class Scheduler implements HookDelegate {
 
   /** Virtual time the running threads were paused so that deadlines could fire, in nanoseconds. */
   private long paused;
+
+  /** The JVM's common pool, as seen from outside any schedule. */
+  private static final java.util.concurrent.ForkJoinPool JVM_COMMON_POOL =
+      java.util.concurrent.ForkJoinPool.commonPool();
+
+  /** What the common pool is inside this schedule; made on first use, shut down at its end. */
+  private java.util.concurrent.ForkJoinPool commonPool;
 
   /** Random numbers and identity hashes of this schedule; created on first use. */
   private final long valueSeed;
@@ -110,6 +119,25 @@ final class Scheduler implements HookDelegate {
       watch();
     } finally {
       Hooks.install(null);
+    }
+    if (commonPool != null) commonPool.shutdownNow(); // its workers were released, parked
+    awaitReleasedWorkersIdle();
+  }
+
+  /**
+   * Waits a little for the pool workers released at the end of this schedule to park for real or
+   * end: a worker of the JVM's common pool still scanning its queues could take a task of the
+   * next schedule before that schedule knows of it, and run it outside the model.
+   */
+  private void awaitReleasedWorkersIdle() throws InterruptedException {
+    long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(200);
+    for (ManagedThread t : threads) {
+      boolean ofTheJvm = t.thread instanceof java.util.concurrent.ForkJoinWorkerThread w
+          && w.getPool() == JVM_COMMON_POOL;
+      if (!t.released || !ofTheJvm) continue;
+      while (t.thread.isAlive() && System.nanoTime() < deadline && !idleInPool(t.thread)) {
+        Thread.sleep(1);
+      }
     }
   }
 
@@ -202,14 +230,18 @@ final class Scheduler implements HookDelegate {
     ManagedThread me =
         holder != null && holder.thread == Thread.currentThread() ? holder : current.get();
     if (me == null) {
-      if (notArrived.get() == 0) return null;
       me = byThread.get(Thread.currentThread());
-      if (me == null || me.arrived) return null;
-      // Inside a class initialiser it must not wait for the baton: the thread holding it may need
-      // that class, and the JVM would block it until this initialiser ends. It runs on, its hooks
-      // inert, and arrives at its first hook after the initialiser.
-      if (me.inClassInit > 0) return null;
-      arrive(me);
+      if (me == null) return null;
+      if (me.arrived) {
+        // Its thread-locals were erased (ForkJoinPool workers clear them after every task).
+        current.set(me);
+      } else {
+        // Inside a class initialiser it must not wait for the baton: the thread holding it may
+        // need that class, and the JVM would block it until this initialiser ends. It runs on,
+        // its hooks inert, and arrives at its first hook after the initialiser.
+        if (me.inClassInit > 0) return null;
+        arrive(me);
+      }
     }
     if (me.inRuntime > 0 || me.terminated) return null;
     me.inRuntime++;
@@ -275,7 +307,7 @@ final class Scheduler implements HookDelegate {
     try {
       while (true) {
         if (aborted) {
-          if (me.inClassInit > 0) return;
+          if (me.inClassInit > 0 || me.released) return;
           throw new BatonAbort();
         }
         if (running == me) return;
@@ -307,7 +339,7 @@ final class Scheduler implements HookDelegate {
    * then; one that never gets there is outside Baton's control and fails the schedule.
    */
   private void awaitArrivals(ManagedThread me) {
-    if (notArrived.get() == 0) return;
+    if (notArrived.get() == 0 && unrecordedEnds.get() == 0) return;
     long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(watchdogMillis);
     boolean interrupted = false;
     try {
@@ -327,8 +359,10 @@ final class Scheduler implements HookDelegate {
           if (Thread.interrupted()) interrupted = true;
         }
         if (t.terminated && !t.endRecorded) {
-          // It ran to its end before reaching any hook; its end is recorded here, in id order.
+          // It ran to its end before reaching any hook; its end is recorded here, in id order,
+          // whether it ended before this decision or while it waited.
           t.endRecorded = true;
+          unrecordedEnds.decrementAndGet();
           trace.add(t.id, -1, Trace.END, null);
         }
       }
@@ -562,12 +596,45 @@ final class Scheduler implements HookDelegate {
         failure = f;
         aborted = true;
       }
+      trace.freeze();
       for (ManagedThread t : threads) {
-        if (t.thread != Thread.currentThread()) LockSupport.unpark(t.thread);
+        if (t.thread == Thread.currentThread()) continue;
+        if (!t.terminated && isPoolWorker(t)) {
+          // Not unwound, which would make its pool replace it while the schedule ends: it goes
+          // on outside the model (a parked one parks again for real), and a pool that is shut
+          // down (the schedule's own common pool) ends it.
+          t.released = true;
+          t.terminated = true;
+          t.endRecorded = true;
+          if (!t.arrived) {
+            t.arrived = true;
+            notArrived.decrementAndGet();
+          }
+          if (live.decrementAndGet() == 0) finished.countDown();
+        }
+        LockSupport.unpark(t.thread);
       }
     } finally {
       if (me != null) me.inRuntime--;
     }
+  }
+
+  /** Parked for real where a pool worker waits for work, not in Baton's own code. */
+  private static boolean idleInPool(Thread worker) {
+    Thread.State state = worker.getState();
+    if (state != Thread.State.WAITING && state != Thread.State.TIMED_WAITING) return false;
+    boolean awaitingWork = false;
+    for (StackTraceElement e : worker.getStackTrace()) {
+      if (e.getClassName().startsWith("dev.baton.")) return false;
+      awaitingWork |= e.getClassName().equals("java.util.concurrent.ForkJoinPool")
+          && e.getMethodName().equals("awaitWork");
+    }
+    return awaitingWork;
+  }
+
+  /** A worker of a {@code ForkJoinPool}, which the pool must end itself. */
+  private static boolean isPoolWorker(ManagedThread t) {
+    return t.thread instanceof java.util.concurrent.ForkJoinWorkerThread;
   }
 
   private Failure blocked() {
@@ -578,9 +645,8 @@ final class Scheduler implements HookDelegate {
       if (t.id == 0) mainAlive = true;
       Object target = t.waitTarget;
       if (target == null && t.wait == ManagedThread.Wait.PARK) {
-        // Conditions park without an argument after setting the thread's blocker. Read here, at
-        // the verdict, not at every park: the trace must not depend on it.
-        target = LockSupport.getBlocker(t.thread);
+        // Conditions park without an argument after setting the thread's blocker.
+        target = t.parkBlocker;
       }
       blocked.add(new Failure.BlockedThread(
           t, t.wait, target, holderOf(t), t.lastSite, Stacks.ofUser(t.thread.getStackTrace())));
@@ -1056,6 +1122,34 @@ final class Scheduler implements HookDelegate {
   }
 
   @Override
+  public java.util.concurrent.ForkJoinPool commonPool(java.util.concurrent.ForkJoinPool common) {
+    if (common != JVM_COMMON_POOL) return common;
+    ManagedThread me = enter();
+    if (me == null) return common;
+    try {
+      if (commonPool == null) {
+        // Like the JVM's: same size, daemon workers named as the common pool's. They are started
+        // by managed threads, so they are managed.
+        int[] workers = {0};
+        commonPool = new java.util.concurrent.ForkJoinPool(
+            common.getParallelism(),
+            pool -> {
+              java.util.concurrent.ForkJoinWorkerThread worker =
+                  java.util.concurrent.ForkJoinPool.defaultForkJoinWorkerThreadFactory.newThread(pool);
+              worker.setName("ForkJoinPool.commonPool-worker-" + ++workers[0]);
+              worker.setDaemon(true);
+              return worker;
+            },
+            null,
+            common.getAsyncMode());
+      }
+      return commonPool;
+    } finally {
+      me.inRuntime--;
+    }
+  }
+
+  @Override
   public int identityHash(Object o) {
     ManagedThread me = enter();
     if (me == null) return 0;
@@ -1085,6 +1179,7 @@ final class Scheduler implements HookDelegate {
     if (me == null) return false;
     try {
       pending(me, null, null, 0, false);
+      me.parkBlocker = blocker != null ? blocker : LockSupport.getBlocker(me.thread);
       if (timed) {
         block(me, ManagedThread.Wait.PARK, blocker, nanos / 1_000_000, (int) (nanos % 1_000_000));
       } else {
@@ -1095,6 +1190,8 @@ final class Scheduler implements HookDelegate {
       } finally {
         me.clearWait();
       }
+      // Released at the end of the schedule while parked: park for real, outside it.
+      if (me.released) return false;
       me.parkPermit = false;
       return true;
     } finally {
@@ -1116,7 +1213,10 @@ final class Scheduler implements HookDelegate {
     }
     try {
       ManagedThread target = thread == null ? null : byThread.get(thread);
-      if (target == null) return false;
+      if (target == null) {
+        adoptPoolWorker(me, thread);
+        return false;
+      }
       target.parkPermit = true;
       // Not arrived yet (running a class initialiser outside the model): it parks for real.
       if (!target.arrived) return false;
@@ -1127,13 +1227,34 @@ final class Scheduler implements HookDelegate {
     }
   }
 
+  /**
+   * A managed thread wakes a {@code ForkJoinPool} worker that this schedule did not start: a
+   * worker of the common pool that outlived an earlier schedule, or that the JVM started before
+   * the exploration. It becomes a thread of this schedule, like a thread just started: it runs
+   * the task it was woken for under control, and the next decision waits for it to arrive.
+   */
+  private void adoptPoolWorker(ManagedThread me, Thread worker) {
+    if (aborted || !(worker instanceof java.util.concurrent.ForkJoinWorkerThread)
+        || !worker.isAlive()) {
+      return;
+    }
+    ManagedThread adopted = register(worker);
+    // The unpark counts in the model too: the worker may not have parked yet (it can still be
+    // on its way back from an earlier schedule), and then its next park must return at once.
+    adopted.parkPermit = true;
+    reportUncaughtExceptions(adopted);
+    trace.add(me.id, me.lastSite, Trace.UNPARK, adopted);
+  }
+
   @Override
   public void threadStarting(Thread thread) {
     ManagedThread me = enter();
     if (me == null) return;
     try {
       if (thread.getState() != Thread.State.NEW || byThread.containsKey(thread)) return;
-      if (aborted) throw new BatonAbort();
+      // An ending schedule lets the thread start outside it: failing the start would leave JDK
+      // code (a pool replacing a worker) half done.
+      if (aborted) return;
       ManagedThread child = register(thread);
       reportUncaughtExceptions(child);
       trace.add(me.id, -1, Trace.START, child);
@@ -1173,13 +1294,14 @@ final class Scheduler implements HookDelegate {
   @Override
   public void threadExit() {
     ManagedThread me = current.get();
-    if (me == null) {
-      me = byThread.get(Thread.currentThread());
-      if (me == null || me.arrived) return;
+    if (me == null) me = byThread.get(Thread.currentThread());
+    if (me == null) return;
+    if (!me.arrived) {
       // It ran to its end before reaching any hook, beside its starter: the starter records its
       // end at its next decision. Publish `terminated` before `arrived`.
       me.inRuntime++;
       me.terminated = true;
+      unrecordedEnds.incrementAndGet();
       me.arrived = true;
       notArrived.decrementAndGet();
       if (live.decrementAndGet() == 0) finished.countDown();

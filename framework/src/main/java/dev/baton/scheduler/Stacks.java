@@ -21,15 +21,36 @@ final class Stacks {
 
   private Stacks() {}
 
-  /** {@code stack} without Baton's frames. */
+  /**
+   * {@code stack} without Baton's frames: everything above the last frame of Baton's scheduler or
+   * hooks near the top (how a thread waits for the baton, the same whatever it waits for), Baton's
+   * frames below, and the generated classes of lambdas, whose names change from run to run.
+   */
   static StackTraceElement[] ofUser(StackTraceElement[] stack) {
+    int from = 0;
+    for (int i = 0; i < stack.length; i++) {
+      String c = stack[i].getClassName();
+      if (c.startsWith("dev.baton.scheduler.") || c.startsWith("dev.baton.runtime.")) {
+        from = i + 1;
+      } else if (!isJdk(c)) {
+        break; // the first frame of the user's program: Baton's frames below it are not a prefix
+      }
+    }
     List<StackTraceElement> kept = new ArrayList<>(stack.length);
-    for (StackTraceElement e : stack) {
+    for (int i = from; i < stack.length; i++) {
+      StackTraceElement e = stack[i];
       boolean capture = e.getClassName().equals("java.lang.Thread")
           && e.getMethodName().equals("getStackTrace");
-      if (!capture && !hidden(e.getClassName())) kept.add(e);
+      if (!capture && !hidden(e.getClassName()) && !e.getClassName().contains("$$Lambda")) {
+        kept.add(e);
+      }
     }
     return kept.toArray(new StackTraceElement[0]);
+  }
+
+  private static boolean isJdk(String className) {
+    return className.startsWith("java.") || className.startsWith("jdk.")
+        || className.startsWith("sun.");
   }
 
   private static boolean hidden(String className) {

@@ -35,7 +35,15 @@ final class Trace {
   Object[] objects = new Object[256];
   int size;
 
+  /** Set when the schedule ends: threads still unwinding or released add nothing. */
+  private volatile boolean frozen;
+
+  void freeze() {
+    frozen = true;
+  }
+
   void add(int thread, int site, int kind, Object object) {
+    if (frozen) return;
     if (size == threads.length) {
       int n = size * 2;
       threads = Arrays.copyOf(threads, n);

@@ -213,6 +213,11 @@ final class RecordingDelegate implements HookDelegate {
   }
 
   @Override
+  public java.util.concurrent.ForkJoinPool commonPool(java.util.concurrent.ForkJoinPool common) {
+    return common;
+  }
+
+  @Override
   public boolean unpark(Thread thread) {
     recordFromJdk("unpark", thread);
     return false;

@@ -54,7 +54,7 @@ class CompletableFutureTest {
         findsAndReplays(CompletableFutureScenarios::errorPathNeverCompletesTheFuture, Kind.DEADLOCK);
     assertThat(failure.getMessage())
         .contains("deadlock")
-        .containsPattern("main waits for CompletableFuture\\$Signaller#\\d, at "
+        .containsPattern("main waits for CompletableFuture\\$Signaller#\\d in CompletableFuture.get, at "
             + "CompletableFutureScenarios.errorPathNeverCompletesTheFuture\\(CompletableFutureScenarios.java:\\d+\\)");
   }
 }

@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.baton.InterleavingFailure;
 import dev.baton.InterleavingFailure.Kind;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 
 /** ForkJoinPool: an own pool, the common pool, and parallel streams (which use the common pool). */
@@ -17,20 +16,37 @@ class ForkJoinTest {
     passesTheDefaultBudget(ForkJoinScenarios::ownPoolForkJoinSum);
   }
 
-  @Disabled("framework gap: common-pool workers erase their ThreadLocals after each task, so the"
-      + " scheduler loses them (uncontrolled, their end unseen: 60 s per schedule); a worker that"
-      + " outlives its schedule is unmanaged in the next")
   @Test
   void commonPoolRecursiveTaskSum() {
     passesTheDefaultBudget(ForkJoinScenarios::commonPoolForkJoinSum);
   }
 
-  @Disabled("framework gap: common-pool workers erase their ThreadLocals after each task, so the"
-      + " scheduler loses them (uncontrolled, their end unseen: 60 s per schedule); a worker that"
-      + " outlives its schedule is unmanaged in the next")
   @Test
   void parallelStreamSum() {
     passesTheDefaultBudget(ForkJoinScenarios::parallelStreamSum);
+  }
+
+  @Test
+  void theCommonPoolInsideASchedulesIsItsOwnAndLeavesNoWorkerBehind() throws Exception {
+    java.util.concurrent.ForkJoinPool jvmPool = java.util.concurrent.ForkJoinPool.commonPool();
+    long stealsBefore = jvmPool.getStealCount();
+
+    passesTheDefaultBudget(ForkJoinScenarios::parallelStreamSum);
+
+    // The JVM's pool did none of the work, and the schedules' own pools were shut down.
+    assertThat(jvmPool.getStealCount()).isEqualTo(stealsBefore);
+    long deadline = System.nanoTime() + 5_000_000_000L;
+    while (scheduleWorkersAlive() > 0 && System.nanoTime() < deadline) Thread.sleep(10);
+    assertThat(scheduleWorkersAlive()).isZero();
+  }
+
+  /** Workers named as the common pool's that are not the JVM's: those of the schedules. */
+  private static long scheduleWorkersAlive() {
+    return Thread.getAllStackTraces().keySet().stream()
+        .filter(t -> t instanceof java.util.concurrent.ForkJoinWorkerThread w
+            && w.getPool() != java.util.concurrent.ForkJoinPool.commonPool()
+            && w.getName().startsWith("ForkJoinPool.commonPool-worker-") && t.isAlive())
+        .count();
   }
 
   @Test
@@ -40,9 +56,6 @@ class ForkJoinTest {
     assertThat(failure.getMessage()).containsPattern("fork-join-worker-\\d+ +write SharedCounter.count");
   }
 
-  @Disabled("framework gap: common-pool workers erase their ThreadLocals after each task, so the"
-      + " scheduler loses them (uncontrolled, their end unseen: 60 s per schedule); a worker that"
-      + " outlives its schedule is unmanaged in the next")
   @Test
   void findsALostUpdateInAParallelStream() {
     InterleavingFailure failure =

@@ -35,7 +35,7 @@ class LocksTest {
         findsAndReplays(LockScenarios::readWriteLockUpgradeDeadlocks, Kind.DEADLOCK);
     assertThat(failure.getMessage())
         .contains("deadlock")
-        .containsPattern("thread-1 waits for ReentrantReadWriteLock#\\d, at "
+        .containsPattern("thread-1 waits for ReentrantReadWriteLock#\\d in ReentrantReadWriteLock\\$WriteLock.lock, at "
             + "LockScenarios\\$LazyConfig.getByUpgrading\\(LockScenarios.java:\\d+\\)")
         .contains("call ReentrantReadWriteLock$WriteLock.lock");
   }

@@ -83,9 +83,11 @@ final class QueueScenarios {
   static void delayQueueReleasesMessagesWhenDue() throws Exception {
     DelayQueue<Due> reminders = new DelayQueue<>();
     long start = System.nanoTime();
+    // "soon" goes in first: the other way round, a pause of the producer between its two puts
+    // (which Baton explores) lets "late" fall due before "soon" is even queued.
     Thread producer = new Thread(() -> {
-      reminders.put(new Due("late", 300));
       reminders.put(new Due("soon", 100));
+      reminders.put(new Due("late", 300));
     });
     producer.start();
     List<String> order = new ArrayList<>();

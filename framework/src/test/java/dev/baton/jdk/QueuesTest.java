@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.baton.InterleavingFailure;
 import dev.baton.InterleavingFailure.Kind;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 
 /** SynchronousQueue, LinkedTransferQueue and DelayQueue. */
@@ -55,15 +54,13 @@ class QueuesTest {
         .contains("timed out");
   }
 
-  @Disabled("framework gap: a deadlock report names Baton's Scheduler as what a thread parked on a"
-      + " Condition waits for, unless that thread found the deadlock itself")
   @Test
   void aDeadlockReportNamesTheConditionATakeWaitsOn() {
     InterleavingFailure failure =
         findsAndReplays(QueueScenarios::consumerWaitsOnAnEmptyQueue, Kind.DEADLOCK);
     assertThat(failure.getMessage())
         .contains("main waits to join consumer")
-        .containsPattern("consumer waits for Condition#\\d, at QueueScenarios.lambda\\$consumerWaitsOnAnEmptyQueue")
+        .containsPattern("consumer waits for Condition#\\d in BlockingQueue.take, at QueueScenarios.lambda\\$consumerWaitsOnAnEmptyQueue")
         .doesNotContain("Scheduler");
   }
 }

@@ -34,13 +34,18 @@ final class ScheduledExecutorScenarios {
     long start = System.nanoTime();
     ScheduledFuture<?> ticker = pool.scheduleAtFixedRate(() -> ticks.incrementAndGet(), 0, 100, MILLISECONDS);
     Thread.sleep(1_050);
+    long beforeCancel = millisSince(start);
     ticker.cancel(false);
-    long elapsed = millisSince(start);
+    long afterCancel = millisSince(start);
     pool.shutdown();
     check(pool.awaitTermination(10, SECONDS), "pool did not terminate");
     check(ticker.isCancelled(), "the ticker is not cancelled");
-    // Ticks at 0, 100, ..., 1000 ms: 11 in 1050 ms of virtual time.
-    check(ticks.get() == 11, ticks.get() + " ticks in " + elapsed + " ms");
+    // Ticks at 0, 100, 200 ... ms of virtual time, until the cancel: at least 1050 ms. The
+    // scheduler may pause main after its sleep, so the cancel can come later and find one more
+    // tick; a tick that was due but had not started yet never runs.
+    int n = ticks.get();
+    check(n >= beforeCancel / 100 && n <= afterCancel / 100 + 1 && n >= 10,
+        n + " ticks with the cancel between " + beforeCancel + " and " + afterCancel + " ms");
   }
 
   // ---- buggy --------------------------------------------------------------------------------

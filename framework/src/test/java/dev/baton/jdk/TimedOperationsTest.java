@@ -9,7 +9,6 @@ import dev.baton.InterleavingFailure.Kind;
 import dev.baton.Scenario;
 import java.util.concurrent.TimeoutException;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -65,8 +64,6 @@ class TimedOperationsTest {
     assertThat(failure.getMessage()).contains("(thrown in main)").contains("timed out");
   }
 
-  @Disabled("framework gap: strategies never stall a runnable thread, so a short deadline never"
-      + " fires while another thread is busy (issue 3's bounded pause; seed 003)")
   @Test
   void findsAMessageLostWhenTheHandOffDeadlineFiresWhileTheWorkerIsBusy() {
     InterleavingFailure failure =
@@ -75,7 +72,6 @@ class TimedOperationsTest {
     assertThat(failure.getMessage()).contains("timed out");
   }
 
-  @Disabled("framework gap: Instant.now() and Clock read the real clock, not the virtual one")
   @Test
   void instantNowSeesTheVirtualClock() {
     passesTheDefaultBudget(TimedScenarios::instantNowSeesVirtualTime);
