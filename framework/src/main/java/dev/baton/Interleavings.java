@@ -165,6 +165,9 @@ public final class Interleavings {
               watchdogMillis,
               timeBudgetMillis);
       ExplorationSettings settings = config.override(declared);
+      // -Dbaton.replay names one scenario; every other one explores as usual, and says so.
+      config.unusedReplayWarning().ifPresent(warning ->
+          System.out.println(warning + " (" + first.id() + " explored as usual)"));
       return Explorer.explore(settings, bodyOf(scenario, code, first, settings.freshStatics()));
     }
 
@@ -193,16 +196,32 @@ public final class Interleavings {
     }
   }
 
-  /** The simple name of the class that called Baton: the test to re-run for a replay. */
+  /**
+   * The test to re-run for a replay, as {@code Class#method} for Surefire's {@code -Dtest}: the
+   * outermost frame of the caller's own code, the one a test framework called (or {@code main}),
+   * so that helper methods between the test and Baton do not count.
+   */
   private static java.util.Optional<String> callerClass() {
     return StackWalker.getInstance()
-        .walk(frames -> frames
-            .map(StackWalker.StackFrame::getClassName)
-            .filter(name -> !name.startsWith("dev.baton.Interleavings")
-                && !name.startsWith("java.") && !name.startsWith("jdk.")
-                && !name.startsWith("org.junit.") && !name.startsWith("org.assertj."))
-            .findFirst())
-        .map(LoadedScenario::topLevel);
+        .walk(frames -> {
+          StackWalker.StackFrame outermost = null;
+          for (StackWalker.StackFrame f : (Iterable<StackWalker.StackFrame>) frames::iterator) {
+            String name = f.getClassName();
+            if (name.startsWith("dev.baton.Interleavings") || name.startsWith("org.assertj.")) {
+              continue;
+            }
+            if (name.startsWith("java.") || name.startsWith("jdk.") || name.startsWith("org.junit.")
+                || name.startsWith("sun.")) {
+              if (outermost != null) break; // the test framework or reflection that called it
+              continue;
+            }
+            outermost = f;
+          }
+          return java.util.Optional.ofNullable(outermost);
+        })
+        .map(f -> LoadedScenario.topLevel(f.getClassName())
+            + (f.getMethodName().equals("main") || f.getMethodName().startsWith("lambda$")
+                ? "" : "#" + f.getMethodName()));
   }
 
   /** A scenario's code found again in the instrumenting class loader. */

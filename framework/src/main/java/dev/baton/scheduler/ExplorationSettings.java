@@ -49,6 +49,13 @@ public record ExplorationSettings(
     long watchdogMillis,
     long timeBudgetMillis) {
 
+  /** These settings with the choices a replay token was recorded under. */
+  ExplorationSettings withChoicesOf(ReplayToken token) {
+    return new ExplorationSettings(scenarioId, replayHint, strategy, schedules, seed, replayToken,
+        strictReplay, pctDepth, maxSteps, annotated, freshStatics, token.maxPauseMillis(),
+        token.spuriousWakeups(), watchdogMillis, timeBudgetMillis);
+  }
+
   /** Default of {@link #maxPauseMillis}: a plausible production pause (a long GC, a slow disk). */
   public static final long DEFAULT_MAX_PAUSE_MILLIS = 1_000;
 

@@ -69,6 +69,7 @@ public final class Explorer {
       ExplorationSettings settings, ScheduleBody body, ReplayToken token)
       throws InterruptedException {
     boolean replaying = token != null;
+    if (replaying) settings = settings.withChoicesOf(token);
     Strategy strategy = replaying ? token.strategy() : settings.strategy();
     long seed = replaying ? token.seed() : settings.seed() != 0 ? settings.seed() : Seeds.pick();
     ReplayPolicy replay = replaying ? new ReplayPolicy(token.choices(), settings.strictReplay()) : null;
@@ -101,7 +102,8 @@ public final class Explorer {
         if (failure != null) {
           String newToken =
               new ReplayToken(settings.scenarioId().hashCode(), strategy, seed, number,
-                  scheduler.choices()).encode();
+                  settings.maxPauseMillis(), settings.spuriousWakeups(), scheduler.choices())
+                  .encode();
           throw FailureReport.build(
               failure, scheduler, settings, strategy, seed, number, replaying, newToken);
         }
@@ -111,7 +113,11 @@ public final class Explorer {
       }
     }
     String note = policy.note();
-    if (replaying && note.isEmpty()) {
+    if (replaying && note.isEmpty() && replay.unused() > 0) {
+      note = "The pinned schedule diverged: it ended after " + (replay.total() - replay.unused())
+          + " of the token's " + replay.total() + " choices, so the code changed since the token"
+          + " was recorded; the schedule passed.";
+    } else if (replaying && note.isEmpty()) {
       note = "The replayed schedule " + token.schedule() + " passed.";
     }
     return new ExplorationResult(budget, strategy, seed, false, note);

@@ -136,6 +136,9 @@ final class FailureReport {
         break;
     }
     if (site == null) return "step";
+    if (site.kind() == SiteKind.SLEEP && object instanceof Long nanos) {
+      return nanos < 0 ? "sleep forever" : nanos == 0 ? "sleep 0" : "sleep " + pause(nanos);
+    }
     if (object instanceof ManagedThread t) return site.kind().verb() + " " + t.displayName();
     if (object != null && object.getClass().isArray()) {
       return site.kind().verb() + " " + object.getClass().getComponentType().getSimpleName() + "[]";

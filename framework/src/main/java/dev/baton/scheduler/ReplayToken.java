@@ -10,17 +10,29 @@ import java.util.zip.CRC32;
  * The replay token: every choice of one schedule, in order, plus where it came from. Printed as
  * URL-safe Base64 without padding, so it survives shells, CI logs and Java string literals.
  *
- * <p>Layout: version, hash of the scenario id, strategy, seed, schedule number, the choices
- * run-length encoded as (thread id, repeat) varint pairs, and a CRC-32 of all that.
+ * <p>Layout: version, hash of the scenario id, strategy, seed, schedule number, the pause budget
+ * in milliseconds and a flags byte (bit 0: spurious wakeups), the choices run-length encoded as
+ * (thread id, repeat) varint pairs, and a CRC-32 of all that. The settings that decide which
+ * choices exist travel with the token, so that it replays the same whatever the replaying run is
+ * configured with. Version 1 tokens, from before pauses, replay with no pauses.
  *
  * @param scenarioHash {@link String#hashCode()} of the scenario id that recorded it
  * @param strategy the strategy that found the schedule
  * @param seed the exploration seed
  * @param schedule the 1-based schedule number
+ * @param maxPauseMillis the pause budget the schedule ran with
+ * @param spuriousWakeups whether the schedule allowed spurious wakeups
  * @param choices the id of the thread chosen at each choice point
  */
-record ReplayToken(int scenarioHash, Strategy strategy, long seed, int schedule, int[] choices) {
-  private static final int VERSION = 1;
+record ReplayToken(
+    int scenarioHash,
+    Strategy strategy,
+    long seed,
+    int schedule,
+    long maxPauseMillis,
+    boolean spuriousWakeups,
+    int[] choices) {
+  private static final int VERSION = 2;
 
   String encode() {
     ByteArrayOutputStream out = new ByteArrayOutputStream(16 + choices.length);
@@ -29,6 +41,8 @@ record ReplayToken(int scenarioHash, Strategy strategy, long seed, int schedule,
     out.write(strategy.ordinal());
     writeFixed(out, seed, 8);
     writeVarint(out, schedule);
+    writeVarint(out, (int) Math.min(Integer.MAX_VALUE, maxPauseMillis));
+    out.write(spuriousWakeups ? 1 : 0);
     writeVarint(out, choices.length);
     for (int i = 0; i < choices.length; ) {
       int run = 1;
@@ -57,7 +71,7 @@ record ReplayToken(int scenarioHash, Strategy strategy, long seed, int schedule,
     } catch (IllegalArgumentException e) {
       throw bad(origin, trimmed, "it is not a Baton replay token (not URL-safe Base64)");
     }
-    if (bytes.length < 1 + 4 + 1 + 8 + 4 || bytes[0] != VERSION) {
+    if (bytes.length < 1 + 4 + 1 + 8 + 4 || (bytes[0] != VERSION && bytes[0] != 1)) {
       throw bad(origin, trimmed, "it is not a Baton replay token of this version");
     }
     CRC32 crc = new CRC32();
@@ -75,6 +89,12 @@ record ReplayToken(int scenarioHash, Strategy strategy, long seed, int schedule,
     }
     long seed = in.getLong();
     int schedule = readVarint(in);
+    long maxPause = 0;
+    boolean spurious = false;
+    if (bytes[0] >= 2) {
+      maxPause = readVarint(in);
+      spurious = (in.get() & 1) != 0;
+    }
     int count = readVarint(in);
     int[] choices = new int[count];
     for (int i = 0; i < count; ) {
@@ -83,7 +103,8 @@ record ReplayToken(int scenarioHash, Strategy strategy, long seed, int schedule,
       if (run <= 0 || i + run > count) throw bad(origin, trimmed, "its choices are malformed");
       for (int r = 0; r < run; r++) choices[i++] = id;
     }
-    return new ReplayToken(hash, Strategy.values()[ordinal], seed, schedule, choices);
+    return new ReplayToken(
+        hash, Strategy.values()[ordinal], seed, schedule, maxPause, spurious, choices);
   }
 
   private static IllegalArgumentException bad(String origin, String token, String why) {

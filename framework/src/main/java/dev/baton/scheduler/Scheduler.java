@@ -272,6 +272,15 @@ final class Scheduler implements HookDelegate {
   }
 
   /**
+   * A scheduling point where {@code me} may block (park, wait, join, sleep): the step is recorded
+   * when it starts, so that what happens while it waits, and what wakes it, come after it.
+   */
+  private void blockingPoint(ManagedThread me, int site, int kind, Object object) {
+    trace.add(me.id, site, kind, object);
+    turn(me, site, false);
+  }
+
+  /**
    * The decision part of a scheduling point: returns when {@code me} holds the baton and can
    * proceed. {@code yielding} (sleep, yield, spin waits) says that {@code me} waits for another
    * thread to make progress: it gives way whenever another thread can run, so a spin loop can never
@@ -875,7 +884,7 @@ final class Scheduler implements HookDelegate {
       pending(me, monitor, MONITOR_KEY, 0, true);
       block(me, ManagedThread.Wait.WAIT, monitor, millis, nanos);
       try {
-        point(me, site, Trace.SITE, monitor);
+        blockingPoint(me, site, Trace.SITE, monitor);
       } finally {
         me.clearWait();
         m.waitSet.remove(me);
@@ -959,7 +968,7 @@ final class Scheduler implements HookDelegate {
       pending(me, null, null, 0, false);
       if (!target.terminated) block(me, ManagedThread.Wait.JOIN, target, millis, nanos);
       try {
-        point(me, site, Trace.SITE, target);
+        blockingPoint(me, site, Trace.SITE, target);
       } finally {
         me.clearWait();
       }
@@ -984,16 +993,16 @@ final class Scheduler implements HookDelegate {
       pending(me, null, null, 0, false);
       if (millis == 0 && nanos == 0) {
         turn(me, site, true);
+        trace.add(me.id, site, Trace.SITE, 0L);
       } else {
         // Asleep until the virtual clock reaches the deadline, or an interrupt.
         block(me, ManagedThread.Wait.SLEEP, null, millis, nanos);
         try {
-          turn(me, site, false);
+          blockingPoint(me, site, Trace.SITE, me.timed ? me.timeout : -1L);
         } finally {
           me.clearWait();
         }
       }
-      trace.add(me.id, site, Trace.SITE, null);
       if (Thread.interrupted()) throw new InterruptedException("sleep interrupted");
       return true;
     } finally {
@@ -1186,7 +1195,7 @@ final class Scheduler implements HookDelegate {
         block(me, ManagedThread.Wait.PARK, blocker, 0, 0);
       }
       try {
-        point(me, me.lastSite, Trace.PARK, blocker);
+        blockingPoint(me, me.lastSite, Trace.PARK, blocker);
       } finally {
         me.clearWait();
       }

@@ -91,6 +91,20 @@ class EngineRaceTest {
   }
 
   @Test
+  void aPinnedTokenWhoseChoicesNoLongerHappenPassesWithANote() {
+    EngineExecutionResults results = EngineTestKit.engine("baton")
+        .selectors(selectClass(dev.baton.engine.fixtures.races.OutgrownTokenFixture.class))
+        .execute();
+
+    results.testEvents().assertStatistics(s -> s.succeeded(1).failed(0));
+    assertThat(results.allEvents().reportingEntryPublished().list().get(0)
+            .getPayload(org.junit.platform.engine.reporting.ReportEntry.class).orElseThrow()
+            .getKeyValuePairs().get("baton.note"))
+        .startsWith("The pinned schedule diverged: it ended after 0 of the token's ")
+        .endsWith("choices, so the code changed since the token was recorded; the schedule passed.");
+  }
+
+  @Test
   void warnsWhenAnExploredMethodIsAlsoAJupiterTest() {
     java.io.PrintStream original = System.out;
     java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();

@@ -35,6 +35,18 @@ class LivenessTest {
   }
 
   @Test
+  void aTokenReplaysItsPausesWhateverTheReplayingRunIsConfiguredWith() {
+    InterleavingFailure failure = find(LivenessScenarios::handOffWithADeadline, Strategy.RANDOM);
+
+    InterleavingFailure again = catchThrowableOfType(InterleavingFailure.class,
+        () -> Interleavings.configure().maxPauseMillis(0).replay(failure.replayToken())
+            .explore(LivenessScenarios::handOffWithADeadline));
+
+    assertThat(again).isNotNull();
+    assertThat(again.trace()).isEqualTo(failure.trace());
+  }
+
+  @Test
   void withoutPausesADeadlineFiresOnlyWhenNobodyCanRun() {
     ExplorationResult result = Interleavings.configure().schedules(300).seed(4).maxPauseMillis(0)
         .explore(LivenessScenarios::handOffWithADeadline);

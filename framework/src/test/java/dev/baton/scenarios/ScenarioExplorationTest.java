@@ -134,7 +134,9 @@ class ScenarioExplorationTest {
   void findsTheCheckThenActRaceOnAConcurrentMap() {
     InterleavingFailure failure = find(Scenarios::checkThenActOnConcurrentMap, Strategy.RANDOM);
     assertThat(failure.getCause()).hasMessage("session created 2 times");
-    assertThat(failure.getMessage()).contains("call Map.containsKey").contains("call Map.put");
+    assertThat(failure.getMessage()).contains("call Map.containsKey").contains("call Map.put")
+        .contains("mvn test -Dtest=ScenarioExplorationTest#findsTheCheckThenActRaceOnAConcurrentMap"
+            + " -Dbaton.replay=" + failure.replayToken());
   }
 
   @Test
