@@ -64,7 +64,7 @@ final class FailureReport {
     StringBuilder b = new StringBuilder();
     for (Failure.BlockedThread t : f.blocked()) {
       b.append("  ").append(t.thread().displayName()).append(' ').append(waitText(t))
-          .append(inCall(t.site())).append(", at ").append(Scheduler.location(t.site()))
+          .append(", at ").append(Scheduler.location(t.site())).append(inCall(t.site()))
           .append('\n');
     }
     List<ManagedThread> cycle = Deadlocks.findCycle(f.blocked());
@@ -162,9 +162,9 @@ final class FailureReport {
     return nanos / 1_000 + " µs";
   }
 
-  /** " in BlockingQueue.put" when the thread waits inside a JDK call it made at {@code site}. */
+  /** ", in BlockingQueue.put" when the thread waits inside a JDK call it made at {@code site}. */
   private static String inCall(int site) {
     Site s = Sites.get(site);
-    return s != null && s.kind() == SiteKind.CALL ? " in " + s.detail() : "";
+    return s != null && s.kind() == SiteKind.CALL ? ", in " + s.detail() : "";
   }
 }

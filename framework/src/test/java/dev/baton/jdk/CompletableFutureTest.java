@@ -54,7 +54,8 @@ class CompletableFutureTest {
         findsAndReplays(CompletableFutureScenarios::errorPathNeverCompletesTheFuture, Kind.DEADLOCK);
     assertThat(failure.getMessage())
         .contains("deadlock")
-        .containsPattern("main waits for CompletableFuture\\$Signaller#\\d in CompletableFuture.get, at "
-            + "CompletableFutureScenarios.errorPathNeverCompletesTheFuture\\(CompletableFutureScenarios.java:\\d+\\)");
+        .containsPattern("main waits for CompletableFuture\\$Signaller#\\d, at "
+            + "CompletableFutureScenarios.errorPathNeverCompletesTheFuture\\(CompletableFutureScenarios.java:\\d+\\),"
+            + " in CompletableFuture.get");
   }
 }

@@ -35,8 +35,9 @@ class LocksTest {
         findsAndReplays(LockScenarios::readWriteLockUpgradeDeadlocks, Kind.DEADLOCK);
     assertThat(failure.getMessage())
         .contains("deadlock")
-        .containsPattern("thread-1 waits for ReentrantReadWriteLock#\\d in ReentrantReadWriteLock\\$WriteLock.lock, at "
-            + "LockScenarios\\$LazyConfig.getByUpgrading\\(LockScenarios.java:\\d+\\)")
+        .containsPattern("thread-1 waits for ReentrantReadWriteLock#\\d, at "
+            + "LockScenarios\\$LazyConfig.getByUpgrading\\(LockScenarios.java:\\d+\\),"
+            + " in ReentrantReadWriteLock\\$WriteLock.lock")
         .contains("call ReentrantReadWriteLock$WriteLock.lock");
   }
 

@@ -60,7 +60,7 @@ class QueuesTest {
         findsAndReplays(QueueScenarios::consumerWaitsOnAnEmptyQueue, Kind.DEADLOCK);
     assertThat(failure.getMessage())
         .contains("main waits to join consumer")
-        .containsPattern("consumer waits for Condition#\\d in BlockingQueue.take, at QueueScenarios.lambda\\$consumerWaitsOnAnEmptyQueue")
+        .containsPattern("consumer waits for Condition#\\d, at QueueScenarios.lambda\\$consumerWaitsOnAnEmptyQueue\\S+, in BlockingQueue.take")
         .doesNotContain("Scheduler");
   }
 }

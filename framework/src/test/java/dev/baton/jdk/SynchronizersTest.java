@@ -47,8 +47,8 @@ class SynchronizersTest {
         .contains("deadlock")
         .containsPattern("main waits to join thread-\\d")
         .contains("call CyclicBarrier.await")
-        .containsPattern("thread-1 waits for Condition#\\d in CyclicBarrier.await, at SynchronizerScenarios")
-        .containsPattern("thread-2 waits for Condition#\\d in CyclicBarrier.await, at SynchronizerScenarios");
+        .containsPattern("thread-1 waits for Condition#\\d, at SynchronizerScenarios\\S+, in CyclicBarrier.await")
+        .containsPattern("thread-2 waits for Condition#\\d, at SynchronizerScenarios\\S+, in CyclicBarrier.await");
   }
 
   @Test

@@ -117,8 +117,9 @@ class LivenessTest {
     assertThat(failure.kind()).isEqualTo(Kind.BLOCKED_AT_END);
     assertThat(failure.getMessage())
         .contains("the scenario finished but 1 thread(s) it started are still blocked")
-        .containsPattern("producer waits for \\S+ in BlockingQueue.put, at "
-            + "LivenessScenarios.lambda\\$workerLeftBlockedOnAFullQueue\\$\\d+\\(LivenessScenarios.java:\\d+\\)")
+        .containsPattern("producer waits for \\S+, at "
+            + "LivenessScenarios.lambda\\$workerLeftBlockedOnAFullQueue\\$\\d+\\(LivenessScenarios.java:\\d+\\),"
+            + " in BlockingQueue.put")
         .contains("producer is blocked here:")
         .contains("at java.util.concurrent.ArrayBlockingQueue.put(ArrayBlockingQueue.java:")
         .doesNotContain("dev.baton.scheduler");

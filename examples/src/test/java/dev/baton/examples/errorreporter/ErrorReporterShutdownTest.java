@@ -36,7 +36,7 @@ class ErrorReporterShutdownTest {
 
     assertThat(failure).as("Baton should find the hang").isNotNull();
     assertThat(failure.getMessage())
-        .contains("error-reporter waits for Condition#1 in BlockingQueue.put")
+        .containsPattern("error-reporter waits for Condition#1, at \\S+, in BlockingQueue.put")
         .contains("error-reporter is blocked here:")
         .contains("at java.util.concurrent.ArrayBlockingQueue.put(")
         .contains("at dev.baton.examples.errorreporter.RequeueingErrorReporter.sendUntilShutdown("
