@@ -72,7 +72,13 @@ public final class BatonAgent {
   private static Class<?>[] jdkClassesToRewrite(Instrumentation inst) {
     java.util.List<Class<?>> classes =
         new java.util.ArrayList<>(List.of(LockSupport.class, Thread.class, java.time.Clock.class));
+    try {
+      classes.add(Class.forName("java.lang.VirtualThread")); // JDK 21 and later
+    } catch (ClassNotFoundException olderJdk) {
+      // no virtual threads
+    }
     for (Class<?> c : inst.getAllLoadedClasses()) {
+      if (c.getName().equals("java.lang.VirtualThread")) continue;
       boolean clockOfUsers = JdkTransformer.CLOCK_CLASSES.contains(c.getName().replace('.', '/'))
           && c != java.time.Clock.class;
       boolean concurrent = c.getName().startsWith("java.util.concurrent.") && c != LockSupport.class;

@@ -27,6 +27,8 @@ import org.objectweb.asm.Opcodes;
 final class JdkTransformer implements ClassFileTransformer {
   static final String LOCK_SUPPORT = "java/util/concurrent/locks/LockSupport";
   static final String THREAD = "java/lang/Thread";
+  /** JDK 21+: starts and ends without {@code Thread.start()}'s and {@code Thread.exit()}'s code. */
+  static final String VIRTUAL_THREAD = "java/lang/VirtualThread";
   private static final String HOOKS = "dev/baton/runtime/Hooks";
   private static final String CONCURRENT = "java/util/concurrent/";
   private static final String FORK_JOIN_POOL = "java/util/concurrent/ForkJoinPool";
@@ -62,7 +64,7 @@ final class JdkTransformer implements ClassFileTransformer {
       return null; // only boot classes: java.base
     }
     boolean hooked = LOCK_SUPPORT.equals(className) || THREAD.equals(className)
-        || CLOCK.equals(className);
+        || CLOCK.equals(className) || VIRTUAL_THREAD.equals(className);
     boolean clockOfUsers = CLOCK_CLASSES.contains(className);
     if (!hooked && !clockOfUsers && !className.startsWith(CONCURRENT)) {
       return null;
@@ -70,7 +72,8 @@ final class JdkTransformer implements ClassFileTransformer {
     try {
       ClassReader reader = new ClassReader(bytes);
       ClassWriter writer = new ClassWriter(reader, hooked ? ClassWriter.COMPUTE_MAXS : 0);
-      ClassVisitor visitor = new ClockRewriter(writer, clockOfUsers ? "clockMillis" : null);
+      ClassVisitor visitor = new ClockRewriter(
+          writer, clockOfUsers ? "clockMillis" : null, !LOCK_SUPPORT.equals(className));
       reader.accept(hooked ? new Rewriter(visitor, className) : visitor, 0);
       return writer.toByteArray();
     } catch (Throwable t) {
@@ -126,6 +129,24 @@ final class JdkTransformer implements ClassFileTransformer {
           case "unpark(Ljava/lang/Thread;)V" -> parkEntry(mv, key, true, null, "unpark", "(Ljava/lang/Thread;)Z");
           default -> mv;
         };
+      }
+      if (owner.equals(VIRTUAL_THREAD)) {
+        if ((name + desc).equals("start(Ljdk/internal/vm/ThreadContainer;)V")) {
+          return new StartHooks(mv);
+        }
+        if ((name + desc).equals("run(Ljava/lang/Runnable;)V")) {
+          // The body of a virtual thread: it ends here, not in Thread.exit().
+          return new MethodVisitor(Opcodes.ASM9, mv) {
+            @Override
+            public void visitInsn(int opcode) {
+              if (opcode == Opcodes.RETURN || opcode == Opcodes.ATHROW) {
+                super.visitMethodInsn(Opcodes.INVOKESTATIC, HOOKS, "threadExit", "()V", false);
+              }
+              super.visitInsn(opcode);
+            }
+          };
+        }
+        return mv;
       }
       if (owner.equals(CLOCK)) {
         if (!(name + desc).equals("currentInstant()Ljava/time/Instant;")) return mv;
@@ -204,10 +225,12 @@ final class JdkTransformer implements ClassFileTransformer {
    */
   private static final class ClockRewriter extends ClassVisitor {
     private final String millisHook;
+    private final boolean parksThroughLockSupport;
 
-    ClockRewriter(ClassVisitor next, String millisHook) {
+    ClockRewriter(ClassVisitor next, String millisHook, boolean parksThroughLockSupport) {
       super(Opcodes.ASM9, next);
       this.millisHook = millisHook;
+      this.parksThroughLockSupport = parksThroughLockSupport;
     }
 
     @Override
@@ -223,11 +246,15 @@ final class JdkTransformer implements ClassFileTransformer {
         public void visitFieldInsn(int opcode, String owner, String field, String descriptor) {
           super.visitFieldInsn(opcode, owner, field, descriptor);
           if (opcode != Opcodes.GETSTATIC || initialiser) return;
-          if (owner.equals(FORK_JOIN_POOL) && field.equals("common")) {
+          boolean common = owner.equals(FORK_JOIN_POOL) && field.equals("common");
+          boolean async = owner.equals("java/util/concurrent/CompletableFuture")
+              && field.equals("ASYNC_POOL");
+          if (!common && !async) return;
+          // ASYNC_POOL is an Executor on JDK 17 and a ForkJoinPool on later JDKs.
+          if (descriptor.equals("L" + FORK_JOIN_POOL + ";")) {
             super.visitMethodInsn(Opcodes.INVOKESTATIC, HOOKS, "commonPool",
                 "(L" + FORK_JOIN_POOL + ";)L" + FORK_JOIN_POOL + ";", false);
-          } else if (owner.equals("java/util/concurrent/CompletableFuture")
-              && field.equals("ASYNC_POOL")) {
+          } else if (descriptor.equals("Ljava/util/concurrent/Executor;")) {
             super.visitMethodInsn(Opcodes.INVOKESTATIC, HOOKS, "asyncPool",
                 "(Ljava/util/concurrent/Executor;)Ljava/util/concurrent/Executor;", false);
           }
@@ -236,6 +263,22 @@ final class JdkTransformer implements ClassFileTransformer {
         @Override
         public void visitMethodInsn(
             int opcode, String owner, String method, String descriptor, boolean isInterface) {
+          if (parksThroughLockSupport && opcode == Opcodes.INVOKEVIRTUAL
+              && owner.equals("jdk/internal/misc/Unsafe") && method.equals("park")
+              && descriptor.equals("(ZJ)V")) {
+            // JDK 25's ForkJoinPool parks and wakes its workers with Unsafe itself: the same as
+            // LockSupport's park and unpark, which the hooks see.
+            super.visitMethodInsn(
+                Opcodes.INVOKESTATIC, HOOKS, "unsafePark", "(Ljava/lang/Object;ZJ)V", false);
+            return;
+          }
+          if (parksThroughLockSupport && opcode == Opcodes.INVOKEVIRTUAL
+              && owner.equals("jdk/internal/misc/Unsafe") && method.equals("unpark")
+              && descriptor.equals("(Ljava/lang/Object;)V")) {
+            super.visitMethodInsn(Opcodes.INVOKESTATIC, HOOKS, "unsafeUnpark",
+                "(Ljava/lang/Object;Ljava/lang/Object;)V", false);
+            return;
+          }
           if (opcode == Opcodes.INVOKESTATIC && owner.equals("java/lang/System")
               && descriptor.equals("()J")
               && (method.equals("nanoTime") || method.equals("currentTimeMillis"))) {

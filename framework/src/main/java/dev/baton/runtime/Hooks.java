@@ -385,6 +385,25 @@ public final class Hooks {
     return nanos == Long.MIN_VALUE ? null : java.time.Instant.ofEpochSecond(0, nanos);
   }
 
+  /**
+   * Replaces {@code Unsafe.park(absolute, time)} in {@code java.util.concurrent} (outside {@code
+   * LockSupport}) with the {@code LockSupport} call that does the same, so that it is hooked.
+   */
+  public static void unsafePark(Object unsafe, boolean absolute, long time) {
+    if (absolute) {
+      java.util.concurrent.locks.LockSupport.parkUntil(time);
+    } else if (time == 0) {
+      java.util.concurrent.locks.LockSupport.park();
+    } else if (time > 0) {
+      java.util.concurrent.locks.LockSupport.parkNanos(time);
+    }
+  }
+
+  /** Replaces {@code Unsafe.unpark(thread)} in {@code java.util.concurrent}, like {@link #unsafePark}. */
+  public static void unsafeUnpark(Object unsafe, Object thread) {
+    if (thread instanceof Thread t) java.util.concurrent.locks.LockSupport.unpark(t);
+  }
+
   /** From {@code LockSupport.park()}/{@code park(Object)}: true means the model parked, skip the real park. */
   public static boolean park(Object blocker) {
     HookDelegate d = delegate;

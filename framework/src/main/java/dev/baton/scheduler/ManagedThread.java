@@ -105,6 +105,7 @@ final class ManagedThread {
   String displayName() {
     if (id == 0) return "main";
     String name = thread.getName();
+    if (name.isEmpty()) return (isVirtual() ? "virtual-thread-" : "thread-") + id;
     if (DEFAULT_NAME.matcher(name).matches()) return "thread-" + id;
     if (POOL_NAME.matcher(name).matches()) return "pool-thread-" + id;
     if (FORK_JOIN_NAME.matcher(name).matches()) return "fork-join-worker-" + id;
@@ -143,5 +144,10 @@ final class ManagedThread {
   @Override
   public String toString() {
     return displayName();
+  }
+
+  /** A virtual thread (JDK 21 and later), told without the API Java 17 lacks. */
+  boolean isVirtual() {
+    return thread.getClass().getName().equals("java.lang.VirtualThread");
   }
 }

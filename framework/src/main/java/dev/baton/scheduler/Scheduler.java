@@ -641,6 +641,11 @@ final class Scheduler implements HookDelegate {
     return awaitingWork;
   }
 
+  /** A carrier of virtual threads: it runs the managed virtual threads, and is the JVM's own. */
+  private static boolean isCarrier(Thread thread) {
+    return thread.getClass().getName().equals("jdk.internal.misc.CarrierThread");
+  }
+
   /** A worker of a {@code ForkJoinPool}, which the pool must end itself. */
   private static boolean isPoolWorker(ManagedThread t) {
     return t.thread instanceof java.util.concurrent.ForkJoinWorkerThread;
@@ -1244,7 +1249,7 @@ final class Scheduler implements HookDelegate {
    */
   private void adoptPoolWorker(ManagedThread me, Thread worker) {
     if (aborted || !(worker instanceof java.util.concurrent.ForkJoinWorkerThread)
-        || !worker.isAlive()) {
+        || !worker.isAlive() || isCarrier(worker)) {
       return;
     }
     ManagedThread adopted = register(worker);
@@ -1261,6 +1266,7 @@ final class Scheduler implements HookDelegate {
     if (me == null) return;
     try {
       if (thread.getState() != Thread.State.NEW || byThread.containsKey(thread)) return;
+      if (isCarrier(thread)) return;
       // An ending schedule lets the thread start outside it: failing the start would leave JDK
       // code (a pool replacing a worker) half done.
       if (aborted) return;

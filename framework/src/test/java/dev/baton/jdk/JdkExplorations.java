@@ -91,7 +91,7 @@ final class JdkExplorations {
     // Identity hashes of JDK objects and the numbers of generated lambda classes differ from run
     // to run; they are in JDK exception messages, not in anything Baton decides.
     return text.replaceAll("@[0-9a-f]{4,8}\\b", "@#")
-        .replaceAll("\\$\\$Lambda\\$\\d+/0x[0-9a-f]+", "\\$\\$Lambda");
+        .replaceAll("\\$\\$Lambda(\\$\\d+)?/0x[0-9a-f]+", "\\$\\$Lambda");
   }
 
   /** The first line of a report: what failed. */
