@@ -29,6 +29,8 @@ final class JdkTransformer implements ClassFileTransformer {
   static final String THREAD = "java/lang/Thread";
   /** JDK 21+: starts and ends without {@code Thread.start()}'s and {@code Thread.exit()}'s code. */
   static final String VIRTUAL_THREAD = "java/lang/VirtualThread";
+  /** Overrides {@code Thread.run()}: where a pool worker's life begins. */
+  static final String FORK_JOIN_WORKER = "java/util/concurrent/ForkJoinWorkerThread";
   private static final String HOOKS = "dev/baton/runtime/Hooks";
   private static final String CONCURRENT = "java/util/concurrent/";
   private static final String FORK_JOIN_POOL = "java/util/concurrent/ForkJoinPool";
@@ -52,6 +54,8 @@ final class JdkTransformer implements ClassFileTransformer {
           LOCK_SUPPORT + ".unpark(Ljava/lang/Thread;)V",
           THREAD + ".start()V",
           THREAD + ".exit()V",
+          THREAD + ".run()V",
+          FORK_JOIN_WORKER + ".run()V",
           CLOCK + ".currentInstant()Ljava/time/Instant;");
 
   private final Set<String> rewritten = java.util.Collections.synchronizedSet(new TreeSet<>());
@@ -64,7 +68,8 @@ final class JdkTransformer implements ClassFileTransformer {
       return null; // only boot classes: java.base
     }
     boolean hooked = LOCK_SUPPORT.equals(className) || THREAD.equals(className)
-        || CLOCK.equals(className) || VIRTUAL_THREAD.equals(className);
+        || CLOCK.equals(className) || VIRTUAL_THREAD.equals(className)
+        || FORK_JOIN_WORKER.equals(className);
     boolean clockOfUsers = CLOCK_CLASSES.contains(className);
     if (!hooked && !clockOfUsers && !className.startsWith(CONCURRENT)) {
       return null;
@@ -130,13 +135,19 @@ final class JdkTransformer implements ClassFileTransformer {
           default -> mv;
         };
       }
+      if (name.equals("run") && desc.equals("()V")
+          && (owner.equals(THREAD) || owner.equals(FORK_JOIN_WORKER))) {
+        rewritten.add(key);
+        return new RunEntry(mv);
+      }
+      if (owner.equals(FORK_JOIN_WORKER)) return mv;
       if (owner.equals(VIRTUAL_THREAD)) {
         if ((name + desc).equals("start(Ljdk/internal/vm/ThreadContainer;)V")) {
           return new StartHooks(mv);
         }
         if ((name + desc).equals("run(Ljava/lang/Runnable;)V")) {
-          // The body of a virtual thread: it ends here, not in Thread.exit().
-          return new MethodVisitor(Opcodes.ASM9, mv) {
+          // The body of a virtual thread: it begins and ends here, not in Thread.run/exit().
+          return new RunEntry(mv) {
             @Override
             public void visitInsn(int opcode) {
               if (opcode == Opcodes.RETURN || opcode == Opcodes.ATHROW) {
@@ -290,6 +301,23 @@ final class JdkTransformer implements ClassFileTransformer {
           }
         }
       };
+    }
+  }
+
+  /**
+   * {@code Hooks.threadRuns()} on entry to a thread's body: a started thread waits there for the
+   * baton, before it runs any code, even code without a scheduling point of its own (a JDK method
+   * given as a method reference).
+   */
+  private static class RunEntry extends MethodVisitor {
+    RunEntry(MethodVisitor next) {
+      super(Opcodes.ASM9, next);
+    }
+
+    @Override
+    public void visitCode() {
+      super.visitCode();
+      super.visitMethodInsn(Opcodes.INVOKESTATIC, HOOKS, "threadRuns", "()V", false);
     }
   }
 

@@ -76,6 +76,9 @@ public interface HookDelegate {
   /** A repeatable identity hash for {@code o}, or 0 to use the real one (unmanaged caller). */
   int identityHash(Object o);
 
+  /** A started thread begins its body: it arrives, and waits for the baton, if it had not yet. */
+  void threadRuns();
+
   /** The schedule's own pool for a managed caller, else {@code common} itself. */
   java.util.concurrent.ForkJoinPool commonPool(java.util.concurrent.ForkJoinPool common);
 

@@ -399,6 +399,12 @@ public final class Hooks {
     }
   }
 
+  /** At the start of {@code Thread.run()} and of a pool worker's or virtual thread's body. */
+  public static void threadRuns() {
+    HookDelegate d = delegate;
+    if (d != null) d.threadRuns();
+  }
+
   /** Replaces {@code Unsafe.unpark(thread)} in {@code java.util.concurrent}, like {@link #unsafePark}. */
   public static void unsafeUnpark(Object unsafe, Object thread) {
     if (thread instanceof Thread t) java.util.concurrent.locks.LockSupport.unpark(t);

@@ -361,7 +361,8 @@ final class Scheduler implements HookDelegate {
                 t.displayName() + " was started but did not reach a scheduling point within "
                     + seconds(watchdogMillis) + ": it is blocked or busy outside Baton's control"
                     + " (raise " + "baton.watchdogSeconds if it is only slow)",
-                null, List.of(), stackOf(t.thread)));
+                null, List.of(),
+                Stacks.format(Stacks.ofUser(t.thread.getStackTrace()), "      ")));
             throw new BatonAbort();
           }
           LockSupport.parkNanos(this, left);
@@ -736,7 +737,7 @@ final class Scheduler implements HookDelegate {
       if (t.terminated) continue;
       details.append("  ").append(t.displayName()).append(" (").append(t.thread.getState())
           .append(t == holder ? ", holds the baton" : "").append(")\n");
-      details.append(stackOf(t.thread));
+      details.append(Stacks.format(Stacks.ofUser(t.thread.getStackTrace()), "      "));
     }
     String who = holder == null || holder.terminated
         ? "a thread"
@@ -1295,16 +1296,17 @@ final class Scheduler implements HookDelegate {
   }
 
   @Override
+  public void threadRuns() {
+    ManagedThread me = enter(); // a thread that has not arrived arrives here
+    if (me != null) me.inRuntime--;
+  }
+
+  @Override
   public void threadStarted(Thread thread) {
     // Nothing to do here: the next decision waits for the child to arrive (see awaitArrivals).
     // Waiting inside Thread.start() would hold its monitor on JDK 17, where the child may need it.
   }
 
-  private static String stackOf(Thread t) {
-    StringBuilder b = new StringBuilder();
-    for (StackTraceElement e : t.getStackTrace()) b.append("      at ").append(e).append('\n');
-    return b.toString();
-  }
 
   @Override
   public void threadExit() {

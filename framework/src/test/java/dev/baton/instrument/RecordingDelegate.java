@@ -234,6 +234,9 @@ final class RecordingDelegate implements HookDelegate {
   }
 
   @Override
+  public void threadRuns() {}
+
+  @Override
   public void threadExit() {
     recordFromJdk("threadExit", null);
   }

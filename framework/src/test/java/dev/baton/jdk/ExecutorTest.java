@@ -9,7 +9,6 @@ import dev.baton.InterleavingFailure.Kind;
 import dev.baton.Scenario;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -98,8 +97,6 @@ class ExecutorTest {
     assertThat(failure.getCause()).hasMessageMatching("emails sent: [01] of 2");
   }
 
-  @Disabled("framework gap: a new thread runs until its first scheduling point before its starter's"
-      + " next one, and a task given as a JDK method reference (sent::incrementAndGet) has none")
   @Test
   void findsTheResultOfAMethodReferenceTaskReadWithoutWaiting() {
     InterleavingFailure failure = findsAndReplays(

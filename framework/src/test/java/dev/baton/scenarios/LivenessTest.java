@@ -170,7 +170,9 @@ class LivenessTest {
 
       assertThat(failure.kind()).isEqualTo(Kind.UNCONTROLLED);
       assertThat(failure.getMessage())
-          .contains("acceptor was started but did not reach a scheduling point within 500 ms");
+          .contains("acceptor (RUNNABLE) did not reach a scheduling point for 500 ms")
+          .contains("acceptor (RUNNABLE, holds the baton)")
+          .contains("java.net.ServerSocket.accept(");
     }
   }
 
