@@ -44,6 +44,8 @@ public final class BatonAgent {
       // Initialised outside any schedule, so that their static pools are the JVM's own.
       Class.forName("java.util.concurrent.CompletableFuture", true, null);
       Class.forName("java.util.concurrent.ForkJoinPool", true, null);
+      // Loaded now so that it is rewritten with the rest (and its rewriting checked).
+      Class.forName("java.util.concurrent.ForkJoinWorkerThread", false, null);
       JdkTransformer jdk = new JdkTransformer();
       inst.addTransformer(jdk, true);
       inst.retransformClasses(jdkClassesToRewrite(inst));

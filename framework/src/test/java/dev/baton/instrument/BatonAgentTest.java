@@ -34,6 +34,19 @@ class BatonAgentTest {
   }
 
   @Test
+  void installsInANewJvmThatHasLoadedNothingElse() throws Exception {
+    Path java = Path.of(System.getProperty("java.home"), "bin", "java");
+    Process process = new ProcessBuilder(
+            java.toString(), "-cp", System.getProperty("java.class.path"),
+            FreshJvmInstall.class.getName())
+        .redirectErrorStream(true)
+        .start();
+    String output = new String(process.getInputStream().readAllBytes());
+    assertThat(process.waitFor()).as(output).isZero();
+    assertThat(output).contains("installed");
+  }
+
+  @Test
   void lockSupportStillParksAndUnparksForUnmanagedThreads() throws InterruptedException {
     BatonAgent.install();
     Thread parker = new Thread(java.util.concurrent.locks.LockSupport::park);
