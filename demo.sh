@@ -11,12 +11,13 @@ run_demo_test() {
   mvn -q -B -pl "$module" test -Dtest="$test" -Dsurefire.failIfNoSpecifiedTests=false "$@" \
     > /dev/null 2>&1 || true
   [ -f "$report" ] || { echo "demo: the test did not run; see mvn -pl $module test -Dtest=$test" >&2; exit 1; }
-  # The failure message: from the line after the test's name up to the first stack frame.
-  sed -n '/^dev.baton.InterleavingFailure/,/^[[:space:]]*at /p' "$report" | sed '1d;$d'
+  # The failure message: from the line after the exception's name to its last line, which
+  # offers to keep the token as a regression test.
+  sed -n '/^dev.baton.InterleavingFailure/,/^or keep it as a regression test/p' "$report" | sed '1d'
 }
 
 echo "== Building Baton (tests skipped) =="
-mvn -q -B install -DskipTests
+mvn -q -B -Dstyle.color=never install -DskipTests
 
 echo
 echo "== 1. mvn test -Dtest=$test   (Baton explores schedules until one fails) =="

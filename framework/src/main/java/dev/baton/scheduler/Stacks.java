@@ -60,13 +60,22 @@ final class Stacks {
     return false;
   }
 
-  /** The frames as report lines, indented, at most {@link #SHOWN} of them. */
+  /**
+   * The frames as report lines, indented, at most {@link #SHOWN} of them. Of the JDK frames on
+   * top (how {@code ReentrantLock.lock} parks, say), only the outermost one is shown: the call the
+   * program made.
+   */
   static String format(StackTraceElement[] stack, String indent) {
+    int top = 0;
+    while (top + 1 < stack.length && isJdk(stack[top].getClassName())
+        && isJdk(stack[top + 1].getClassName())) {
+      top++;
+    }
     StringBuilder b = new StringBuilder();
-    int shown = Math.min(stack.length, SHOWN);
-    for (int i = 0; i < shown; i++) b.append(indent).append("at ").append(frame(stack[i])).append('\n');
-    if (stack.length > shown) {
-      b.append(indent).append("... ").append(stack.length - shown).append(" more\n");
+    int end = Math.min(stack.length, top + SHOWN);
+    for (int i = top; i < end; i++) b.append(indent).append("at ").append(frame(stack[i])).append('\n');
+    if (stack.length > end) {
+      b.append(indent).append("... ").append(stack.length - end).append(" more\n");
     }
     return b.toString();
   }
