@@ -17,7 +17,9 @@ run_demo_test() {
 }
 
 echo "== Building Baton (tests skipped) =="
-mvn -q -B -Dstyle.color=never install -DskipTests
+log=$(mktemp)
+mvn -q -B install -DskipTests > "$log" 2>&1 || { cat "$log"; exit 1; }
+rm -f "$log"
 
 echo
 echo "== 1. mvn test -Dtest=$test   (Baton explores schedules until one fails) =="
