@@ -87,4 +87,12 @@ final class ExhaustivePolicy implements SchedulePolicy {
   public boolean exhausted() {
     return exhausted;
   }
+
+  /** When the budget ran out first: how far the enumeration is known to be complete. */
+  @Override
+  public String note() {
+    if (exhausted || bound == 0) return "";
+    return "Every schedule with at most " + (bound - 1) + " preemption" + (bound == 2 ? "" : "s")
+        + " was explored; the budget ran out in the round allowing " + bound + ".";
+  }
 }

@@ -52,6 +52,24 @@ class ExhaustivePolicyTest {
   }
 
   @Test
+  void saysHowFarTheEnumerationIsCompleteWhenTheBudgetRunsOut() {
+    ExhaustivePolicy policy = new ExhaustivePolicy();
+    for (int schedule = 0; schedule < 3; schedule++) {
+      policy.beginSchedule(schedule);
+      ManagedThread running = a;
+      for (int step = 0; step < 10; step++) {
+        ManagedThread[] options = {a, b};
+        running = options[policy.pickThread(options, 2, 0, running, step)];
+      }
+      policy.endSchedule(10);
+    }
+    // Round 0 (no preemption) had one schedule; the budget ran out during round 1.
+    assertThat(policy.exhausted()).isFalse();
+    assertThat(policy.note()).isEqualTo("Every schedule with at most 0 preemptions was explored;"
+        + " the budget ran out in the round allowing 1.");
+  }
+
+  @Test
   void triesTheRunningThreadFirst() {
     ExhaustivePolicy policy = new ExhaustivePolicy();
     policy.beginSchedule(0);
