@@ -64,9 +64,11 @@ public @interface ExploreInterleavings {
    * How long, in virtual time, Baton may pause the threads that are running so that a pending
    * deadline of another thread fires first (a timed {@code poll}, {@code tryLock}, {@code await},
    * {@code get} or {@code sleep}), the way a garbage-collection pause or an overloaded machine does
-   * in production. The pauses of one schedule add up to at most this much, so a deadline longer
-   * than it never fires while other threads could still act. {@code 0} never pauses: deadlines
-   * then fire only when no thread can run.
+   * in production. Only a wait shorter than this, measured from the program's call, can fire
+   * early, and the pauses of one schedule add up to at most this much: with the default, an
+   * {@code await(1, SECONDS)} or a ten-second {@code awaitTermination} never times out while
+   * other threads could still act. {@code 0} never pauses: deadlines then fire only when no
+   * thread can run.
    */
   long maxPauseMillis() default 1_000;
 

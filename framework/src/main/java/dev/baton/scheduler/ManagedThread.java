@@ -85,6 +85,8 @@ final class ManagedThread {
 
   /** The last user-code site this thread passed, for reports. */
   int lastSite = -1;
+  /** The virtual time when it passed {@link #lastSite}: when the program's own call began. */
+  long lastSiteClock;
 
   /** POS: priority of the pending operation; and what that operation touches. */
   double priority = Double.NaN;

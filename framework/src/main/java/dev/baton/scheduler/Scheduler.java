@@ -292,7 +292,10 @@ final class Scheduler implements HookDelegate {
       if (me.inClassInit > 0) return; // never unwind a class initialiser: the class would be lost
       throw new BatonAbort();
     }
-    if (site >= 0) me.lastSite = site;
+    if (site >= 0) {
+      me.lastSite = site;
+      me.lastSiteClock = clock;
+    }
     if (++steps > maxSteps) {
       fail(nonTermination(me));
       throw new BatonAbort();
@@ -430,7 +433,9 @@ final class Scheduler implements HookDelegate {
 
   private boolean canPauseFor(ManagedThread t) {
     return t.timed
-        && t.timeout < maxPauseNanos
+        // The whole wait the program asked for, from its own call (a CountDownLatch.await(1 s)
+        // parks for a little less, after the JDK's own steps): shorter than the pause budget.
+        && t.deadline - t.lastSiteClock < maxPauseNanos
         && t.deadline - clock <= maxPauseNanos - paused
         && (t.wait != ManagedThread.Wait.WAIT || monitorFreeFor(t));
   }
@@ -1201,7 +1206,9 @@ final class Scheduler implements HookDelegate {
         block(me, ManagedThread.Wait.PARK, blocker, 0, 0);
       }
       try {
-        blockingPoint(me, me.lastSite, Trace.PARK, blocker);
+        // Not a site of the program's: the wait is timed from the call that led here.
+        trace.add(me.id, me.lastSite, Trace.PARK, blocker);
+        turn(me, -1, false);
       } finally {
         me.clearWait();
       }

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.net.ServerSocket;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.SynchronousQueue;
@@ -43,6 +44,23 @@ public final class LivenessScenarios {
         throw new AssertionError("message " + message + " dropped: the deadline fired first");
       }
     }
+  }
+
+  /**
+   * The usual guard of a test, {@code await(1, SECONDS)}, while busy workers count down: as long
+   * as the pause budget, so it must never fire, although the JDK parks for a little less than a
+   * second after its own steps.
+   */
+  public static void awaitAsLongAsThePauseBudget() throws InterruptedException {
+    CountDownLatch done = new CountDownLatch(2);
+    AtomicInteger work = new AtomicInteger();
+    for (int i = 0; i < 2; i++) {
+      new Thread(() -> {
+        for (int k = 0; k < 5; k++) work.incrementAndGet();
+        done.countDown();
+      }).start();
+    }
+    if (!done.await(1, TimeUnit.SECONDS)) throw new AssertionError("await(1 s) timed out");
   }
 
   /** A healthy pool: a ten-second awaitTermination must never time out. */

@@ -55,6 +55,14 @@ class LivenessTest {
   }
 
   @Test
+  void aWaitAsLongAsThePauseBudgetNeverFiresEarly() {
+    ExplorationResult result = Interleavings.configure().seed(12)
+        .explore(LivenessScenarios::awaitAsLongAsThePauseBudget);
+
+    assertThat(result.schedules()).isEqualTo(1000);
+  }
+
+  @Test
   void aTenSecondAwaitTerminationOfAHealthyPoolNeverTimesOut() {
     ExplorationResult result = Interleavings.configure().schedules(300).seed(8)
         .explore(LivenessScenarios::healthyPoolTerminatesWithinTenSeconds);
