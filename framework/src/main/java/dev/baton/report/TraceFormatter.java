@@ -40,7 +40,7 @@ public final class TraceFormatter {
         boolean switched = previousThread != null && !previousThread.equals(s.thread());
         String suffix = period == 1 && times > 1 ? "  (x" + times + ")" : "";
         lines.add(String.format(line, switched ? "->" : "  ", j + 1, s.thread(), s.action(),
-            s.location(), suffix));
+            s.location(), suffix).stripTrailing() + "\n");
         previousThread = s.thread();
       }
       if (period > 1) {

@@ -116,7 +116,7 @@ public final class Explorer {
     if (replaying && note.isEmpty() && replay.unused() > 0) {
       note = "The pinned schedule diverged: it ended after " + (replay.total() - replay.unused())
           + " of the token's " + replay.total() + " choices, so the code changed since the token"
-          + " was recorded; the schedule passed.";
+          + " was recorded (as a fix does); the schedule passed.";
     } else if (replaying && note.isEmpty()) {
       note = "The replayed schedule " + token.schedule() + " passed.";
     }

@@ -35,9 +35,9 @@ class FixedPaymentServiceTest {
    * preemption-bounded enumeration, and their money adds up.
    *
    * <p>The bound is that budget, not the whole tree: this scenario has more schedules than
-   * 300,000 (measured: 300,000 schedules, four minutes, not complete), so the {@code [baton]} line
+   * 300,000 (measured: 300,000 schedules, minutes, not complete), so the {@code [baton]} line
    * says {@code 3000 schedule(s) passed, strategy EXHAUSTIVE} without {@code every schedule
-   * explored}. What gives the bound weight: the same enumeration finds the buggy service's
+   * explored}, and names the preemption bound up to which every schedule was explored. What gives the bound weight: the same enumeration finds the buggy service's
    * deadlock within its first few dozen schedules (see {@link BatonFindsTheHangTest}).
    * For a longer run: {@code -Dbaton.schedules=100000}.
    */

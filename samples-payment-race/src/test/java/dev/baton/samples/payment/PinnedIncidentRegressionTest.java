@@ -35,7 +35,7 @@ import org.junit.jupiter.api.Test;
  * different interleaving, because the lock now covers the check (or is taken in id order), and the
  * schedule ends before it has used every choice: a strict replay ({@code -Dbaton.replay}, {@link
  * Interleavings.Options#replay}) would call that a divergence, the pinned replay is lenient and
- * passes, and the {@code [baton]} line says {@code The replayed schedule 1 passed.} A scenario that
+ * passes, and the {@code [baton]} line says that the pinned schedule diverged and passed. A scenario that
  * started another thread, or started them in another order, would make the ids mean other threads:
  * re-record the token when the scenario changes, and when a Baton upgrade changes its scheduling
  * points (the strict companion replays below then fail with a divergence and say so).
