@@ -77,8 +77,12 @@ final class JdkTransformer implements ClassFileTransformer {
     try {
       ClassReader reader = new ClassReader(bytes);
       ClassWriter writer = new ClassWriter(reader, hooked ? ClassWriter.COMPUTE_MAXS : 0);
+      // Only java.util.concurrent's own parking goes through LockSupport: VirtualThread parks
+      // its carrier with Unsafe, and LockSupport would send a virtual thread back to it.
+      boolean parksThroughLockSupport =
+          className.startsWith(CONCURRENT) && !LOCK_SUPPORT.equals(className);
       ClassVisitor visitor = new ClockRewriter(
-          writer, clockOfUsers ? "clockMillis" : null, !LOCK_SUPPORT.equals(className));
+          writer, clockOfUsers ? "clockMillis" : null, parksThroughLockSupport);
       reader.accept(hooked ? new Rewriter(visitor, className) : visitor, 0);
       return writer.toByteArray();
     } catch (Throwable t) {
@@ -148,6 +152,22 @@ final class JdkTransformer implements ClassFileTransformer {
         if ((name + desc).equals("run(Ljava/lang/Runnable;)V")) {
           // The body of a virtual thread: it begins and ends here, not in Thread.run/exit().
           return new RunEntry(mv) {
+            // On JDK 21 the body mounts the thread first and unmounts it last: the hooks must
+            // run while mounted, where the current thread is the virtual one (on the carrier
+            // they find no managed thread and do nothing).
+            @Override
+            public void visitMethodInsn(
+                int opcode, String owner, String method, String descriptor, boolean isInterface) {
+              boolean mounting = owner.equals(VIRTUAL_THREAD) && descriptor.equals("()V");
+              if (mounting && method.equals("unmount")) {
+                super.visitMethodInsn(Opcodes.INVOKESTATIC, HOOKS, "threadExit", "()V", false);
+              }
+              super.visitMethodInsn(opcode, owner, method, descriptor, isInterface);
+              if (mounting && method.equals("mount")) {
+                super.visitMethodInsn(Opcodes.INVOKESTATIC, HOOKS, "threadRuns", "()V", false);
+              }
+            }
+
             @Override
             public void visitInsn(int opcode) {
               if (opcode == Opcodes.RETURN || opcode == Opcodes.ATHROW) {

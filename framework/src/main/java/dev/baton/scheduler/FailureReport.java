@@ -130,8 +130,7 @@ final class FailureReport {
         return "timed out (the others paused " + pause((Long) object) + ")";
       case Trace.SPURIOUS:
         return "woke up spuriously";
-      case Trace.CLOCK:
-        return "read clock";
+
       default:
         break;
     }

@@ -266,9 +266,18 @@ final class Scheduler implements HookDelegate {
   // ---- the baton ----------------------------------------------------------------------------
 
   /** A scheduling point: maybe hand the baton to another thread, then record the step. */
+  /**
+   * Adds a step of {@code me} to the trace, unless it is inside a class initialiser: a class is
+   * initialised in the first schedule that uses it only (the others, and a replay, may or may not
+   * run it), so its steps must not shift the trace.
+   */
+  private void record(ManagedThread me, int site, int kind, Object object) {
+    if (me.inClassInit == 0) trace.add(me.id, site, kind, object);
+  }
+
   private void point(ManagedThread me, int site, int kind, Object object) {
     turn(me, site, false);
-    trace.add(me.id, site, kind, object);
+    record(me, site, kind, object);
   }
 
   /**
@@ -276,7 +285,7 @@ final class Scheduler implements HookDelegate {
    * when it starts, so that what happens while it waits, and what wakes it, come after it.
    */
   private void blockingPoint(ManagedThread me, int site, int kind, Object object) {
-    trace.add(me.id, site, kind, object);
+    record(me, site, kind, object);
     turn(me, site, false);
   }
 
@@ -292,6 +301,8 @@ final class Scheduler implements HookDelegate {
       if (me.inClassInit > 0) return; // never unwind a class initialiser: the class would be lost
       throw new BatonAbort();
     }
+    // Inside a class initialiser nothing counts (see record): no step, no time, no switch.
+    if (me.inClassInit > 0 && satisfied(me)) return;
     if (site >= 0) {
       me.lastSite = site;
       me.lastSiteClock = clock;
@@ -554,7 +565,7 @@ final class Scheduler implements HookDelegate {
     if (me.terminated) return;
     me.terminated = true;
     me.endRecorded = true;
-    if (!aborted) trace.add(me.id, -1, Trace.END, null);
+    if (!aborted) record(me, -1, Trace.END, null);
     if (live.decrementAndGet() == 0) {
       finished.countDown();
       return;
@@ -614,10 +625,11 @@ final class Scheduler implements HookDelegate {
       trace.freeze();
       for (ManagedThread t : threads) {
         if (t.thread == Thread.currentThread()) continue;
-        if (!t.terminated && isPoolWorker(t)) {
-          // Not unwound, which would make its pool replace it while the schedule ends: it goes
-          // on outside the model (a parked one parks again for real), and a pool that is shut
-          // down (the schedule's own common pool) ends it.
+        if (!t.terminated && isPoolWorker(t) && t.wait == ManagedThread.Wait.PARK) {
+          // An idle worker is not unwound, which would make its pool replace it while the
+          // schedule ends: it parks again for real, outside the model, and a pool that is shut
+          // down (the schedule's own common pool) ends it. A worker in the middle of a task is
+          // unwound like any thread: the pool catches that per task.
           t.released = true;
           t.terminated = true;
           t.endRecorded = true;
@@ -640,7 +652,9 @@ final class Scheduler implements HookDelegate {
     if (state != Thread.State.WAITING && state != Thread.State.TIMED_WAITING) return false;
     boolean awaitingWork = false;
     for (StackTraceElement e : worker.getStackTrace()) {
-      if (e.getClassName().startsWith("dev.baton.")) return false;
+      // Its real park may pass through Baton's hooks (JDK 25 parks idle workers via Unsafe),
+      // but not through the scheduler, which would mean it still waits for the baton.
+      if (e.getClassName().startsWith("dev.baton.scheduler.")) return false;
       awaitingWork |= e.getClassName().equals("java.util.concurrent.ForkJoinPool")
           && e.getMethodName().equals("awaitWork");
     }
@@ -818,7 +832,7 @@ final class Scheduler implements HookDelegate {
         boolean yielding =
             s != null && (s.kind() == SiteKind.YIELD || s.kind() == SiteKind.SPIN_WAIT);
         turn(me, site, yielding);
-        trace.add(me.id, site, Trace.SITE, null);
+        record(me, site, Trace.SITE, null);
       }
     } finally {
       me.inRuntime--;
@@ -834,7 +848,7 @@ final class Scheduler implements HookDelegate {
     if (me == null) return false;
     try {
       lockModel(me, monitor, site);
-      if (site >= 0) trace.add(me.id, site, Trace.SITE, monitor);
+      if (site >= 0) record(me, site, Trace.SITE, monitor);
       return true;
     } finally {
       me.inRuntime--;
@@ -871,7 +885,7 @@ final class Scheduler implements HookDelegate {
         return aborted;
       }
       if (--m.count == 0) m.owner = null;
-      if (!aborted) trace.add(me.id, site, Trace.SITE, monitor);
+      if (!aborted) record(me, site, Trace.SITE, monitor);
       return true;
     } finally {
       me.inRuntime--;
@@ -929,7 +943,7 @@ final class Scheduler implements HookDelegate {
       MonitorState m = monitors.get(monitor);
       if (m == null || m.owner != me) return false; // the real notify throws IllegalMonitorStateException
       if (aborted) throw new BatonAbort();
-      trace.add(me.id, site, Trace.SITE, monitor);
+      record(me, site, Trace.SITE, monitor);
       List<ManagedThread> waiters = m.waitSet;
       if (all) {
         for (ManagedThread w : waiters) w.notified = true;
@@ -1004,7 +1018,7 @@ final class Scheduler implements HookDelegate {
       pending(me, null, null, 0, false);
       if (millis == 0 && nanos == 0) {
         turn(me, site, true);
-        trace.add(me.id, site, Trace.SITE, 0L);
+        record(me, site, Trace.SITE, 0L);
       } else {
         // Asleep until the virtual clock reaches the deadline, or an interrupt.
         block(me, ManagedThread.Wait.SLEEP, null, millis, nanos);
@@ -1187,10 +1201,15 @@ final class Scheduler implements HookDelegate {
    */
   private void readClock(ManagedThread me, int site) {
     if (site == -1) return;
+    if (site == Hooks.CLOCK_IN_JDK) {
+      // Inside JDK or library code, which may hold a real monitor: time passes, so a loop
+      // polling Instant.now() ends, but the thread keeps the baton.
+      if (me.inClassInit == 0) clock += YIELD_NANOS;
+      return;
+    }
     pending(me, null, null, 0, false);
-    int at = site == Hooks.CLOCK_IN_JDK ? me.lastSite : site;
-    turn(me, at, true);
-    trace.add(me.id, at, site == Hooks.CLOCK_IN_JDK ? Trace.CLOCK : Trace.SITE, null);
+    turn(me, site, true);
+    record(me, site, Trace.SITE, null);
   }
 
   @Override
@@ -1207,7 +1226,7 @@ final class Scheduler implements HookDelegate {
       }
       try {
         // Not a site of the program's: the wait is timed from the call that led here.
-        trace.add(me.id, me.lastSite, Trace.PARK, blocker);
+        record(me, me.lastSite, Trace.PARK, blocker);
         turn(me, -1, false);
       } finally {
         me.clearWait();
@@ -1242,7 +1261,7 @@ final class Scheduler implements HookDelegate {
       target.parkPermit = true;
       // Not arrived yet (running a class initialiser outside the model): it parks for real.
       if (!target.arrived) return false;
-      if (!aborted) trace.add(me.id, me.lastSite, Trace.UNPARK, target);
+      if (!aborted) record(me, me.lastSite, Trace.UNPARK, target);
       return true;
     } finally {
       me.inRuntime--;
@@ -1265,7 +1284,7 @@ final class Scheduler implements HookDelegate {
     // on its way back from an earlier schedule), and then its next park must return at once.
     adopted.parkPermit = true;
     reportUncaughtExceptions(adopted);
-    trace.add(me.id, me.lastSite, Trace.UNPARK, adopted);
+    record(me, me.lastSite, Trace.UNPARK, adopted);
   }
 
   @Override
@@ -1275,12 +1294,17 @@ final class Scheduler implements HookDelegate {
     try {
       if (thread.getState() != Thread.State.NEW || byThread.containsKey(thread)) return;
       if (isCarrier(thread)) return;
-      // An ending schedule lets the thread start outside it: failing the start would leave JDK
-      // code (a pool replacing a worker) half done.
-      if (aborted) return;
+      if (aborted) {
+        // A ForkJoinPool replacing a worker must not fail half-way (it would miscount its
+        // workers): that thread starts outside the schedule. Any other start fails cleanly,
+        // as a ThreadPoolExecutor's replacement of a worker that unwound, which would else live
+        // on, parked for ever.
+        if (thread instanceof java.util.concurrent.ForkJoinWorkerThread) return;
+        throw new BatonAbort();
+      }
       ManagedThread child = register(thread);
       reportUncaughtExceptions(child);
-      trace.add(me.id, -1, Trace.START, child);
+      record(me, -1, Trace.START, child);
     } finally {
       me.inRuntime--;
     }

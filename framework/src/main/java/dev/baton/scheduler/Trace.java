@@ -26,8 +26,7 @@ final class Trace {
   static final int PAUSE = 6;
   /** The thread woke up from its wait without a notification. */
   static final int SPURIOUS = 7;
-  /** The thread read the clock (in its own code or through {@code java.time}). */
-  static final int CLOCK = 8;
+
 
   int[] threads = new int[256];
   int[] sites = new int[256];

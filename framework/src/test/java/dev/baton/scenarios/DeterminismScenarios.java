@@ -44,6 +44,32 @@ public final class DeterminismScenarios {
         + ThreadLocalRandom.current().nextInt() + " " + inThread[0]);
   }
 
+  /** No static state, but an initialiser that does instrumented work. */
+  static final class Tables {
+    static final int SUM = sum();
+
+    private static int sum() {
+      int[] values = {1, 2, 3};
+      int s = 0;
+      for (int v : values) s += v;
+      return s;
+    }
+  }
+
+  /**
+   * Initialises {@link Tables} (in the first schedule only, as its class is kept), runs a race,
+   * and fails in about one schedule in four, decided by the schedule's own random numbers.
+   */
+  public static void initialiserThenUnluckySchedule() throws InterruptedException {
+    int base = Tables.SUM;
+    int[] counter = new int[1];
+    Thread t = new Thread(() -> counter[0]++);
+    t.start();
+    counter[0]++;
+    t.join();
+    if (Math.random() < 0.25) throw new AssertionError("unlucky, " + base + " " + counter[0]);
+  }
+
   /** Calls a source Baton cannot repeat, then starts {@code workers} threads. */
   public static void identityThenWorkers(int workers) throws InterruptedException {
     System.identityHashCode(new Object());

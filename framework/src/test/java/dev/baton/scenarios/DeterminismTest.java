@@ -42,6 +42,26 @@ class DeterminismTest {
   }
 
   @Test
+  void aClassInitialisedInAnEarlierScheduleDoesNotChangeTheReplayOfALaterOne() {
+    InterleavingFailure failure = null;
+    for (long seed = 1; failure == null || failure.schedule() < 2; seed++) {
+      long s = seed;
+      failure = catchThrowableOfType(InterleavingFailure.class,
+          () -> Interleavings.configure().seed(s).explore(DeterminismScenarios::initialiserThenUnluckySchedule));
+    }
+    InterleavingFailure found = failure;
+
+    // The replay runs in a new loader, where the initialiser runs again: it must not show.
+    InterleavingFailure replayed = catchThrowableOfType(InterleavingFailure.class,
+        () -> Interleavings.configure().replay(found.replayToken())
+            .explore(DeterminismScenarios::initialiserThenUnluckySchedule));
+
+    assertThat(replayed).isNotNull();
+    assertThat(replayed.trace()).isEqualTo(found.trace());
+    assertThat(replayed.getCause()).hasMessage(found.getCause().getMessage());
+  }
+
+  @Test
   void aDivergenceNamesTheCallsBatonCannotRepeat() {
     InterleavingFailure recorded = catchThrowableOfType(InterleavingFailure.class,
         () -> Interleavings.configure().seed(3).explore(DeterminismScenarios::identityThenLostUpdate));

@@ -63,6 +63,16 @@ public final class LivenessScenarios {
     if (!done.await(1, TimeUnit.SECONDS)) throw new AssertionError("await(1 s) timed out");
   }
 
+  /** A pool of daemon workers that the scenario never shuts down, as in many programs. */
+  public static void unclosedDaemonPool() throws Exception {
+    ExecutorService pool = Executors.newFixedThreadPool(2, task -> {
+      Thread t = new Thread(task);
+      t.setDaemon(true);
+      return t;
+    });
+    if (pool.submit(() -> 42).get() != 42) throw new AssertionError("wrong answer");
+  }
+
   /** A healthy pool: a ten-second awaitTermination must never time out. */
   public static void healthyPoolTerminatesWithinTenSeconds() throws InterruptedException {
     ExecutorService pool = Executors.newFixedThreadPool(2);

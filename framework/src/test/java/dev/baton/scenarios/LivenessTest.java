@@ -63,6 +63,18 @@ class LivenessTest {
   }
 
   @Test
+  void daemonWorkersLeftAtTheEndOfSchedulesDoNotPileUp() throws InterruptedException {
+    int before = Thread.activeCount();
+
+    Interleavings.configure().schedules(100).seed(3).explore(LivenessScenarios::unclosedDaemonPool);
+
+    // Each schedule's workers are ended with it, not replaced by threads that live on.
+    long deadline = System.nanoTime() + 5_000_000_000L;
+    while (Thread.activeCount() - before > 10 && System.nanoTime() < deadline) Thread.sleep(10);
+    assertThat(Thread.activeCount() - before).isLessThanOrEqualTo(10);
+  }
+
+  @Test
   void aTenSecondAwaitTerminationOfAHealthyPoolNeverTimesOut() {
     ExplorationResult result = Interleavings.configure().schedules(300).seed(8)
         .explore(LivenessScenarios::healthyPoolTerminatesWithinTenSeconds);
