@@ -10,8 +10,7 @@ import java.util.Map;
 
 /**
  * How many schedules each strategy needs to find each known bug, as a median over several seeds.
- * Not a test: run it with {@code mvn -pl framework test-compile exec:java
- * -Dexec.classpathScope=test -Dexec.mainClass=dev.baton.bench.DetectionBenchmark}.
+ * Not a test: run it with {@code ./bench.sh DetectionBenchmark 15} (15 seeds).
  */
 public final class DetectionBenchmark {
   private DetectionBenchmark() {}

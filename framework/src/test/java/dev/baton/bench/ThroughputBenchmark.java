@@ -10,8 +10,7 @@ import java.util.Map;
 /**
  * Schedules per second for a few scenarios, each measured after a warm-up, side by side in one run
  * (the machines are shared and noisy: compare ratios, not absolute numbers). Not a test: run it with
- * {@code mvn -pl framework test-compile exec:java -Dexec.classpathScope=test
- * -Dexec.mainClass=dev.baton.bench.ThroughputBenchmark}.
+ * {@code ./bench.sh ThroughputBenchmark 2000} (2000 schedules per measurement).
  */
 public final class ThroughputBenchmark {
   private ThroughputBenchmark() {}
