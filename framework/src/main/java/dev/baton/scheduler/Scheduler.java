@@ -1172,6 +1172,8 @@ final class Scheduler implements HookDelegate {
                   java.util.concurrent.ForkJoinPool.defaultForkJoinWorkerThreadFactory.newThread(pool);
               worker.setName("ForkJoinPool.commonPool-worker-" + ++workers[0]);
               worker.setDaemon(true);
+              // Code loaded through the context loader must see the instrumented classes.
+              worker.setContextClassLoader(Thread.currentThread().getContextClassLoader());
               return worker;
             },
             null,

@@ -69,6 +69,14 @@ final class ForkJoinScenarios {
     check(sum == 28, "sum " + sum);
   }
 
+  /** Code run by the common pool loads classes through the context loader, as on any thread. */
+  static void commonPoolWorkersSeeTheScenariosClasses() {
+    ClassLoader scenarios = ForkJoinScenarios.class.getClassLoader();
+    ClassLoader seen = ForkJoinPool.commonPool()
+        .submit(() -> Thread.currentThread().getContextClassLoader()).join();
+    check(seen == scenarios, "a common-pool worker's context class loader is " + seen);
+  }
+
   static void commonPoolForkJoinSum() throws Exception {
     int sum = ForkJoinPool.commonPool().submit(new RangeSum(0, 8)).get(10, SECONDS);
     check(sum == 28, "sum " + sum);

@@ -22,6 +22,11 @@ class ForkJoinTest {
   }
 
   @Test
+  void commonPoolWorkersSeeTheScenariosClasses() {
+    passesTheDefaultBudget(ForkJoinScenarios::commonPoolWorkersSeeTheScenariosClasses);
+  }
+
+  @Test
   void parallelStreamSum() {
     passesTheDefaultBudget(ForkJoinScenarios::parallelStreamSum);
   }
