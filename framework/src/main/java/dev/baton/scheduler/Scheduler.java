@@ -528,8 +528,14 @@ final class Scheduler implements HookDelegate {
     return m == null || m.owner == null || m.owner == t;
   }
 
+  /**
+   * Whether {@code t} is interrupted in the model. While it waits for the baton, {@code t} moves
+   * its real status into {@link ManagedThread#interruptStash} (stash, then clear) and back (set,
+   * then unstash), concurrently with this read: reading the stash both before and after the real
+   * status sees one of them whichever way it is moving.
+   */
   private static boolean interrupted(ManagedThread t) {
-    return t.interruptPending || t.interruptStash || t.thread.isInterrupted();
+    return t.interruptPending || t.interruptStash || t.thread.isInterrupted() || t.interruptStash;
   }
 
   private void recordChoice(int threadId) {
