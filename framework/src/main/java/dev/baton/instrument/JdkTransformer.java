@@ -18,8 +18,10 @@ import org.objectweb.asm.Opcodes;
  * in {@code java.util.concurrent} that parks is controlled), {@code Thread} (start and exit of
  * every thread), the clock reads of {@code java.util.concurrent} (so timed waits there measure
  * Baton's virtual time), and those of {@code java.time} and {@code java.util.Date} (so {@code
- * Instant.now()}, {@code LocalDateTime.now()} and {@code new Date()} read it too). Only method bodies change, as retransformation requires; it stays
- * registered so that {@code java.util.concurrent} classes loaded later are rewritten too.
+ * Instant.now()}, {@code LocalDateTime.now()} and {@code new Date()} read it too), the common pool
+ * and {@code VirtualThread}'s start and end. Only method bodies change, as retransformation
+ * requires; it stays registered so that {@code java.util.concurrent} classes loaded later are
+ * rewritten too.
  *
  * <p>The JVM swallows exceptions thrown by a transformer, so failures are collected and checked by
  * {@link #verify()} after the retransformation.
@@ -77,12 +79,12 @@ final class JdkTransformer implements ClassFileTransformer {
     try {
       ClassReader reader = new ClassReader(bytes);
       ClassWriter writer = new ClassWriter(reader, hooked ? ClassWriter.COMPUTE_MAXS : 0);
+      ClassVisitor visitor = new ClockRewriter(writer, clockOfUsers ? "clockMillis" : null);
       // Only java.util.concurrent's own parking goes through LockSupport: VirtualThread parks
       // its carrier with Unsafe, and LockSupport would send a virtual thread back to it.
-      boolean parksThroughLockSupport =
-          className.startsWith(CONCURRENT) && !LOCK_SUPPORT.equals(className);
-      ClassVisitor visitor = new ClockRewriter(
-          writer, clockOfUsers ? "clockMillis" : null, parksThroughLockSupport);
+      if (className.startsWith(CONCURRENT) && !LOCK_SUPPORT.equals(className)) {
+        visitor = new PoolAndParkRewriter(visitor);
+      }
       reader.accept(hooked ? new Rewriter(visitor, className) : visitor, 0);
       return writer.toByteArray();
     } catch (Throwable t) {
@@ -256,23 +258,50 @@ final class JdkTransformer implements ClassFileTransformer {
    */
   private static final class ClockRewriter extends ClassVisitor {
     private final String millisHook;
-    private final boolean parksThroughLockSupport;
 
-    ClockRewriter(ClassVisitor next, String millisHook, boolean parksThroughLockSupport) {
+    ClockRewriter(ClassVisitor next, String millisHook) {
       super(Opcodes.ASM9, next);
       this.millisHook = millisHook;
-      this.parksThroughLockSupport = parksThroughLockSupport;
     }
 
     @Override
     public MethodVisitor visitMethod(
         int access, String name, String desc, String signature, String[] exceptions) {
-      boolean initialiser = name.equals("<clinit>");
       return new MethodVisitor(Opcodes.ASM9, super.visitMethod(access, name, desc, signature, exceptions)) {
-        /**
-         * Reads of the common pool, and of the default pool of {@code CompletableFuture}, go
-         * through a hook that gives a managed thread its schedule's own pool instead.
-         */
+        @Override
+        public void visitMethodInsn(
+            int opcode, String owner, String method, String descriptor, boolean isInterface) {
+          if (opcode == Opcodes.INVOKESTATIC && owner.equals("java/lang/System")
+              && descriptor.equals("()J")
+              && (method.equals("nanoTime") || method.equals("currentTimeMillis"))) {
+            String hook =
+                method.equals("currentTimeMillis") && millisHook != null ? millisHook : method;
+            super.visitMethodInsn(Opcodes.INVOKESTATIC, HOOKS, hook, "()J", false);
+          } else {
+            super.visitMethodInsn(opcode, owner, method, descriptor, isInterface);
+          }
+        }
+      };
+    }
+  }
+
+  /**
+   * In {@code java.util.concurrent} (outside {@code LockSupport}): reads of the common pool and of
+   * {@code CompletableFuture}'s default pool go through a hook that gives a managed thread its
+   * schedule's own pool, and {@code Unsafe.park/unpark} (JDK 25's ForkJoinPool parks and wakes its
+   * workers with them) go through the hooks like {@code LockSupport}'s.
+   */
+  private static final class PoolAndParkRewriter extends ClassVisitor {
+    PoolAndParkRewriter(ClassVisitor next) {
+      super(Opcodes.ASM9, next);
+    }
+
+    @Override
+    public MethodVisitor visitMethod(
+        int access, String name, String desc, String signature, String[] exceptions) {
+      MethodVisitor mv = super.visitMethod(access, name, desc, signature, exceptions);
+      boolean initialiser = name.equals("<clinit>");
+      return new MethodVisitor(Opcodes.ASM9, mv) {
         @Override
         public void visitFieldInsn(int opcode, String owner, String field, String descriptor) {
           super.visitFieldInsn(opcode, owner, field, descriptor);
@@ -294,28 +323,15 @@ final class JdkTransformer implements ClassFileTransformer {
         @Override
         public void visitMethodInsn(
             int opcode, String owner, String method, String descriptor, boolean isInterface) {
-          if (parksThroughLockSupport && opcode == Opcodes.INVOKEVIRTUAL
-              && owner.equals("jdk/internal/misc/Unsafe") && method.equals("park")
-              && descriptor.equals("(ZJ)V")) {
-            // JDK 25's ForkJoinPool parks and wakes its workers with Unsafe itself: the same as
-            // LockSupport's park and unpark, which the hooks see.
+          boolean unsafe = opcode == Opcodes.INVOKEVIRTUAL
+              && owner.equals("jdk/internal/misc/Unsafe");
+          if (unsafe && method.equals("park") && descriptor.equals("(ZJ)V")) {
             super.visitMethodInsn(
                 Opcodes.INVOKESTATIC, HOOKS, "unsafePark", "(Ljava/lang/Object;ZJ)V", false);
-            return;
-          }
-          if (parksThroughLockSupport && opcode == Opcodes.INVOKEVIRTUAL
-              && owner.equals("jdk/internal/misc/Unsafe") && method.equals("unpark")
+          } else if (unsafe && method.equals("unpark")
               && descriptor.equals("(Ljava/lang/Object;)V")) {
             super.visitMethodInsn(Opcodes.INVOKESTATIC, HOOKS, "unsafeUnpark",
                 "(Ljava/lang/Object;Ljava/lang/Object;)V", false);
-            return;
-          }
-          if (opcode == Opcodes.INVOKESTATIC && owner.equals("java/lang/System")
-              && descriptor.equals("()J")
-              && (method.equals("nanoTime") || method.equals("currentTimeMillis"))) {
-            String hook =
-                method.equals("currentTimeMillis") && millisHook != null ? millisHook : method;
-            super.visitMethodInsn(Opcodes.INVOKESTATIC, HOOKS, hook, "()J", false);
           } else {
             super.visitMethodInsn(opcode, owner, method, descriptor, isInterface);
           }

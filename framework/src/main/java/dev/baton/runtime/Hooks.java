@@ -364,7 +364,7 @@ public final class Hooks {
 
   /**
    * The site of a clock read in JDK code called by the user ({@code Instant.now()}, {@code
-   * Clock.millis()}, {@code new Date()}): a scheduling point located at the user's last site.
+   * Clock.millis()}, {@code new Date()}): time passes, but the thread keeps the baton.
    */
   public static final int CLOCK_IN_JDK = -2;
 

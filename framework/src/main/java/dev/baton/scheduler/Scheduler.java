@@ -265,7 +265,6 @@ final class Scheduler implements HookDelegate {
 
   // ---- the baton ----------------------------------------------------------------------------
 
-  /** A scheduling point: maybe hand the baton to another thread, then record the step. */
   /**
    * Adds a step of {@code me} to the trace, unless it is inside a class initialiser: a class is
    * initialised in the first schedule that uses it only (the others, and a replay, may or may not
@@ -275,6 +274,7 @@ final class Scheduler implements HookDelegate {
     if (me.inClassInit == 0) trace.add(me.id, site, kind, object);
   }
 
+  /** A scheduling point: maybe hand the baton to another thread, then record the step. */
   private void point(ManagedThread me, int site, int kind, Object object) {
     turn(me, site, false);
     record(me, site, kind, object);
@@ -639,10 +639,6 @@ final class Scheduler implements HookDelegate {
           t.released = true;
           t.terminated = true;
           t.endRecorded = true;
-          if (!t.arrived) {
-            t.arrived = true;
-            notArrived.decrementAndGet();
-          }
           if (live.decrementAndGet() == 0) finished.countDown();
         }
         LockSupport.unpark(t.thread);
@@ -1203,9 +1199,10 @@ final class Scheduler implements HookDelegate {
   }
 
   /**
-   * A clock read in user code, or in JDK code the user called ({@link Hooks#CLOCK_IN_JDK}), is a
-   * scheduling point: a loop polling the clock lets time pass. Reads inside {@code
-   * java.util.concurrent} (site -1) are not: they happen inside calls that must stay atomic.
+   * A clock read in user code is a scheduling point: a loop polling the clock lets time pass. A
+   * read in JDK code the user called ({@link Hooks#CLOCK_IN_JDK}) lets time pass without a switch;
+   * one inside {@code java.util.concurrent} (site -1) does neither: it happens inside a call that
+   * must stay atomic.
    */
   private void readClock(ManagedThread me, int site) {
     if (site == -1) return;
