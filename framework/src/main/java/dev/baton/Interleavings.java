@@ -4,6 +4,7 @@ import dev.baton.instrument.InstrumentedCode;
 import dev.baton.instrument.InstrumentingClassLoader;
 import dev.baton.engine.BatonConfiguration;
 import dev.baton.scheduler.ExplorationSettings;
+import dev.baton.scheduler.ShardPlan;
 import dev.baton.scheduler.Explorer;
 import dev.baton.scheduler.ScheduleBody;
 import java.lang.invoke.MethodType;
@@ -58,6 +59,7 @@ public final class Interleavings {
     private boolean spuriousWakeups;
     private long timeBudgetMillis = ExplorationSettings.DEFAULT_TIME_BUDGET_MILLIS;
     private long watchdogMillis = ExplorationSettings.DEFAULT_WATCHDOG_MILLIS;
+    private ShardPlan shard = ShardPlan.WHOLE;
 
     private Options() {}
 
@@ -131,6 +133,19 @@ public final class Interleavings {
     }
 
     /**
+     * Runs only shard {@code index} of {@code count} (1-based) of the schedules, as {@code
+     * baton.shard=index/count} does: the shards together run exactly the schedules of the whole
+     * exploration, each once, with the same numbers and replay tokens. Give every shard the same
+     * seed and budget.
+     *
+     * @throws IllegalArgumentException unless {@code 1 <= index <= count}
+     */
+    public Options shard(int index, int count) {
+      this.shard = new ShardPlan(index, count);
+      return this;
+    }
+
+    /**
      * Explores {@code scenario}.
      *
      * @return what was explored, when no schedule failed
@@ -163,7 +178,8 @@ public final class Interleavings {
               maxPauseMillis,
               spuriousWakeups,
               watchdogMillis,
-              timeBudgetMillis);
+              timeBudgetMillis,
+              shard);
       ExplorationSettings settings = config.override(declared);
       // -Dbaton.replay names one scenario; every other one explores as usual, and says so.
       config.unusedReplayWarning().ifPresent(warning ->

@@ -4,6 +4,7 @@ import dev.baton.ExploreInterleavings;
 import dev.baton.Strategy;
 import dev.baton.scheduler.ExplorationSettings;
 import dev.baton.scheduler.Explorer;
+import dev.baton.scheduler.ShardPlan;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -34,6 +35,8 @@ import org.junit.platform.engine.ConfigurationParameters;
  *       10)
  *   <li>{@value #TIME_BUDGET_SECONDS}: wall-clock budget of each test's exploration (default 600;
  *       0 for none)
+ *   <li>{@value #SHARD}: {@code i/n}, run only the i-th of n shares of every exploration's
+ *       schedules (one CI job each); see {@link ShardPlan}
  * </ul>
  *
  * <p>A malformed value does not stop the engine: {@link #problems()} lists it and every test fails
@@ -76,6 +79,9 @@ public final class BatonConfiguration {
   /** Wall-clock seconds each test's exploration may take; 0 for no limit. */
   public static final String TIME_BUDGET_SECONDS = "baton.timeBudgetSeconds";
 
+  /** Which share of the schedules this run owns, {@code i/n}. */
+  public static final String SHARD = "baton.shard";
+
   private final ConfigurationParameters parameters;
   private final List<String> problems = new ArrayList<>();
   private final Integer schedules;
@@ -91,6 +97,7 @@ public final class BatonConfiguration {
   private final Boolean spuriousWakeups;
   private final Long watchdogSeconds;
   private final Long timeBudgetSeconds;
+  private final ShardPlan shard;
 
   private BatonConfiguration(ConfigurationParameters parameters) {
     this.parameters = parameters;
@@ -114,6 +121,7 @@ public final class BatonConfiguration {
     this.spuriousWakeups = readBoolean(SPURIOUS_WAKEUPS);
     this.watchdogSeconds = readWhole(WATCHDOG_SECONDS, 1, 86_400, "30");
     this.timeBudgetSeconds = readWhole(TIME_BUDGET_SECONDS, 0, Long.MAX_VALUE / 1000, "3600");
+    this.shard = readShard();
   }
 
   /** Reads every key from the system properties and {@code parameters}. */
@@ -197,7 +205,19 @@ public final class BatonConfiguration {
         maxPauseMillis != null ? maxPauseMillis : declared.maxPauseMillis(),
         spuriousWakeups != null ? spuriousWakeups : declared.spuriousWakeups(),
         watchdogSeconds != null ? watchdogSeconds * 1000 : declared.watchdogMillis(),
-        timeBudgetSeconds != null ? timeBudgetSeconds * 1000 : declared.timeBudgetMillis());
+        timeBudgetSeconds != null ? timeBudgetSeconds * 1000 : declared.timeBudgetMillis(),
+        shard != null ? shard : declared.shard());
+  }
+
+  private ShardPlan readShard() {
+    Optional<Value> value = lookup(SHARD);
+    if (value.isEmpty()) return null;
+    try {
+      return ShardPlan.parse(value.get().text(), value.get().toString());
+    } catch (IllegalArgumentException e) {
+      problems.add(e.getMessage());
+      return null;
+    }
   }
 
   private Integer readSchedules() {

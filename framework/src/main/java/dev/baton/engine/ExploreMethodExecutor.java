@@ -91,6 +91,9 @@ final class ExploreMethodExecutor {
   private static String summary(ExplorationResult result) {
     String line = result.schedules() + " schedule(s) passed, strategy " + result.strategy()
         + ", seed " + result.seed() + (result.complete() ? ", every schedule explored" : "");
+    if (result.coverage() != null && result.schedules() > 0) {
+      line += "; " + result.coverage().describe(); // what a clean run covered
+    }
     return result.note() == null || result.note().isBlank() ? line : line + ". " + result.note();
   }
 
@@ -105,6 +108,7 @@ final class ExploreMethodExecutor {
     if (result.note() != null && !result.note().isBlank()) {
       entry.put("baton.note", result.note());
     }
+    CoverageEntries.add(entry, result.coverage());
     return ReportEntry.from(entry);
   }
 }

@@ -31,6 +31,8 @@ import dev.baton.Strategy;
  *     scheduling point) before the schedule fails
  * @param timeBudgetMillis wall-clock time the whole exploration may take; when spent, it stops
  *     cleanly after the current schedule and says how far it got; 0 for no limit
+ * @param shard which of the schedules this run owns when they are split across CI jobs ({@code
+ *     baton.shard}); {@link ShardPlan#WHOLE} for all of them
  */
 public record ExplorationSettings(
     String scenarioId,
@@ -47,13 +49,40 @@ public record ExplorationSettings(
     long maxPauseMillis,
     boolean spuriousWakeups,
     long watchdogMillis,
-    long timeBudgetMillis) {
+    long timeBudgetMillis,
+    ShardPlan shard) {
+
+  public ExplorationSettings {
+    if (shard == null) shard = ShardPlan.WHOLE;
+  }
+
+  /** Settings that own every schedule (no sharding). */
+  public ExplorationSettings(
+      String scenarioId,
+      String replayHint,
+      Strategy strategy,
+      int schedules,
+      long seed,
+      String replayToken,
+      boolean strictReplay,
+      int pctDepth,
+      int maxSteps,
+      boolean annotated,
+      boolean freshStatics,
+      long maxPauseMillis,
+      boolean spuriousWakeups,
+      long watchdogMillis,
+      long timeBudgetMillis) {
+    this(scenarioId, replayHint, strategy, schedules, seed, replayToken, strictReplay, pctDepth,
+        maxSteps, annotated, freshStatics, maxPauseMillis, spuriousWakeups, watchdogMillis,
+        timeBudgetMillis, ShardPlan.WHOLE);
+  }
 
   /** These settings with the choices a replay token was recorded under. */
   ExplorationSettings withChoicesOf(ReplayToken token) {
     return new ExplorationSettings(scenarioId, replayHint, strategy, schedules, seed, replayToken,
         strictReplay, pctDepth, maxSteps, annotated, freshStatics, token.maxPauseMillis(),
-        token.spuriousWakeups(), watchdogMillis, timeBudgetMillis);
+        token.spuriousWakeups(), watchdogMillis, timeBudgetMillis, shard);
   }
 
   /** Default of {@link #maxPauseMillis}: a plausible production pause (a long GC, a slow disk). */

@@ -71,26 +71,39 @@ public final class Explorer {
     boolean replaying = token != null;
     if (replaying) settings = settings.withChoicesOf(token);
     Strategy strategy = replaying ? token.strategy() : settings.strategy();
-    long seed = replaying ? token.seed() : settings.seed() != 0 ? settings.seed() : Seeds.pick();
+    ShardPlan shard = settings.shard();
+    boolean unsplit = replaying || strategy == Strategy.EXHAUSTIVE; // see ShardPlan
+    if (unsplit && !shard.runsUnsplit()) return ShardNotes.notInThisShard(shard, strategy, replaying);
+    long seed = replaying ? token.seed()
+        : settings.seed() != 0 ? settings.seed()
+        : shard.split() ? Seeds.forScenario(settings.scenarioId()) : Seeds.pick();
     ReplayPolicy replay = replaying ? new ReplayPolicy(token.choices(), settings.strictReplay()) : null;
     SchedulePolicy policy = replaying ? replay : policyFor(strategy, seed, settings.pctDepth());
     int budget = replaying ? 1 : settings.schedules();
     long started = System.nanoTime();
     long timeBudget = TimeUnit.MILLISECONDS.toNanos(settings.timeBudgetMillis());
+    Coverage coverage = new Coverage();
     try (MainThread main = new MainThread()) {
+      if (!unsplit && !shard.owns(0) && policy.learnsFromFirstSchedule()) {
+        runProbe(policy, settings, seed, body, main);
+      }
       for (int i = 0; i < budget; i++) {
-        if (i > 0 && timeBudget > 0 && System.nanoTime() - started >= timeBudget) {
+        if (!unsplit && !shard.owns(i)) continue;
+        if (coverage.schedules() > 0 && timeBudget > 0 && System.nanoTime() - started >= timeBudget) {
           String spent = "The time budget of " + settings.timeBudgetMillis() / 1000 + " s ("
-              + "baton.timeBudgetSeconds) was spent after " + i + " of " + budget
-              + " schedules, all passed.";
+              + "baton.timeBudgetSeconds) was spent after " + coverage.schedules() + " of "
+              + (unsplit ? budget : shard.share(budget)) + " schedules, all passed.";
           String note = policy.note().isEmpty() ? spent : spent + " " + policy.note();
-          return new ExplorationResult(i, strategy, seed, false, note);
+          return new ExplorationResult(coverage.schedules(), strategy, seed, false,
+              ShardNotes.withShard(note, shard, unsplit, budget),
+              coverage(coverage, policy, strategy, settings));
         }
         policy.beginSchedule(i);
         int number = replaying ? token.schedule() : i + 1;
         Scheduler scheduler = new Scheduler(policy, settings, Seeds.forValues(seed, number));
         scheduler.run(body, main);
         policy.endSchedule(scheduler.steps());
+        coverage.add(i, scheduler);
         Failure failure = scheduler.failure();
         if (failure == null && replaying && settings.strictReplay() && replay.unused() > 0) {
           failure = Failure.of(Kind.DIVERGENCE,
@@ -108,7 +121,8 @@ public final class Explorer {
               failure, scheduler, settings, strategy, seed, number, replaying, newToken);
         }
         if (policy.exhausted()) {
-          return new ExplorationResult(i + 1, strategy, seed, true, policy.note());
+          return new ExplorationResult(i + 1, strategy, seed, true, policy.note(),
+              coverage(coverage, policy, strategy, settings));
         }
       }
     }
@@ -120,7 +134,27 @@ public final class Explorer {
     } else if (replaying && note.isEmpty()) {
       note = "The replayed schedule " + token.schedule() + " passed.";
     }
-    return new ExplorationResult(budget, strategy, seed, false, note);
+    return new ExplorationResult(coverage.schedules(), strategy, seed, false,
+        ShardNotes.withShard(note, shard, unsplit, budget),
+        coverage(coverage, policy, strategy, settings));
+  }
+
+  /**
+   * Runs the first schedule only for what the policy learns from it, in a shard that does not own
+   * it: its outcome is the first shard's to report.
+   */
+  private static void runProbe(SchedulePolicy policy, ExplorationSettings settings, long seed,
+      ScheduleBody body, MainThread main) throws InterruptedException {
+    policy.beginSchedule(0);
+    Scheduler probe = new Scheduler(policy, settings, Seeds.forValues(seed, 1));
+    probe.run(body, main);
+    policy.endSchedule(probe.steps());
+  }
+
+  private static dev.baton.ExplorationCoverage coverage(
+      Coverage coverage, SchedulePolicy policy, Strategy strategy, ExplorationSettings settings) {
+    int range = policy instanceof PctPolicy pct ? pct.range() : 0;
+    return coverage.result(strategy, settings.pctDepth(), range);
   }
 
   private static SchedulePolicy policyFor(Strategy strategy, long seed, int pctDepth) {

@@ -5,11 +5,17 @@ import java.util.Arrays;
 /**
  * Probabilistic Concurrency Testing: every thread gets a random priority above {@code depth}; the
  * highest-priority enabled thread runs; at {@code depth - 1} random steps the running thread drops
- * to a priority below all others. The step range adapts to the longest schedule seen so far.
+ * to a priority below all others. The change points are drawn from the first {@code k} steps, with
+ * {@code k} the length of the first schedule (at least 16): schedule {@code i} then depends on the
+ * seed and {@code i} only, whatever ran before it, so shards of an exploration and a replay agree
+ * with the single run. A shard that does not run the first schedule runs it first to learn
+ * {@code k} ({@link #learnsFromFirstSchedule()}).
  */
 final class PctPolicy extends SeededPolicy {
   private final int depth;
-  private int stepEstimate = 16; // grows to the longest schedule seen
+  private static final int MIN_RANGE = 16;
+  private int stepEstimate = MIN_RANGE; // the first schedule's length, once it ran
+  private int schedule;
   private int[] changePoints = new int[0];
   private int nextChange;
   private double[] priorities = new double[8];
@@ -22,6 +28,7 @@ final class PctPolicy extends SeededPolicy {
   @Override
   public void beginSchedule(int index) {
     super.beginSchedule(index);
+    schedule = index;
     changePoints = new int[depth - 1];
     for (int i = 0; i < changePoints.length; i++) {
       changePoints[i] = 1 + random.nextInt(stepEstimate);
@@ -50,7 +57,17 @@ final class PctPolicy extends SeededPolicy {
 
   @Override
   public void endSchedule(int steps) {
-    stepEstimate = Math.max(stepEstimate, steps);
+    if (schedule == 0) stepEstimate = Math.max(MIN_RANGE, steps);
+  }
+
+  @Override
+  public boolean learnsFromFirstSchedule() {
+    return true;
+  }
+
+  /** How many steps the change points of the schedules after the first are drawn from. */
+  int range() {
+    return stepEstimate;
   }
 
   private double priority(ManagedThread t) {

@@ -28,6 +28,14 @@ interface SchedulePolicy {
   /** Called after every schedule with the number of scheduling points it took. */
   default void endSchedule(int steps) {}
 
+  /**
+   * True when schedules after the first depend on what the first one did ({@link PctPolicy} learns
+   * the schedule length from it): a shard that does not own the first schedule must run it first.
+   */
+  default boolean learnsFromFirstSchedule() {
+    return false;
+  }
+
   /** True when the policy has no schedule left to offer ({@link dev.baton.Strategy#EXHAUSTIVE}). */
   default boolean exhausted() {
     return false;

@@ -22,6 +22,15 @@ final class Seeds {
     return h == 0 ? 1 : h;
   }
 
+  /**
+   * The seed of a sharded exploration that was given none: every shard must use the same one, so
+   * it comes from the scenario's id rather than from {@link #pick()}.
+   */
+  static long forScenario(String scenarioId) {
+    long s = mix(scenarioId.hashCode() + 0x632BE59BD9B4E019L);
+    return s == 0 ? 1 : s;
+  }
+
   /** A fresh non-zero seed. */
   static long pick() {
     long s;
