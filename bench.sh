@@ -1,15 +1,30 @@
 #!/usr/bin/env bash
-# Runs one of Baton's benchmarks (mains in framework/src/test/java/dev/baton/bench) in a JVM of
-# its own, the way a user's test JVM starts: ./bench.sh ThroughputBenchmark 2000
-#                                            ./bench.sh DetectionBenchmark 15
+# Baton's benchmarks, each JVM of its own (never inside Maven, whose class loader would hide
+# Baton's runtime from the JDK).
+#
+#   ./bench.sh [schedules] [seeds] [processes]
+#       the table of the README's Speed section (benchmarks/, BenchmarkSuite): schedules per second
+#       next to plain runs, the bare-thread limit and Lincheck; schedules and time to the first
+#       bug per strategy; whole-process time to the first bug for Baton and Lincheck.
+#       Defaults: 2000 schedules, 5 seeds, 3 processes.
+#   ./bench.sh ThroughputBenchmark 2000 | ./bench.sh DetectionBenchmark 15
+#       the framework's own benchmark mains (framework/src/test/java/dev/baton/bench).
 set -euo pipefail
 cd "$(dirname "$0")"
-benchmark=${1:-ThroughputBenchmark}
-shift || true
 log=$(mktemp)
-mvn -q -B -pl framework test-compile dependency:build-classpath \
-  -Dmdep.outputFile=target/bench-classpath.txt -Dmdep.includeScope=test > "$log" 2>&1 \
+if [[ $# -gt 0 && ! $1 =~ ^[0-9]+$ ]]; then
+  benchmark=$1
+  shift
+  mvn -o -q -B -pl framework test-compile dependency:build-classpath \
+    -Dmdep.outputFile=target/bench-classpath.txt -Dmdep.includeScope=test > "$log" 2>&1 \
+    || { cat "$log"; exit 1; }
+  rm -f "$log"
+  exec java -cp "framework/target/classes:framework/target/test-classes:$(cat framework/target/bench-classpath.txt)" \
+    "dev.baton.bench.$benchmark" "$@"
+fi
+mvn -o -q -B -pl benchmarks -am compile dependency:build-classpath -DskipTests \
+  -Dmdep.outputFile=target/bench-classpath.txt -Dmdep.includeScope=runtime > "$log" 2>&1 \
   || { cat "$log"; exit 1; }
 rm -f "$log"
-exec java -cp "framework/target/classes:framework/target/test-classes:$(cat framework/target/bench-classpath.txt)" \
-  "dev.baton.bench.$benchmark" "$@"
+exec java -cp "benchmarks/target/classes:$(cat benchmarks/target/bench-classpath.txt)" \
+  dev.baton.benchmarks.BenchmarkSuite "$@"

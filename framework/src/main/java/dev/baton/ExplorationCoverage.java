@@ -19,6 +19,7 @@ import java.util.Locale;
  * @param distinctSchedules how many of them made a different sequence of choices
  * @param steps scheduling points passed in all schedules together
  * @param longestSchedule scheduling points of the longest schedule
+ * @param switches how often the baton passed from one thread to another, in all schedules
  * @param threads the most threads one schedule had
  * @param sites distinct scheduling points (instrumented instructions) reached in any schedule
  * @param pctDepth PCT's bug depth {@code d}, or 0 when the strategy was not PCT
@@ -34,6 +35,7 @@ public record ExplorationCoverage(
     int distinctSchedules,
     long steps,
     int longestSchedule,
+    long switches,
     int threads,
     int sites,
     int pctDepth,

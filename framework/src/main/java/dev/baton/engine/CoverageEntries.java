@@ -13,6 +13,7 @@ final class CoverageEntries {
     entry.put("baton.coverage.distinctSchedules", String.valueOf(coverage.distinctSchedules()));
     entry.put("baton.coverage.steps", String.valueOf(coverage.steps()));
     entry.put("baton.coverage.longestSchedule", String.valueOf(coverage.longestSchedule()));
+    entry.put("baton.coverage.switches", String.valueOf(coverage.switches()));
     entry.put("baton.coverage.threads", String.valueOf(coverage.threads()));
     entry.put("baton.coverage.sites", String.valueOf(coverage.sites()));
     entry.put("baton.coverage.fingerprint", Long.toHexString(coverage.fingerprint()));

@@ -15,6 +15,7 @@ final class Coverage {
   private int schedules;
   private long steps;
   private int longest;
+  private long switches;
   private int threads;
   /** Sum of a hash of (index, choices) over the schedules run: equal sums, equal schedule sets. */
   private long fingerprint;
@@ -32,6 +33,7 @@ final class Coverage {
     Trace trace = scheduler.trace;
     for (int i = 0; i < trace.size; i++) {
       if (trace.kinds[i] == Trace.SITE && trace.sites[i] >= 0) sites.set(trace.sites[i]);
+      if (i > 0 && trace.threads[i] != trace.threads[i - 1]) switches++;
     }
   }
 
@@ -46,7 +48,7 @@ final class Coverage {
   ExplorationCoverage result(Strategy strategy, int pctDepth, int pctRange) {
     boolean pct = strategy == Strategy.PCT && schedules > 0;
     int k = pct ? Math.max(pctRange, longest) : 0;
-    return new ExplorationCoverage(schedules, distinct.size(), steps, longest, threads,
+    return new ExplorationCoverage(schedules, distinct.size(), steps, longest, switches, threads,
         sites.cardinality(), pct ? pctDepth : 0, k,
         pct ? ExplorationCoverage.pctMissBound(threads, k, pctDepth, schedules) : Double.NaN,
         fingerprint);

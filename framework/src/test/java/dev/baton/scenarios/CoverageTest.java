@@ -21,6 +21,8 @@ class CoverageTest {
     assertThat(c.distinctSchedules()).isBetween(2, 200);
     assertThat(c.threads()).isEqualTo(4); // main and three incrementers
     assertThat(c.longestSchedule()).isPositive();
+    // Every schedule passes the baton at least to each of the three incrementers and back.
+    assertThat(c.switches()).isGreaterThanOrEqualTo(200L * 4);
     assertThat(c.steps()).isBetween((long) c.longestSchedule(), 200L * c.longestSchedule());
     assertThat(c.sites()).isPositive();
     assertThat(c.pctDepth()).isEqualTo(3);
@@ -59,6 +61,7 @@ class CoverageTest {
     assertThat(c.schedules()).isEqualTo(25);
     assertThat(c.distinctSchedules()).isEqualTo(1);
     assertThat(c.threads()).isEqualTo(1);
+    assertThat(c.switches()).isZero();
     assertThat(c.sites()).isEqualTo(2); // the read and the write of Holder.value
   }
 

@@ -1,0 +1,167 @@
+package dev.baton.benchmarks;
+
+import dev.baton.Strategy;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Baton's benchmark table, one run, every figure from JVMs started by this one (so that Baton's
+ * agent, Lincheck's agent and plain code never share a JVM):
+ *
+ * <ol>
+ *   <li>schedules per second of each {@link Workloads.Workload} under Baton ({@link BatonRuns}),
+ *       next to the same code run plainly, the bare-thread limit (the same thread starts and
+ *       park/unpark hand-offs per schedule with no framework: {@link PlainRuns}) and Lincheck's
+ *       model checker ({@link LincheckRuns});
+ *   <li>schedules and milliseconds to the first bug of each {@link Bugs.Bug} per strategy;
+ *   <li>the whole-process time, JVM start included, to report a lost update, for Baton and Lincheck.
+ * </ol>
+ *
+ * Not a test: {@code ./bench.sh [schedules] [seeds] [processes]}. Figures, never assertions.
+ */
+public final class BenchmarkSuite {
+  private BenchmarkSuite() {}
+
+  public static void main(String[] args) throws Exception {
+    int schedules = args.length > 0 ? Integer.parseInt(args[0]) : 2000;
+    int seeds = args.length > 1 ? Integer.parseInt(args[1]) : 5;
+    int processes = args.length > 2 ? Integer.parseInt(args[2]) : 3;
+    System.out.println("# Baton benchmarks: " + machine());
+    System.out.println();
+
+    List<String> agentFlags = Runtime.version().feature() >= 21
+        ? List.of("-XX:+EnableDynamicAgentLoading") : List.of();
+    ChildJvm.Outcome baton = checked(ChildJvm.run(BatonRuns.class, agentFlags,
+        String.valueOf(schedules), String.valueOf(seeds)));
+    Map<String, String[]> batonThroughput = byName(baton.results("throughput"));
+    List<String> specs = new ArrayList<>();
+    for (Workloads.Workload w : Workloads.Workload.values()) {
+      String[] r = batonThroughput.get(w.name());
+      specs.add(w.name() + ":" + r[3] + ":" + r[4]);
+    }
+    List<String> plainArgs = new ArrayList<>(List.of(String.valueOf(schedules)));
+    plainArgs.addAll(specs);
+    Map<String, String[]> plain = byName(checked(ChildJvm.run(PlainRuns.class, List.of(),
+        plainArgs.toArray(String[]::new))).results("plain"));
+    Map<String, String[]> lincheck = byName(checked(ChildJvm.run(LincheckRuns.class, List.of(),
+        String.valueOf(schedules))).results("lincheck"));
+
+    System.out.println("## Schedules per second (" + schedules + " schedules after a warm-up;"
+        + " Baton: RANDOM, fresh static state)");
+    System.out.println();
+    System.out.println("| scenario | threads | hand-offs | Baton | plain runs | plain / Baton"
+        + " | bare limit | Baton / bare | Lincheck | Baton / Lincheck |");
+    System.out.println("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
+    for (Workloads.Workload w : Workloads.Workload.values()) {
+      String[] b = batonThroughput.get(w.name());
+      String[] p = plain.get(w.name());
+      String[] l = lincheck.get(w.name());
+      double batonRate = Double.parseDouble(b[2]);
+      double plainRate = Double.parseDouble(p[2]);
+      double bareRate = Double.parseDouble(p[3]);
+      boolean lincheckRan = l != null && !l[2].equals("error");
+      double lincheckRate = lincheckRan ? Double.parseDouble(l[2]) : Double.NaN;
+      System.out.printf(Locale.ROOT, "| %s | %s | %.0f | %,.0f | %,.0f | %.1fx | %,.0f | %.0f%% | %s | %s |%n",
+          w.label, b[3].replace(".000", ""), Double.parseDouble(b[4]), batonRate, plainRate,
+          plainRate / batonRate, bareRate, 100 * batonRate / bareRate,
+          lincheckRan ? String.format(Locale.ROOT, "%,.0f", lincheckRate)
+              : "failed: " + (l == null ? "no result" : l[3]),
+          lincheckRan ? String.format(Locale.ROOT, "%.1fx", batonRate / lincheckRate) : "-");
+    }
+    System.out.println();
+    System.out.println("Lincheck's first runConcurrentTest (warm-up, fixed cost included): "
+        + String.join(", ", lincheck.values().stream().filter(l -> !l[2].equals("error"))
+            .map(l -> l[1] + " " + String.format(Locale.ROOT, "%.1f s", Double.parseDouble(l[3])))
+            .toList()));
+    System.out.println();
+
+    System.out.println("## Schedules to the first bug (median of " + seeds + " seeds; EXHAUSTIVE"
+        + " is deterministic) and milliseconds, exploration setup included");
+    System.out.println();
+    StringBuilder header = new StringBuilder("| bug |");
+    StringBuilder rule = new StringBuilder("| --- |");
+    for (Strategy s : Strategy.values()) {
+      header.append(' ').append(s).append(" |");
+      rule.append(" ---: |");
+    }
+    System.out.println(header);
+    System.out.println(rule);
+    Map<String, String[]> detect = byName(baton.results("detect"));
+    for (Bugs.Bug bug : Bugs.Bug.values()) {
+      StringBuilder row = new StringBuilder("| " + bug.label + " |");
+      for (Strategy s : Strategy.values()) {
+        String[] d = detect.get(bug.name() + "/" + s);
+        double found = Double.parseDouble(d[2]);
+        row.append(Double.isInfinite(found) ? " not found" : String.format(Locale.ROOT, " %.0f",
+            found)).append(String.format(Locale.ROOT, " (%.0f ms) |", Double.parseDouble(d[3])));
+      }
+      System.out.println(row);
+    }
+    System.out.println();
+
+    System.out.println("## Whole process to the first report of a lost update, JVM start included"
+        + " (median of " + processes + " processes)");
+    System.out.println();
+    double[] batonSeconds = new double[processes];
+    double[] lincheckSeconds = new double[processes];
+    String batonSays = "";
+    String lincheckSays = "";
+    for (int i = 0; i < processes; i++) {
+      ChildJvm.Outcome b = ChildJvm.run(FirstBugBaton.class, agentFlags);
+      batonSeconds[i] = b.seconds();
+      batonSays = found(b);
+      ChildJvm.Outcome l = ChildJvm.run(FirstBugLincheck.class, List.of());
+      lincheckSeconds[i] = l.seconds();
+      lincheckSays = found(l);
+    }
+    System.out.println("| tool | seconds | outcome |");
+    System.out.println("| --- | ---: | --- |");
+    System.out.printf(Locale.ROOT, "| Baton (defaults: RANDOM, 1000 schedules) | %.2f | %s |%n",
+        BatonRuns.median(batonSeconds), batonSays);
+    System.out.printf(Locale.ROOT, "| Lincheck runConcurrentTest (defaults) | %.2f | %s |%n",
+        BatonRuns.median(lincheckSeconds), lincheckSays);
+  }
+
+  private static String found(ChildJvm.Outcome outcome) {
+    for (String line : outcome.lines()) {
+      if (line.startsWith("found") || line.startsWith("not found")) return line;
+    }
+    return "exit " + outcome.exitCode() + ": " + String.join(" / ", outcome.lines());
+  }
+
+  private static ChildJvm.Outcome checked(ChildJvm.Outcome outcome) {
+    if (outcome.exitCode() != 0) {
+      throw new IllegalStateException("a benchmark JVM failed (exit " + outcome.exitCode() + "):\n"
+          + String.join("\n", outcome.lines()));
+    }
+    return outcome;
+  }
+
+  private static Map<String, String[]> byName(List<String[]> results) {
+    Map<String, String[]> map = new HashMap<>();
+    for (String[] r : results) map.put(r[1], r);
+    return map;
+  }
+
+  private static String machine() {
+    String cpu = "unknown CPU";
+    try {
+      for (String line : Files.readAllLines(Path.of("/proc/cpuinfo"))) {
+        if (line.startsWith("model name")) {
+          cpu = line.substring(line.indexOf(':') + 1).trim();
+          break;
+        }
+      }
+    } catch (Exception e) {
+      // not Linux: the core count and JDK still say a lot
+    }
+    return cpu + ", " + Runtime.getRuntime().availableProcessors() + " cores, JDK "
+        + System.getProperty("java.runtime.version") + " (" + System.getProperty("java.vendor")
+        + ")";
+  }
+}
