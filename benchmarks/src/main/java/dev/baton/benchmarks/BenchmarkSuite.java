@@ -54,6 +54,10 @@ public final class BenchmarkSuite {
     System.out.println("## Schedules per second (" + schedules + " schedules after a warm-up;"
         + " Baton: RANDOM, fresh static state)");
     System.out.println();
+    System.out.println("Threads and hand-offs per schedule as Baton counted them; the bare limit"
+        + " runs that many thread starts and park/unpark hand-offs; Lincheck is the marginal rate"
+        + " of runConcurrentTest after its first call.");
+    System.out.println();
     System.out.println("| scenario | threads | hand-offs | Baton | plain runs | plain / Baton"
         + " | bare limit | Baton / bare | Lincheck | Baton / Lincheck |");
     System.out.println("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
@@ -74,7 +78,7 @@ public final class BenchmarkSuite {
           lincheckRan ? String.format(Locale.ROOT, "%.1fx", batonRate / lincheckRate) : "-");
     }
     System.out.println();
-    System.out.println("Lincheck's first runConcurrentTest (warm-up, fixed cost included): "
+    System.out.println("Lincheck's first runConcurrentTest of 50 invocations (its fixed cost): "
         + String.join(", ", lincheck.values().stream().filter(l -> !l[2].equals("error"))
             .map(l -> l[1] + " " + String.format(Locale.ROOT, "%.1f s", Double.parseDouble(l[3])))
             .toList()));
@@ -107,24 +111,28 @@ public final class BenchmarkSuite {
     System.out.println("## Whole process to the first report of a lost update, JVM start included"
         + " (median of " + processes + " processes)");
     System.out.println();
-    double[] batonSeconds = new double[processes];
-    double[] lincheckSeconds = new double[processes];
-    String batonSays = "";
-    String lincheckSays = "";
-    for (int i = 0; i < processes; i++) {
-      ChildJvm.Outcome b = ChildJvm.run(FirstBugBaton.class, agentFlags);
-      batonSeconds[i] = b.seconds();
-      batonSays = found(b);
-      ChildJvm.Outcome l = ChildJvm.run(FirstBugLincheck.class, List.of());
-      lincheckSeconds[i] = l.seconds();
-      lincheckSays = found(l);
-    }
-    System.out.println("| tool | seconds | outcome |");
+    record Contender(String label, Class<?> main, List<String> flags) {}
+    List<String> attachFlags = new ArrayList<>(agentFlags);
+    attachFlags.add("-Djdk.attach.allowAttachSelf=true");
+    List<Contender> contenders = List.of(
+        new Contender("Baton (defaults: RANDOM, 1000 schedules), plain `java`", FirstBugBaton.class,
+            agentFlags),
+        new Contender("Baton, with -Djdk.attach.allowAttachSelf=true (as Baton's own build)",
+            FirstBugBaton.class, attachFlags),
+        new Contender("Lincheck runConcurrentTest (defaults)", FirstBugLincheck.class, List.of()));
+    System.out.println("| tool | seconds | outcome (last process) |");
     System.out.println("| --- | ---: | --- |");
-    System.out.printf(Locale.ROOT, "| Baton (defaults: RANDOM, 1000 schedules) | %.2f | %s |%n",
-        BatonRuns.median(batonSeconds), batonSays);
-    System.out.printf(Locale.ROOT, "| Lincheck runConcurrentTest (defaults) | %.2f | %s |%n",
-        BatonRuns.median(lincheckSeconds), lincheckSays);
+    for (Contender c : contenders) {
+      double[] seconds = new double[processes];
+      String says = "";
+      for (int i = 0; i < processes; i++) {
+        ChildJvm.Outcome o = ChildJvm.run(c.main(), c.flags());
+        seconds[i] = o.seconds();
+        says = found(o);
+      }
+      System.out.printf(Locale.ROOT, "| %s | %.2f | %s |%n", c.label(), BatonRuns.median(seconds),
+          says);
+    }
   }
 
   private static String found(ChildJvm.Outcome outcome) {
