@@ -60,6 +60,7 @@ public final class Interleavings {
     private long timeBudgetMillis = ExplorationSettings.DEFAULT_TIME_BUDGET_MILLIS;
     private long watchdogMillis = ExplorationSettings.DEFAULT_WATCHDOG_MILLIS;
     private ShardPlan shard = ShardPlan.WHOLE;
+    private int parallelism = 1;
 
     private Options() {}
 
@@ -146,6 +147,23 @@ public final class Interleavings {
     }
 
     /**
+     * How many schedules run at once, as {@code baton.parallelism} does (default 1; 0 uses every
+     * core). The result, the failure reported (the one with the lowest schedule number) and its
+     * token are those of a run one schedule at a time. Needs fresh static state; with {@code
+     * freshStatics(false)} the schedules run one at a time.
+     *
+     * @throws IllegalArgumentException when {@code parallelism} is negative
+     */
+    public Options parallelism(int parallelism) {
+      if (parallelism < 0) {
+        throw new IllegalArgumentException(
+            "parallelism = " + parallelism + ": use 1 or more, or 0 for every core");
+      }
+      this.parallelism = parallelism;
+      return this;
+    }
+
+    /**
      * Explores {@code scenario}.
      *
      * @return what was explored, when no schedule failed
@@ -179,12 +197,18 @@ public final class Interleavings {
               spuriousWakeups,
               watchdogMillis,
               timeBudgetMillis,
-              shard);
+              shard,
+              parallelism);
       ExplorationSettings settings = config.override(declared);
       // -Dbaton.replay names one scenario; every other one explores as usual, and says so.
       config.unusedReplayWarning().ifPresent(warning ->
           System.out.println(warning + " (" + first.id() + " explored as usual)"));
-      return Explorer.explore(settings, bodyOf(scenario, code, first, settings.freshStatics()));
+      boolean fresh = settings.freshStatics();
+      // Values a lambda captures are shared by every schedule: schedules run at once would share
+      // them too, so such a scenario runs its schedules one at a time.
+      return Explorer.explore(settings, bodyOf(scenario, code, first, fresh),
+          LoadedScenario.capturesValues(scenario) ? null
+              : () -> bodyOf(scenario, code, LoadedScenario.load(scenario, code.newLoader()), fresh));
     }
 
     /**
@@ -254,6 +278,12 @@ public final class Interleavings {
                 + " through its instrumenting class loader: " + e,
             e);
       }
+    }
+
+    /** Whether {@code scenario} is a lambda that captured values (shared by its schedules). */
+    static boolean capturesValues(Scenario scenario) {
+      SerializedLambda lambda = serializedForm(scenario);
+      return lambda != null && lambda.getCapturedArgCount() > 0;
     }
 
     private static SerializedLambda serializedForm(Scenario scenario) {

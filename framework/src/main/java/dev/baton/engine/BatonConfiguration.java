@@ -37,6 +37,7 @@ import org.junit.platform.engine.ConfigurationParameters;
  *       0 for none)
  *   <li>{@value #SHARD}: {@code i/n}, run only the i-th of n shares of every exploration's
  *       schedules (one CI job each); see {@link ShardPlan}
+ *   <li>{@value #PARALLELISM}: how many schedules run at once (0: every core; default 1)
  * </ul>
  *
  * <p>A malformed value does not stop the engine: {@link #problems()} lists it and every test fails
@@ -82,6 +83,9 @@ public final class BatonConfiguration {
   /** Which share of the schedules this run owns, {@code i/n}. */
   public static final String SHARD = "baton.shard";
 
+  /** How many schedules of an exploration run at once; 0 for every core. */
+  public static final String PARALLELISM = "baton.parallelism";
+
   private final ConfigurationParameters parameters;
   private final List<String> problems = new ArrayList<>();
   private final Integer schedules;
@@ -98,6 +102,7 @@ public final class BatonConfiguration {
   private final Long watchdogSeconds;
   private final Long timeBudgetSeconds;
   private final ShardPlan shard;
+  private final Long parallelism;
 
   private BatonConfiguration(ConfigurationParameters parameters) {
     this.parameters = parameters;
@@ -122,6 +127,7 @@ public final class BatonConfiguration {
     this.watchdogSeconds = readWhole(WATCHDOG_SECONDS, 1, 86_400, "30");
     this.timeBudgetSeconds = readWhole(TIME_BUDGET_SECONDS, 0, Long.MAX_VALUE / 1000, "3600");
     this.shard = readShard();
+    this.parallelism = readWhole(PARALLELISM, 0, 1024, "4 (0 uses every core)");
   }
 
   /** Reads every key from the system properties and {@code parameters}. */
@@ -206,7 +212,8 @@ public final class BatonConfiguration {
         spuriousWakeups != null ? spuriousWakeups : declared.spuriousWakeups(),
         watchdogSeconds != null ? watchdogSeconds * 1000 : declared.watchdogMillis(),
         timeBudgetSeconds != null ? timeBudgetSeconds * 1000 : declared.timeBudgetMillis(),
-        shard != null ? shard : declared.shard());
+        shard != null ? shard : declared.shard(),
+        parallelism != null ? parallelism.intValue() : declared.parallelism());
   }
 
   private ShardPlan readShard() {

@@ -41,7 +41,14 @@ final class ExploreMethodExecutor {
       warnIfAlsoAJupiterTest(test);
       ExplorationSettings settings =
           configuration.settingsFor(test.scenarioId(), test.replayHint(), annotation);
-      ExplorationResult result = Explorer.explore(settings, schedule(test, settings.freshStatics()));
+      boolean fresh = settings.freshStatics();
+      ExplorationResult result = Explorer.explore(settings, schedule(test, fresh), () -> {
+        try {
+          return schedule(test, fresh); // another worker's own class loaders
+        } catch (ReflectiveOperationException e) {
+          throw new IllegalStateException(e);
+        }
+      });
       listener.reportingEntryPublished(test, reportEntry(result));
       System.out.println("[baton] " + test.methodDisplayName() + ": " + summary(result));
       return TestExecutionResult.successful();

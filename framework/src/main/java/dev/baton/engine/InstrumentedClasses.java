@@ -25,12 +25,15 @@ final class InstrumentedClasses {
   }
 
   /** The loader that all schedules of {@code discovered}'s tests share when statics may leak. */
-  ClassLoader sharedLoaderFor(Class<?> discovered) {
+  synchronized ClassLoader sharedLoaderFor(Class<?> discovered) {
     return sharedLoaders.computeIfAbsent(parentOf(discovered), p -> codeOf(p).newLoader());
   }
 
-  /** A new loader of {@code discovered}'s classes, with fresh static state. */
-  ClassLoader newLoaderFor(Class<?> discovered) {
+  /**
+   * A new loader of {@code discovered}'s classes, with fresh static state. Synchronized: the
+   * workers of a parallel exploration ask for loaders at once.
+   */
+  synchronized ClassLoader newLoaderFor(Class<?> discovered) {
     return codeOf(parentOf(discovered)).newLoader();
   }
 

@@ -37,6 +37,18 @@ final class Coverage {
     }
   }
 
+  /** Adds what {@code other} counted, schedules that ran beside these ({@link ParallelExplorer}). */
+  void addAll(Coverage other) {
+    schedules += other.schedules;
+    steps += other.steps;
+    longest = Math.max(longest, other.longest);
+    switches += other.switches;
+    threads = Math.max(threads, other.threads);
+    fingerprint += other.fingerprint;
+    sites.or(other.sites);
+    distinct.addAll(other.distinct);
+  }
+
   int schedules() {
     return schedules;
   }
@@ -84,6 +96,11 @@ final class Coverage {
 
     int size() {
       return size;
+    }
+
+    void addAll(LongSet other) {
+      if (other.hasZero) add(0);
+      for (long v : other.slots) if (v != 0) add(v);
     }
 
     private static boolean insert(long[] table, long v) {

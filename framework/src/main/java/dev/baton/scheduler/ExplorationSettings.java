@@ -33,6 +33,8 @@ import dev.baton.Strategy;
  *     cleanly after the current schedule and says how far it got; 0 for no limit
  * @param shard which of the schedules this run owns when they are split across CI jobs ({@code
  *     baton.shard}); {@link ShardPlan#WHOLE} for all of them
+ * @param parallelism how many schedules may run at once ({@code baton.parallelism}); 1 runs them
+ *     one after the other, 0 uses every core; the results and tokens are the same either way
  */
 public record ExplorationSettings(
     String scenarioId,
@@ -50,10 +52,39 @@ public record ExplorationSettings(
     boolean spuriousWakeups,
     long watchdogMillis,
     long timeBudgetMillis,
-    ShardPlan shard) {
+    ShardPlan shard,
+    int parallelism) {
 
   public ExplorationSettings {
     if (shard == null) shard = ShardPlan.WHOLE;
+  }
+
+  /** Settings with schedules run one after the other. */
+  public ExplorationSettings(
+      String scenarioId,
+      String replayHint,
+      Strategy strategy,
+      int schedules,
+      long seed,
+      String replayToken,
+      boolean strictReplay,
+      int pctDepth,
+      int maxSteps,
+      boolean annotated,
+      boolean freshStatics,
+      long maxPauseMillis,
+      boolean spuriousWakeups,
+      long watchdogMillis,
+      long timeBudgetMillis,
+      ShardPlan shard) {
+    this(scenarioId, replayHint, strategy, schedules, seed, replayToken, strictReplay, pctDepth,
+        maxSteps, annotated, freshStatics, maxPauseMillis, spuriousWakeups, watchdogMillis,
+        timeBudgetMillis, shard, 1);
+  }
+
+  /** How many schedules run at once: {@link #parallelism()}, with 0 meaning every core. */
+  public int workers() {
+    return parallelism == 0 ? Runtime.getRuntime().availableProcessors() : parallelism;
   }
 
   /** Settings that own every schedule (no sharding). */
@@ -82,7 +113,7 @@ public record ExplorationSettings(
   ExplorationSettings withChoicesOf(ReplayToken token) {
     return new ExplorationSettings(scenarioId, replayHint, strategy, schedules, seed, replayToken,
         strictReplay, pctDepth, maxSteps, annotated, freshStatics, token.maxPauseMillis(),
-        token.spuriousWakeups(), watchdogMillis, timeBudgetMillis, shard);
+        token.spuriousWakeups(), watchdogMillis, timeBudgetMillis, shard, parallelism);
   }
 
   /** Default of {@link #maxPauseMillis}: a plausible production pause (a long GC, a slow disk). */

@@ -8,6 +8,7 @@ import dev.baton.instrument.BatonAgent;
 import dev.baton.runtime.Hooks;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Supplier;
 
 /**
  * Runs schedules of one scenario until one fails or the budget is spent: the loop behind both the
@@ -28,6 +29,19 @@ public final class Explorer {
    *     names it and how to fix it
    */
   public static ExplorationResult explore(ExplorationSettings settings, ScheduleBody body) {
+    return explore(settings, body, null);
+  }
+
+  /**
+   * Explores {@code body} under {@code settings}; with {@code baton.parallelism} above 1, runs
+   * schedules at once on further bodies from {@code moreBodies}, one per worker, each loading the
+   * scenario in class loaders of its own.
+   *
+   * @param moreBodies makes a body for another worker; null: schedules run one at a time
+   * @see #explore(ExplorationSettings, ScheduleBody)
+   */
+  public static ExplorationResult explore(
+      ExplorationSettings settings, ScheduleBody body, Supplier<ScheduleBody> moreBodies) {
     check(settings);
     String origin = settings.strictReplay() ? "baton.replay" : "@ExploreInterleavings(replay)";
     ReplayToken token =
@@ -35,14 +49,15 @@ public final class Explorer {
             ? null
             : ReplayToken.decode(settings.replayToken(), origin);
     BatonAgent.install();
-    if (Hooks.installed() instanceof Scheduler running && running.isManaged(Thread.currentThread())) {
+    if (Hooks.installed() instanceof Scheduler running && running.isManaged(Thread.currentThread())
+        || Hooks.installed() instanceof HookDispatch d && d.ownerOf(Thread.currentThread()) != null) {
       throw new IllegalStateException(
           "Interleavings.explore was called from inside a scenario that Baton is exploring: explore"
               + " one scenario at a time, from a plain test or main method.");
     }
     ONE_AT_A_TIME.lock();
     try {
-      return token == null ? explore(settings, body, null) : explore(settings, body, token);
+      return explore(settings, body, token, moreBodies);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new IllegalStateException("Baton's exploration was interrupted", e);
@@ -65,9 +80,8 @@ public final class Explorer {
     }
   }
 
-  private static ExplorationResult explore(
-      ExplorationSettings settings, ScheduleBody body, ReplayToken token)
-      throws InterruptedException {
+  private static ExplorationResult explore(ExplorationSettings settings, ScheduleBody body,
+      ReplayToken token, Supplier<ScheduleBody> moreBodies) throws InterruptedException {
     boolean replaying = token != null;
     if (replaying) settings = settings.withChoicesOf(token);
     Strategy strategy = replaying ? token.strategy() : settings.strategy();
@@ -82,6 +96,9 @@ public final class Explorer {
     int budget = replaying ? 1 : settings.schedules();
     long started = System.nanoTime();
     long timeBudget = TimeUnit.MILLISECONDS.toNanos(settings.timeBudgetMillis());
+    if (!unsplit && settings.workers() > 1 && moreBodies != null && settings.freshStatics()) {
+      return ParallelExplorer.explore(settings, strategy, seed, settings.workers(), body, moreBodies);
+    }
     Coverage coverage = new Coverage();
     try (MainThread main = new MainThread()) {
       if (!unsplit && !shard.owns(0) && policy.learnsFromFirstSchedule()) {
@@ -134,6 +151,7 @@ public final class Explorer {
     } else if (replaying && note.isEmpty()) {
       note = "The replayed schedule " + token.schedule() + " passed.";
     }
+    note = ParallelExplorer.withWhySequential(note, settings, unsplit, moreBodies != null);
     return new ExplorationResult(coverage.schedules(), strategy, seed, false,
         ShardNotes.withShard(note, shard, unsplit, budget),
         coverage(coverage, policy, strategy, settings));
@@ -157,7 +175,7 @@ public final class Explorer {
     return coverage.result(strategy, settings.pctDepth(), range);
   }
 
-  private static SchedulePolicy policyFor(Strategy strategy, long seed, int pctDepth) {
+  static SchedulePolicy policyFor(Strategy strategy, long seed, int pctDepth) {
     return switch (strategy) {
       case RANDOM -> new RandomPolicy(seed);
       case PCT -> new PctPolicy(seed, pctDepth);

@@ -100,6 +100,9 @@ final class Scheduler implements HookDelegate {
   private int choiceCount;
   private int steps;
 
+  /** Set when this schedule runs beside others ({@link ParallelExplorer}); null alone. */
+  HookDispatch dispatch;
+
   Scheduler(SchedulePolicy policy, ExplorationSettings settings, long valueSeed) {
     this.policy = policy;
     this.valueSeed = valueSeed;
@@ -113,12 +116,13 @@ final class Scheduler implements HookDelegate {
 
   /** Runs {@code body} on {@code main} as managed thread 0; returns when every thread has ended. */
   void run(ScheduleBody body, MainThread main) throws InterruptedException {
-    Hooks.install(this);
+    if (dispatch == null) Hooks.install(this); // beside others, the dispatch is installed
     try {
       main.execute(() -> runMain(body), Thread.currentThread().getContextClassLoader());
       watch();
     } finally {
-      Hooks.install(null);
+      if (dispatch == null) Hooks.install(null);
+      else dispatch.release(this);
     }
     if (commonPool != null) commonPool.shutdownNow(); // its workers were released, parked
     awaitReleasedWorkersIdle();
@@ -214,6 +218,7 @@ final class Scheduler implements HookDelegate {
     grown[old.length] = t;
     threads = grown;
     byThread.put(thread, t);
+    if (dispatch != null) dispatch.own(thread, this);
     live.incrementAndGet();
     notArrived.incrementAndGet();
     return t;
