@@ -30,6 +30,16 @@ public final class BatonRuns {
           (double) r.coverage().switches() / r.schedules(),
           (double) r.coverage().steps() / r.schedules());
     }
+    // baton.parallelism: the same schedules on every core (the same results, so only speed differs).
+    int cores = Runtime.getRuntime().availableProcessors();
+    for (Workloads.Workload w : Workloads.Workload.values()) {
+      Interleavings.configure().schedules(Math.max(100, schedules / 4)).seed(1).parallelism(0)
+          .explore(w.scenario);
+      long start = System.nanoTime();
+      ExplorationResult r = Interleavings.configure().schedules(schedules).seed(1).parallelism(0)
+          .explore(w.scenario);
+      Result.print("parallel", w.name(), r.schedules() / ((System.nanoTime() - start) / 1e9), cores);
+    }
     for (Bugs.Bug bug : Bugs.Bug.values()) {
       for (Strategy strategy : Strategy.values()) {
         int runs = strategy == Strategy.EXHAUSTIVE ? 1 : seeds; // EXHAUSTIVE ignores the seed

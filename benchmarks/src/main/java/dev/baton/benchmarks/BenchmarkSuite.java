@@ -78,6 +78,16 @@ public final class BenchmarkSuite {
           lincheckRan ? String.format(Locale.ROOT, "%.1fx", batonRate / lincheckRate) : "-");
     }
     System.out.println();
+    Map<String, String[]> parallel = byName(baton.results("parallel"));
+    System.out.println("With baton.parallelism=0 (every core, "
+        + parallel.values().iterator().next()[3].replace(".000", "") + " here): "
+        + String.join(", ", java.util.Arrays.stream(Workloads.Workload.values())
+            .map(w -> w.name() + " " + String.format(Locale.ROOT, "%,.0f schedules/s (%.1fx)",
+                Double.parseDouble(parallel.get(w.name())[2]),
+                Double.parseDouble(parallel.get(w.name())[2])
+                    / Double.parseDouble(batonThroughput.get(w.name())[2])))
+            .toList()));
+    System.out.println();
     System.out.println("Lincheck's first runConcurrentTest of 50 invocations (its fixed cost): "
         + String.join(", ", lincheck.values().stream().filter(l -> !l[2].equals("error"))
             .map(l -> l[1] + " " + String.format(Locale.ROOT, "%.1f s", Double.parseDouble(l[3])))
