@@ -53,11 +53,12 @@ public final class BatonTestEngine implements TestEngine {
     EngineDescriptor engine = new EngineDescriptor(uniqueId, "Baton");
     EngineDiscoveryRequestResolver.<EngineDescriptor>builder()
         .addClassContainerSelectorResolver(
-            c -> TestClasses.isTestClass(c) || JCStressClasses.isTestClass(c))
+            c -> JCStressClasses.isTestClass(c) || TestClasses.isTestClass(c))
+        // First: a JCStress class whose JCStress types are missing must not reach reflection.
+        .addSelectorResolver(context -> new JCStressTestResolver(context.getClassNameFilter()))
         .addSelectorResolver(
             context ->
                 new TestClassResolver(context.getEngineDescriptor(), context.getClassNameFilter()))
-        .addSelectorResolver(context -> new JCStressTestResolver(context.getClassNameFilter()))
         .build()
         .resolve(request, engine);
     return engine;

@@ -46,9 +46,10 @@ final class JCStressBatch {
    */
   void run(List<JCStressTestDescriptor> tests) {
     Map<JCStressTestDescriptor, TestInfo> infos = new LinkedHashMap<>();
+    java.util.Collection<String> listed = TestList.tests(); // META-INF/TestList, as generated
     for (JCStressTestDescriptor test : tests) {
-      TestInfo info = TestList.getInfo(test.testClass().getName());
-      if (info != null) infos.put(test, info);
+      String name = test.testClass().getName();
+      if (listed.contains(name)) infos.put(test, TestList.getInfo(name));
     }
     CompletableFuture<ChildBatch.Outcome> batch =
         options.runsJCStress() && !infos.isEmpty()
@@ -174,22 +175,25 @@ final class JCStressBatch {
             .append(batch.exitCode()).append("). Last lines of its log:\n")
             .append(ChildBatch.tail(batch.log(), 15)).append('\n');
       } else if (!observed.passed()) {
-        problems.append("JCStress: ").append(observed.rows().stream()
+        problems.append("JCStress ").append(observed.rows().stream()
             .anyMatch(r -> r.grade().forbidden() && r.samples() > 0)
-                ? "forbidden outcome seen" : "status " + observed.status()).append('\n');
+                ? "saw a forbidden outcome" : "failed with status " + observed.status())
+            .append(".\n");
       }
     }
     Reachable reachable = analysis instanceof Reachable r ? r : null;
+    String trace = null;
     if (analysis instanceof InterleavingFailure f) {
-      problems.append("Baton: an interleaving of the actors fails on its own:\n")
-          .append(withoutCodeReplayLine(f.getMessage())).append('\n');
+      problems.append("Baton: an interleaving of the actors fails on its own (below).\n");
+      trace = withoutCodeReplayLine(f.getMessage());
     } else if (analysis instanceof Throwable t) {
       problems.append("Baton could not analyse the interleavings of ").append(simple).append(": ")
           .append(t).append('\n');
     } else if (reachable.forbidden() != null) {
       problems.append("Baton: a forbidden outcome is reachable by interleaving alone, no"
-          + " reordering needed (found deterministically, by exhaustive exploration):\n")
-          .append(withoutCodeReplayLine(reachable.forbidden().getMessage())).append('\n');
+          + " reordering needed (found deterministically by exhaustive exploration; trace and"
+          + " replay below).\n");
+      trace = withoutCodeReplayLine(reachable.forbidden().getMessage());
     }
     if (reachable == null) reachable = Reachable.skipped("an interleaving failed (above)");
     OutcomeTable table = OutcomeTable.of(observed, reachable, o -> InterleavingAnalysis.grade(info, o));
@@ -214,8 +218,8 @@ final class JCStressBatch {
     listener.reportingEntryPublished(test, entry(observed, reachable, table, batch));
     System.out.println("[baton] " + simple + ": " + summary);
     if (problems.length() == 0) return TestExecutionResult.successful();
-    return TestExecutionResult.failed(new JCStressFailure(
-        problems + "\n" + details.toString().stripTrailing()));
+    return TestExecutionResult.failed(new JCStressFailure(problems + "\n" + details
+        + (trace == null ? "" : "\n" + trace)));
   }
 
   private static String summary(ObservedTest observed, Reachable reachable, OutcomeTable table) {

@@ -39,9 +39,18 @@ public final class JCStressClasses {
 
   /** Whether JCStress can be loaded from {@code loader} (the loader of a test class). */
   static boolean available(ClassLoader loader) {
+    ClassLoader l = loader == null ? ClassLoader.getSystemClassLoader() : loader;
+    synchronized (AVAILABLE) {
+      // Asked for every class of a class-path scan: remember the answer per loader.
+      return AVAILABLE.computeIfAbsent(l, JCStressClasses::canLoadAnnotation);
+    }
+  }
+
+  private static final java.util.Map<ClassLoader, Boolean> AVAILABLE = new java.util.WeakHashMap<>();
+
+  private static boolean canLoadAnnotation(ClassLoader loader) {
     try {
-      Class.forName(
-          TEST_ANNOTATION, false, loader == null ? ClassLoader.getSystemClassLoader() : loader);
+      Class.forName(TEST_ANNOTATION, false, loader);
       return true;
     } catch (ClassNotFoundException | LinkageError e) {
       return false;
