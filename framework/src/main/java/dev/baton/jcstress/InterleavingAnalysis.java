@@ -113,7 +113,9 @@ final class InterleavingAnalysis {
   private ExplorationSettings settings(BatonConfiguration configuration, int maxSchedules) {
     String id = scenarioId(discovered);
     ExplorationSettings declared = new ExplorationSettings(id,
-        "mvn test -Dtest=" + discovered.getSimpleName(), Strategy.EXHAUSTIVE, maxSchedules, 0,
+        // The interleavings mode replays in seconds: no JCStress batch.
+        "mvn test -Dtest=" + discovered.getSimpleName() + " -D" + JCStressOptions.MODE
+            + "=interleavings", Strategy.EXHAUSTIVE, maxSchedules, 0,
         null, false, 3, 100_000, false, true, 0, false,
         ExplorationSettings.DEFAULT_WATCHDOG_MILLIS, ExplorationSettings.DEFAULT_TIME_BUDGET_MILLIS);
     // Only the replay token and the limits come from configuration: the strategy and budget are

@@ -191,8 +191,9 @@ final class JCStressBatch {
           .append(t).append('\n');
     } else if (reachable.forbidden() != null) {
       problems.append("Baton: a forbidden outcome is reachable by interleaving alone, no"
-          + " reordering needed (found deterministically by exhaustive exploration; trace and"
-          + " replay below).\n");
+          + " reordering needed (" + (reachable.replayed() ? "replayed from its token"
+              : "found deterministically by exhaustive exploration")
+          + "; trace and replay below).\n");
       trace = withoutCodeReplayLine(reachable.forbidden().getMessage());
     }
     if (reachable == null) reachable = Reachable.skipped("an interleaving failed (above)");
@@ -217,6 +218,10 @@ final class JCStressBatch {
     }
     listener.reportingEntryPublished(test, entry(observed, reachable, table, batch));
     System.out.println("[baton] " + simple + ": " + summary);
+    if (problems.length() == 0 && table.lines().stream().anyMatch(
+        l -> l.grade().interesting() && l.samples() != null && l.samples() > 0)) {
+      System.out.print(table.render()); // a pass worth a look: Surefire shows no report entries
+    }
     if (problems.length() == 0) return TestExecutionResult.successful();
     return TestExecutionResult.failed(new JCStressFailure(problems + "\n" + details
         + (trace == null ? "" : "\n" + trace)));

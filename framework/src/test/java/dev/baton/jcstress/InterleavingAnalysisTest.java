@@ -44,14 +44,14 @@ class InterleavingAnalysisTest {
     EngineExecutionResults results = run(RacyCounterFixture.class, Map.of());
     results.testEvents().assertStatistics(s -> s.started(1).failed(1));
     Throwable failure = failure(results);
-    System.out.println(failure.getMessage());
     assertThat(failure).isInstanceOf(JCStressFailure.class);
     assertThat(failure.getMessage())
         .contains("a forbidden outcome is reachable by interleaving alone")
         .contains("JCStress outcome [1] is Forbidden (Lost update.)")
         .contains("Interleaving (")
         .contains("RacyCounterFixture.actor")
-        .containsPattern("mvn test -Dtest=RacyCounterFixture -Dbaton.replay=\\S+")
+        .containsPattern("mvn test -Dtest=RacyCounterFixture -Dbaton.jcstress.mode=interleavings"
+            + " -Dbaton.replay=\\S+")
         .doesNotContain("Interleavings.configure()")
         .containsPattern("\\n\\s+1\\s+-\\s+Forbidden\\s+reachable by interleaving\\s+Lost update\\.")
         .containsPattern("\\n\\s+2\\s+-\\s+Acceptable\\s+reachable by interleaving\\s+Both increments");
@@ -67,7 +67,8 @@ class InterleavingAnalysisTest {
     EngineExecutionResults replayed = run(RacyCounterFixture.class, Map.of("baton.replay", token));
     replayed.testEvents().assertStatistics(s -> s.failed(1));
     String message = failure(replayed).getMessage();
-    assertThat(message).contains("from its token").contains("JCStress outcome [1] is Forbidden");
+    assertThat(message).contains("replayed from its token")
+        .contains("Baton replayed schedule").contains("JCStress outcome [1] is Forbidden");
     assertThat(trace(message)).isEqualTo(originalTrace);
   }
 
