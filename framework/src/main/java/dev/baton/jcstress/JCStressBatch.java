@@ -198,7 +198,8 @@ final class JCStressBatch {
     }
     if (reachable == null) reachable = Reachable.skipped("an interleaving failed (above)");
     OutcomeTable table = OutcomeTable.of(observed, reachable, o -> InterleavingAnalysis.grade(info, o));
-    String summary = summary(observed, reachable, table);
+    String summary = (options.runsJCStress() && observed == null ? "JCStress gave no result; " : "")
+        + summary(observed, reachable, table);
     StringBuilder details = new StringBuilder();
     details.append(table.render());
     if (observed != null && !observed.configurations().isEmpty()) {

@@ -125,4 +125,20 @@ class JCStressSetupTest {
       else System.setProperty("baton.jcstress.mode", previous);
     }
   }
+
+  @Test
+  void aBatchOverItsTimeLimitIsKilledWithItsWorkersAndItsTestsFail() {
+    Throwable failure = onlyFailure(EngineTestKit.engine("baton")
+        .selectors(selectClass(SeparateStateFixture.class))
+        .configurationParameters(Map.of("baton.jcstress.timeoutSeconds", "2",
+            "baton.jcstress.maxSchedules", "0"))
+        .execute());
+    assertThat(failure.getMessage())
+        .contains("The JCStress batch did not finish within 2 s, so every JCStress JVM was killed")
+        .contains("raise baton.jcstress.timeoutSeconds")
+        .contains("Baton's interleaving analysis: turned off with baton.jcstress.maxSchedules=0");
+    assertThat(ProcessHandle.current().descendants().filter(ProcessHandle::isAlive)
+            .map(p -> p.info().commandLine().orElse("?")))
+        .noneMatch(command -> command.contains("jcstress"));
+  }
 }
