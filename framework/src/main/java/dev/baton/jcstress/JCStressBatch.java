@@ -196,10 +196,10 @@ final class JCStressBatch {
           + "; trace and replay below).\n");
       trace = withoutCodeReplayLine(reachable.forbidden().getMessage());
     }
-    if (reachable == null) reachable = Reachable.skipped("an interleaving failed (above)");
+    if (reachable == null) reachable = Reachable.skipped("an interleaving failed (see the failure)");
     OutcomeTable table = OutcomeTable.of(observed, reachable, o -> InterleavingAnalysis.grade(info, o));
     String summary = (options.runsJCStress() && observed == null ? "JCStress gave no result; " : "")
-        + summary(observed, reachable, table);
+        + summary(observed, reachable, table, batch);
     StringBuilder details = new StringBuilder();
     details.append(table.render());
     if (observed != null && !observed.configurations().isEmpty()) {
@@ -228,10 +228,13 @@ final class JCStressBatch {
         + (trace == null ? "" : "\n" + trace)));
   }
 
-  private static String summary(ObservedTest observed, Reachable reachable, OutcomeTable table) {
+  private static String summary(ObservedTest observed, Reachable reachable, OutcomeTable table,
+      ChildBatch.Outcome batch) {
     List<String> parts = new ArrayList<>();
     if (observed != null) {
-      parts.add("JCStress " + (observed.passed() ? "passed" : "FAILED (" + observed.status() + ")"));
+      // The tests of a batch run together: say how long the batch they shared took.
+      parts.add("JCStress " + (observed.passed() ? "passed" : "FAILED (" + observed.status() + ")")
+          + String.format(java.util.Locale.ROOT, " in a batch of %.1f s", batch.millis() / 1000.0));
     }
     for (OutcomeTable.Line l : table.lines()) {
       if (l.grade().interesting() && l.samples() != null && l.samples() > 0) {
