@@ -59,10 +59,14 @@ final class InterleavingAnalysis {
 
   private final TestInfo info;
   private final Class<?> discovered;
+  /** Where the harness joins the actors, for the trace; registered once per analysis. */
+  private final int joinSite;
 
   InterleavingAnalysis(TestInfo info, Class<?> discovered) {
     this.info = info;
     this.discovered = discovered;
+    this.joinSite = Sites.register(
+        new Site(discovered.getName(), "actors", "JCStress harness", -1, SiteKind.JOIN, null));
   }
 
   /** The id replay tokens of this test carry. */
@@ -142,7 +146,7 @@ final class InterleavingAnalysis {
       @Override
       public void run() throws Throwable {
         if (shape == null || shape.loader.definedStaticState()) {
-          shape = Shape.load(code.newLoader(), discovered.getName(), info.actorNames());
+          shape = Shape.load(code.newLoader(), discovered.getName(), info.actorNames(), joinSite);
         }
         String outcome = shape.runOnce();
         reached.add(outcome);
@@ -166,18 +170,17 @@ final class InterleavingAnalysis {
     final int joinSite;
 
     private Shape(InstrumentingClassLoader loader, Class<?> testClass, List<Method> actors,
-        Method arbiter) throws ReflectiveOperationException {
+        Method arbiter, int joinSite) throws ReflectiveOperationException {
       this.loader = loader;
-      this.joinSite = Sites.register(new Site(testClass.getName(), "actors", "JCStress harness",
-          -1, SiteKind.JOIN, null));
+      this.joinSite = joinSite;
       this.testClass = testClass;
       this.testConstructor = accessible(testClass.getDeclaredConstructor());
       this.actors = actors;
       this.arbiter = arbiter;
     }
 
-    static Shape load(InstrumentingClassLoader loader, String name, List<String> actorNames)
-        throws ReflectiveOperationException {
+    static Shape load(InstrumentingClassLoader loader, String name, List<String> actorNames,
+        int joinSite) throws ReflectiveOperationException {
       Class<?> testClass = Class.forName(name, false, loader);
       Map<String, Method> byName = new HashMap<>();
       Method arbiter = null;
@@ -195,7 +198,7 @@ final class InterleavingAnalysis {
         }
         actors.add(m);
       }
-      return new Shape(loader, testClass, actors, arbiter);
+      return new Shape(loader, testClass, actors, arbiter, joinSite);
     }
 
     String runOnce() throws Throwable {
