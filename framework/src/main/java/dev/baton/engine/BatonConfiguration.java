@@ -309,6 +309,15 @@ public final class BatonConfiguration {
     return null;
   }
 
+  /**
+   * The value of any {@code baton.*} key by the same rule (system property first, then the JUnit
+   * configuration parameter; blank counts as unset), for bridges that own their keys, such as
+   * {@code baton.jcstress.*}.
+   */
+  public Optional<String> value(String key) {
+    return lookup(key).map(Value::text);
+  }
+
   private Optional<Value> lookup(String key) {
     String property = System.getProperty(key);
     if (property != null && !property.isBlank()) {

@@ -2,6 +2,10 @@ package dev.baton.engine;
 
 import dev.baton.ExploreInterleavings;
 import dev.baton.instrument.BatonAgent;
+import dev.baton.jcstress.JCStressBridge;
+import dev.baton.jcstress.JCStressClasses;
+import dev.baton.jcstress.JCStressClassDescriptor;
+import dev.baton.jcstress.JCStressTestResolver;
 import java.util.List;
 import java.util.Optional;
 import org.junit.platform.engine.CancellationToken;
@@ -48,7 +52,10 @@ public final class BatonTestEngine implements TestEngine {
   public TestDescriptor discover(EngineDiscoveryRequest request, UniqueId uniqueId) {
     EngineDescriptor engine = new EngineDescriptor(uniqueId, "Baton");
     EngineDiscoveryRequestResolver.<EngineDescriptor>builder()
-        .addClassContainerSelectorResolver(TestClasses::isTestClass)
+        .addClassContainerSelectorResolver(
+            c -> JCStressClasses.isTestClass(c) || TestClasses.isTestClass(c))
+        // First: a JCStress class whose JCStress types are missing must not reach reflection.
+        .addSelectorResolver(context -> new JCStressTestResolver(context.getClassNameFilter()))
         .addSelectorResolver(
             context ->
                 new TestClassResolver(context.getEngineDescriptor(), context.getClassNameFilter()))
@@ -80,7 +87,8 @@ public final class BatonTestEngine implements TestEngine {
             request.getCancellationToken(),
             new ExploreMethodExecutor(
                 configuration, new InstrumentedClasses(configuration.instrumentExclusions())),
-            agentFailure);
+            agentFailure,
+            new JCStressBridge(root, listener, request.getCancellationToken(), configuration));
     for (TestDescriptor child : List.copyOf(root.getChildren())) {
       run.execute(child);
     }
@@ -95,9 +103,14 @@ public final class BatonTestEngine implements TestEngine {
       EngineExecutionListener listener,
       CancellationToken cancellation,
       ExploreMethodExecutor executor,
-      Throwable agentFailure) {
+      Throwable agentFailure,
+      JCStressBridge jcstress) {
 
     void execute(TestDescriptor descriptor) {
+      if (descriptor instanceof JCStressClassDescriptor test) {
+        jcstress.execute(test); // all JCStress tests run in one batch, reported by the bridge
+        return;
+      }
       if (cancellation.isCancellationRequested()) {
         listener.executionSkipped(descriptor, "Execution cancelled");
         return;

@@ -1,0 +1,14 @@
+package dev.baton.jcstress;
+
+/**
+ * A JCStress test that failed: a forbidden outcome seen by JCStress or reached by Baton's
+ * interleaving analysis, or an error status. The message holds the outcome table, the JVM
+ * configurations and where JCStress's log is.
+ */
+public final class JCStressFailure extends AssertionError {
+  private static final long serialVersionUID = 1L;
+
+  JCStressFailure(String message) {
+    super(message);
+  }
+}
