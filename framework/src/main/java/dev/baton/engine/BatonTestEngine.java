@@ -2,6 +2,7 @@ package dev.baton.engine;
 
 import dev.baton.ExploreInterleavings;
 import dev.baton.instrument.BatonAgent;
+import dev.baton.report.ReportSettings;
 import java.util.List;
 import java.util.Optional;
 import org.junit.platform.engine.CancellationToken;
@@ -74,6 +75,7 @@ public final class BatonTestEngine implements TestEngine {
         agentFailure = t;
       }
     }
+    ReportSettings.use(configuration.reportSettings());
     Run run =
         new Run(
             listener,
@@ -81,8 +83,12 @@ public final class BatonTestEngine implements TestEngine {
             new ExploreMethodExecutor(
                 configuration, new InstrumentedClasses(configuration.instrumentExclusions())),
             agentFailure);
-    for (TestDescriptor child : List.copyOf(root.getChildren())) {
-      run.execute(child);
+    try {
+      for (TestDescriptor child : List.copyOf(root.getChildren())) {
+        run.execute(child);
+      }
+    } finally {
+      ReportSettings.use(null);
     }
     if (!root.getChildren().isEmpty()) {
       configuration.unusedReplayWarning().ifPresent(System.out::println);

@@ -5,6 +5,8 @@ import dev.baton.InterleavingFailure;
 import dev.baton.InterleavingFailure.Kind;
 import dev.baton.Strategy;
 import dev.baton.instrument.BatonAgent;
+import dev.baton.report.ProgressLine;
+import dev.baton.report.ReportSettings;
 import dev.baton.runtime.Hooks;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReentrantLock;
@@ -34,6 +36,7 @@ public final class Explorer {
         settings.replayToken() == null || settings.replayToken().isBlank()
             ? null
             : ReplayToken.decode(settings.replayToken(), origin);
+    ReportSettings.current(); // a malformed report key fails here, not in the middle of a report
     BatonAgent.install();
     if (Hooks.installed() instanceof Scheduler running && running.isManaged(Thread.currentThread())) {
       throw new IllegalStateException(
@@ -77,8 +80,10 @@ public final class Explorer {
     int budget = replaying ? 1 : settings.schedules();
     long started = System.nanoTime();
     long timeBudget = TimeUnit.MILLISECONDS.toNanos(settings.timeBudgetMillis());
+    ProgressLine progress = replaying ? null : ProgressLine.start(settings.scenarioId(), budget);
     try (MainThread main = new MainThread()) {
       for (int i = 0; i < budget; i++) {
+        if (progress != null && i > 0) progress.scheduleDone(i, 0);
         if (i > 0 && timeBudget > 0 && System.nanoTime() - started >= timeBudget) {
           String spent = "The time budget of " + settings.timeBudgetMillis() / 1000 + " s ("
               + "baton.timeBudgetSeconds) was spent after " + i + " of " + budget
