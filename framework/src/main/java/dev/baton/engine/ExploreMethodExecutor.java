@@ -47,6 +47,10 @@ final class ExploreMethodExecutor {
       return TestExecutionResult.successful();
     } catch (InterleavingFailure failure) {
       listener.reportingEntryPublished(test, reportEntry(failure));
+      // Surefire drops report entries; its XML keeps what a test prints.
+      System.out.println("[baton] " + test.methodDisplayName() + ": failed in schedule "
+          + failure.schedule() + ", strategy " + failure.strategy() + ", seed " + failure.seed()
+          + ", replay with -Dbaton.replay=" + failure.replayToken());
       return TestExecutionResult.failed(failure);
     } catch (IllegalArgumentException badSetting) {
       // A setting or replay token Baton could not use; the message names it and the fix.
