@@ -55,7 +55,7 @@ class AgentFailureTest {
     Path java = Path.of(System.getProperty("java.home"), "bin", "java");
     List<String> command = new ArrayList<>(List.of(java.toString(), jvmOption,
         "-Dbaton.reportDir=" + Path.of("target", "baton-agent-failure").toAbsolutePath(),
-        "-cp", System.getProperty("java.class.path"), AttachDisabledRun.class.getName()));
+        "-cp", System.getProperty("java.class.path"), LauncherRun.class.getName()));
     Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
     String output = new String(process.getInputStream().readAllBytes());
     assertThat(process.waitFor(120, TimeUnit.SECONDS)).as(output).isTrue();

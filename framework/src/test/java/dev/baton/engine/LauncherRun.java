@@ -13,11 +13,13 @@ import org.junit.platform.launcher.core.LauncherFactory;
 
 /**
  * Runs two Baton tests (one that passes under control, one that fails) through the JUnit Platform
- * launcher, as a build would, and prints one line per test: {@code RESULT name STATUS message}.
- * {@link AgentFailureTest} starts it in a JVM where Baton cannot attach its agent.
+ * launcher, as a build tool's test worker does (Surefire's, Gradle's), and prints one line per
+ * test: {@code RESULT name STATUS message}. Tests start it in a fresh JVM: {@link
+ * AgentFailureTest} where Baton cannot attach its agent, {@link GradleLikeRunTest} in a directory
+ * laid out like a Gradle project.
  */
-public final class AttachDisabledRun {
-  private AttachDisabledRun() {}
+public final class LauncherRun {
+  private LauncherRun() {}
 
   public static void main(String[] args) {
     TestExecutionListener printer = new TestExecutionListener() {
@@ -31,7 +33,7 @@ public final class AttachDisabledRun {
         if (!test.isTest()) return;
         System.out.println("RESULT " + test.getDisplayName() + " " + result.getStatus() + " "
             + result.getThrowable().map(t -> t.getClass().getSimpleName() + ": " + t.getMessage())
-                .orElse(""));
+                .orElse("").replace('\n', '|'));
       }
     };
     // Without the framework tests' own session listener (AgentFirst), as in a user's build.
