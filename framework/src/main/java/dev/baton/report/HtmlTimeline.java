@@ -226,8 +226,17 @@ public final class HtmlTimeline {
     return m.group(3) + " \u00b7 " + m.group(2);
   }
 
+  /**
+   * How the baton left the thread of {@code step}; {@code NONE} when the same thread takes the next
+   * step anyway (the baton went to a thread that gave it back before doing anything recorded).
+   */
   private static Switch switchAfter(FailureTimeline timeline, int step) {
-    return step < timeline.switches().size() ? timeline.switches().get(step) : Switch.NONE;
+    if (step >= timeline.switches().size()) return Switch.NONE;
+    List<Step> steps = timeline.steps();
+    if (step + 1 < steps.size() && steps.get(step + 1).thread().equals(steps.get(step).thread())) {
+      return Switch.NONE;
+    }
+    return timeline.switches().get(step);
   }
 
   private static LaneState[] snapshot(boolean[] alive, boolean[] waiting, List<Map<String, Integer>> held) {
