@@ -71,7 +71,7 @@ class BrowserReportTest {
     assertThat(dom).contains("<tr class=\"end\">").containsPattern("waits to lock Object#\\d held by");
     Path screenshot = OUT.resolve("deadlock.png");
     Files.deleteIfExists(screenshot);
-    run(chromium, "--screenshot=" + screenshot, "--window-size=1200,700", html.toUri().toString());
+    run(chromium, "--screenshot=" + screenshot, "--window-size=1200,1250", html.toUri().toString());
     assertThat(screenshot).isRegularFile();
   }
 
