@@ -62,6 +62,41 @@ class BrowserReportTest {
   }
 
   @Test
+  void theCopyButtonCopiesTheTokenAndTheLinkScrollsToTheFailingStep() throws Exception {
+    Path chromium = chromium();
+    InterleavingFailure failure = HtmlReportTest.explore(TimelineScenarios::fourTellersLoseAnAudit);
+    Path html = HtmlReportTest.linked(failure, "Timeline");
+
+    try (CdpPage page = CdpPage.open(chromium, 1400, 1000)) {
+      page.load(html.toUri().toString());
+      assertThat(page.evaluate("document.querySelectorAll('th.lane-head').length")).isEqualTo("5");
+      // Catch what the button copies, by the clipboard API or by the copy command.
+      page.evaluate("(function () {"
+          + " if (navigator.clipboard) navigator.clipboard.writeText ="
+          + "   function (t) { window.copiedText = t; return Promise.resolve(); };"
+          + " document.addEventListener('copy', function (e) { window.copiedText = e.target.value; });"
+          + "})()");
+      page.evaluate("document.getElementById('copy-token').click()");
+      String status = "";
+      for (int i = 0; i < 50 && !status.equals("copied token"); i++) {
+        Thread.sleep(50);
+        status = page.evaluate("document.getElementById('copied').textContent");
+      }
+      assertThat(status).isEqualTo("copied token");
+      assertThat(page.evaluate("window.copiedText")).isEqualTo(failure.replayToken());
+
+      page.evaluate("document.querySelector('a[href=\"#failing-step\"]').click()");
+      assertThat(Double.parseDouble(page.evaluate("window.scrollY"))).isGreaterThan(1000);
+      assertThat(page.evaluate("(function () {"
+          + " var r = document.getElementById('failing-step').getBoundingClientRect();"
+          + " return r.top >= 0 && r.bottom <= window.innerHeight; })()")).isEqualTo("true");
+      Path screenshot = OUT.resolve("failing-step.png");
+      page.screenshot(screenshot);
+      assertThat(Files.size(screenshot)).isGreaterThan(30_000);
+    }
+  }
+
+  @Test
   void chromiumShowsADeadlocksEndRow() throws Exception {
     Path chromium = chromium();
     InterleavingFailure failure = HtmlReportTest.explore(Scenarios::synchronizedLockOrderDeadlock);
