@@ -25,7 +25,7 @@ public final class TraceFormatter {
   static final int MAX_PERIOD = 8;
 
   /** A trace of at most this many lines is never folded. */
-  static final int FOLD_LIMIT = 40;
+  static final int FOLD_LIMIT = 50;
 
   /** Lines a folded trace keeps from its end, where the failure is. */
   static final int FOLD_TAIL = 12;
@@ -49,8 +49,9 @@ public final class TraceFormatter {
 
   /**
    * The trace folded for a failure message: short traces in full; longer ones keep the first
-   * steps, each switch with the step before it (the latest switches first when there are too
-   * many), and the last steps, and say how many steps each fold hides.
+   * steps, every timeout and spurious wakeup, each switch with the step before it (the latest
+   * switches first when there are too many), and the last steps, and say how many steps each fold
+   * hides.
    */
   public static String fold(List<Step> steps) {
     List<Line> lines = lines(steps);
@@ -61,6 +62,17 @@ public final class TraceFormatter {
       if (i < FOLD_HEAD || i >= lines.size() - FOLD_TAIL) {
         keep[i] = true;
         kept++;
+      }
+    }
+    // Decisions other than who runs (a deadline firing, a spurious wakeup) always stay.
+    for (int i = FOLD_HEAD; i < lines.size() - FOLD_TAIL; i++) {
+      int step = lines.get(i).step();
+      if (step < 0 || !isTimeDecision(steps.get(step))) continue;
+      for (int j = i; j >= Math.max(FOLD_HEAD, i - 1); j--) {
+        if (!keep[j]) {
+          keep[j] = true;
+          kept++;
+        }
       }
     }
     // Context of switches, from the failure backwards, while the budget lasts.
@@ -91,6 +103,11 @@ public final class TraceFormatter {
           lastStep + 1));
     }
     return out.toString();
+  }
+
+  /** A step that shows a decision of the schedule besides who runs: a timeout, a spurious wakeup. */
+  private static boolean isTimeDecision(Step step) {
+    return step.action().startsWith("timed out") || step.action().equals("woke up spuriously");
   }
 
   private static int firstStep(List<Line> lines, int from, int to) {

@@ -64,7 +64,9 @@ final class FailureReport {
       m.append("or replay it from code: Interleavings.configure().replay(\"")
           .append(token).append("\")");
     }
-    m.append('\n').append(r.writeFiles(failure, scheduler, settings, steps, details, found, token, replayCommand).messageLines().stripTrailing());
+    // The HTML timeline and the whole trace go to files; the message links them.
+    m.append('\n').append(r.writeFiles(failure, scheduler, settings, steps, details, found, token,
+        replayCommand).messageLines().stripTrailing());
     return new InterleavingFailure(
         m.toString(), failure.cause(), failure.kind(), token, strategy, seed, schedule, trace);
   }
