@@ -40,6 +40,7 @@ class GradleLikeRunTest {
     assertThat(process.waitFor(120, TimeUnit.SECONDS)).as(output).isTrue();
 
     assertThat(output).contains("RESULT passes() SUCCESSFUL")
+        .contains("RESULT fails() FAILED InterleavingFailure")
         .contains("strategy RANDOM, seed 12345"); // the properties file applied
     Matcher timeline = Pattern.compile("Timeline: (file:\\S+?\\.html)").matcher(output);
     assertThat(timeline.find()).as(output).isTrue();
