@@ -2,9 +2,11 @@ package dev.baton.engine;
 
 import dev.baton.ExploreInterleavings;
 import dev.baton.Strategy;
+import dev.baton.report.ReportSettings;
 import dev.baton.scheduler.ExplorationSettings;
 import dev.baton.scheduler.Explorer;
 import dev.baton.scheduler.ShardPlan;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -103,6 +105,7 @@ public final class BatonConfiguration {
   private final Long timeBudgetSeconds;
   private final ShardPlan shard;
   private final Long parallelism;
+  private final ReportSettings reportSettings;
 
   private BatonConfiguration(ConfigurationParameters parameters) {
     this.parameters = parameters;
@@ -128,6 +131,22 @@ public final class BatonConfiguration {
     this.timeBudgetSeconds = readWhole(TIME_BUDGET_SECONDS, 0, Long.MAX_VALUE / 1000, "3600");
     this.shard = readShard();
     this.parallelism = readWhole(PARALLELISM, 0, 1024, "4 (0 uses every core)");
+    this.reportSettings = readReportSettings();
+  }
+
+  /** The report directory and progress keys ({@link ReportSettings}), read the same way. */
+  public ReportSettings reportSettings() {
+    return reportSettings;
+  }
+
+  private ReportSettings readReportSettings() {
+    Path workingDirectory = Path.of("").toAbsolutePath();
+    try {
+      return ReportSettings.from(key -> lookup(key).map(Value::text), System.getenv(), workingDirectory);
+    } catch (IllegalArgumentException e) {
+      problems.add(e.getMessage());
+      return ReportSettings.from(key -> Optional.empty(), System.getenv(), workingDirectory);
+    }
   }
 
   /** Reads every key from the system properties and {@code parameters}. */

@@ -6,6 +6,7 @@ import dev.baton.jcstress.JCStressBridge;
 import dev.baton.jcstress.JCStressClasses;
 import dev.baton.jcstress.JCStressClassDescriptor;
 import dev.baton.jcstress.JCStressTestResolver;
+import dev.baton.report.ReportSettings;
 import java.util.List;
 import java.util.Optional;
 import org.junit.platform.engine.CancellationToken;
@@ -81,6 +82,7 @@ public final class BatonTestEngine implements TestEngine {
         agentFailure = t;
       }
     }
+    ReportSettings.use(configuration.reportSettings());
     Run run =
         new Run(
             listener,
@@ -89,8 +91,12 @@ public final class BatonTestEngine implements TestEngine {
                 configuration, new InstrumentedClasses(configuration.instrumentExclusions())),
             agentFailure,
             new JCStressBridge(root, listener, request.getCancellationToken(), configuration));
-    for (TestDescriptor child : List.copyOf(root.getChildren())) {
-      run.execute(child);
+    try {
+      for (TestDescriptor child : List.copyOf(root.getChildren())) {
+        run.execute(child);
+      }
+    } finally {
+      ReportSettings.use(null);
     }
     if (!root.getChildren().isEmpty()) {
       configuration.unusedReplayWarning().ifPresent(System.out::println);

@@ -53,6 +53,11 @@ final class ExploreMethodExecutor {
       System.out.println("[baton] " + test.methodDisplayName() + ": " + summary(result));
       return TestExecutionResult.successful();
     } catch (InterleavingFailure failure) {
+      listener.reportingEntryPublished(test, reportEntry(failure));
+      // Surefire drops report entries; its XML keeps what a test prints.
+      System.out.println("[baton] " + test.methodDisplayName() + ": failed in schedule "
+          + failure.schedule() + ", strategy " + failure.strategy() + ", seed " + failure.seed()
+          + ", replay with -Dbaton.replay=" + failure.replayToken());
       return TestExecutionResult.failed(failure);
     } catch (IllegalArgumentException badSetting) {
       // A setting or replay token Baton could not use; the message names it and the fix.
@@ -102,6 +107,17 @@ final class ExploreMethodExecutor {
       line += "; " + result.coverage().describe(); // what a clean run covered
     }
     return result.note() == null || result.note().isBlank() ? line : line + ". " + result.note();
+  }
+
+  /** The failing schedule's coordinates, for Surefire's XML and Open Test Reporting. */
+  private static ReportEntry reportEntry(InterleavingFailure failure) {
+    Map<String, String> entry = new LinkedHashMap<>();
+    entry.put("baton.schedules", String.valueOf(failure.schedule()));
+    entry.put("baton.strategy", String.valueOf(failure.strategy()));
+    entry.put("baton.seed", String.valueOf(failure.seed()));
+    entry.put("baton.failure", String.valueOf(failure.kind()));
+    entry.put("baton.replay", failure.replayToken());
+    return ReportEntry.from(entry);
   }
 
   private static ReportEntry reportEntry(ExplorationResult result) {

@@ -98,8 +98,9 @@ public final class BatonAgent {
     } catch (IllegalStateException e) {
       throw new InstrumentationException(
           "Baton could not attach its agent: " + e.getMessage()
-              + ". Run the tests on a full JDK with the jdk.attach module, without"
-              + " -XX:-EnableDynamicAgentLoading.",
+              + ". Run the tests on a full JDK with the jdk.attach module, and remove"
+              + " -XX:+DisableAttachMechanism and -XX:-EnableDynamicAgentLoading from the test JVM's"
+              + " options (Surefire's argLine, Gradle's jvmArgs, JAVA_TOOL_OPTIONS).",
           e);
     }
   }

@@ -5,6 +5,8 @@ import dev.baton.InterleavingFailure;
 import dev.baton.InterleavingFailure.Kind;
 import dev.baton.Strategy;
 import dev.baton.instrument.BatonAgent;
+import dev.baton.report.ProgressLine;
+import dev.baton.report.ReportSettings;
 import dev.baton.runtime.Hooks;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReentrantLock;
@@ -48,6 +50,7 @@ public final class Explorer {
         settings.replayToken() == null || settings.replayToken().isBlank()
             ? null
             : ReplayToken.decode(settings.replayToken(), origin);
+    ReportSettings.current(); // a malformed report key fails here, not in the middle of a report
     BatonAgent.install();
     if (Hooks.installed() instanceof Scheduler running && running.isManaged(Thread.currentThread())
         || Hooks.installed() instanceof HookDispatch d && d.ownerOf(Thread.currentThread()) != null) {
@@ -100,13 +103,17 @@ public final class Explorer {
       return ParallelExplorer.explore(settings, strategy, seed, settings.workers(), body, moreBodies);
     }
     Coverage coverage = new Coverage();
+    ProgressLine progress = replaying ? null
+        : ProgressLine.start(settings.scenarioId(), unsplit ? budget : shard.share(budget));
     try (MainThread main = new MainThread()) {
       if (!unsplit && !shard.owns(0) && policy.learnsFromFirstSchedule()) {
         runProbe(policy, settings, seed, body, main);
       }
       for (int i = 0; i < budget; i++) {
         if (!unsplit && !shard.owns(i)) continue;
-        if (coverage.schedules() > 0 && timeBudget > 0 && System.nanoTime() - started >= timeBudget) {
+        int done = coverage.schedules();
+        if (progress != null && done > 0) progress.scheduleDone(done, 0);
+        if (done > 0 && timeBudget > 0 && System.nanoTime() - started >= timeBudget) {
           String spent = "The time budget of " + settings.timeBudgetMillis() / 1000 + " s ("
               + "baton.timeBudgetSeconds) was spent after " + coverage.schedules() + " of "
               + (unsplit ? budget : shard.share(budget)) + " schedules, all passed.";

@@ -5,7 +5,10 @@ import dev.baton.Strategy;
 import dev.baton.instrument.Site;
 import dev.baton.instrument.SiteKind;
 import dev.baton.instrument.Sites;
+import dev.baton.report.FailureTimeline;
 import dev.baton.report.ObjectNames;
+import dev.baton.report.ReportFiles;
+import dev.baton.report.ReportSettings;
 import dev.baton.report.Step;
 import dev.baton.report.TraceFormatter;
 import java.util.ArrayList;
@@ -33,22 +36,27 @@ final class FailureReport {
       String token) {
     FailureReport r = new FailureReport(scheduler.threads());
     String details = r.details(failure);
-    String trace = r.trace(scheduler.trace);
+    List<Step> steps = r.steps(scheduler.trace);
+    String trace = TraceFormatter.format(steps);
+    String folded = TraceFormatter.fold(steps);
     StringBuilder m = new StringBuilder();
     m.append(failure.headline()).append('\n');
-    m.append(replayed
+    String found = replayed
         ? "Baton replayed schedule " + schedule + " (strategy " + strategy + ", seed " + seed
-            + ") from its token.\n"
+            + ") from its token."
         : "Baton found it in schedule " + schedule + " of " + settings.schedules() + " (strategy "
-            + strategy + ", seed " + seed + ").\n");
+            + strategy + ", seed " + seed + ").";
+    m.append(found).append('\n');
     if (!details.isEmpty()) m.append('\n').append(details);
     m.append("\nInterleaving (").append(scheduler.trace.size).append(" steps, ")
         .append(r.threads.length).append(r.threads.length == 1 ? " thread" : " threads")
-        .append("; -> marks a switch):\n").append(trace);
+        .append("; -> marks a switch").append(folded.length() < trace.length() ? "; folded" : "")
+        .append("):\n").append(folded);
     m.append("\nReplay this schedule:\n  ");
     String hint = settings.replayHint();
-    if (hint != null && !hint.isEmpty()) m.append(hint).append(' ');
-    m.append("-Dbaton.replay=").append(token).append('\n');
+    String replayCommand =
+        (hint != null && !hint.isEmpty() ? hint + " " : "") + "-Dbaton.replay=" + token;
+    m.append(replayCommand).append('\n');
     if (settings.annotated()) {
       m.append("or keep it as a regression test: @ExploreInterleavings(replay = \"")
           .append(token).append("\")");
@@ -56,6 +64,9 @@ final class FailureReport {
       m.append("or replay it from code: Interleavings.configure().replay(\"")
           .append(token).append("\")");
     }
+    // The HTML timeline and the whole trace go to files; the message links them.
+    m.append('\n').append(r.writeFiles(failure, scheduler, settings, steps, details, found, token,
+        replayCommand).messageLines().stripTrailing());
     return new InterleavingFailure(
         m.toString(), failure.cause(), failure.kind(), token, strategy, seed, schedule, trace);
   }
@@ -103,7 +114,33 @@ final class FailureReport {
     }
   }
 
-  private String trace(Trace trace) {
+  /** The HTML timeline and the full text trace, written under the report directory. */
+  private ReportFiles.Written writeFiles(Failure failure, Scheduler scheduler,
+      ExplorationSettings settings, List<Step> steps, String details, String found, String token,
+      String replayCommand) {
+    Trace trace = scheduler.trace;
+    List<String> threadNames = new ArrayList<>();
+    for (ManagedThread t : threads) threadNames.add(t.displayName());
+    List<FailureTimeline.Switch> switches = new ArrayList<>(trace.size);
+    for (int i = 0; i < trace.size; i++) {
+      switches.add(FailureTimeline.Switch.values()[trace.switches[i]]);
+    }
+    List<FailureTimeline.Blocked> atEnd = new ArrayList<>();
+    for (Failure.BlockedThread t : failure.blocked()) {
+      atEnd.add(new FailureTimeline.Blocked(t.thread().displayName(), waitText(t),
+          t.holder() == null ? null : t.holder().displayName(), Scheduler.location(t.site())));
+    }
+    FailureTimeline timeline = new FailureTimeline(settings.scenarioId(), failure.headline(),
+        found, details, threadNames, steps, switches, atEnd, token, replayCommand);
+    try {
+      return ReportFiles.write(ReportSettings.current().directory(), timeline,
+          TraceFormatter.formatAll(steps));
+    } catch (RuntimeException e) {
+      return new ReportFiles.Written(null, null, e.getMessage());
+    }
+  }
+
+  private List<Step> steps(Trace trace) {
     List<Step> steps = new ArrayList<>(trace.size);
     for (int i = 0; i < trace.size; i++) {
       String thread = threads[trace.threads[i]].displayName();
@@ -111,7 +148,7 @@ final class FailureReport {
       String location = site == null ? "" : site.location();
       steps.add(new Step(thread, action(trace.kinds[i], site, trace.objects[i]), location));
     }
-    return TraceFormatter.format(steps);
+    return steps;
   }
 
   private String action(int kind, Site site, Object object) {

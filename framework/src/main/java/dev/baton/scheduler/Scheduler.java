@@ -321,6 +321,7 @@ final class Scheduler implements HookDelegate {
     boolean giveWay = yielding || me.runLength >= FAIRNESS_BOUND;
     ManagedThread next = pickNext(me, giveWay);
     if (next != me) {
+      trace.markSwitch(me.id, !satisfied(me) ? Trace.BLOCKED : giveWay ? Trace.YIELDED : Trace.PREEMPTED);
       me.runLength = 0;
       running = next;
       LockSupport.unpark(next.thread);

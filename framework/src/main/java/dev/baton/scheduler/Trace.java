@@ -28,10 +28,21 @@ final class Trace {
   static final int SPURIOUS = 7;
 
 
+  /** How the baton left a thread after a step: no switch there, or one of the three below. */
+  static final byte NO_SWITCH = 0;
+  /** The thread could have gone on but the strategy picked another one: a preemption. */
+  static final byte PREEMPTED = 1;
+  /** The thread could not go on (it blocked or ended), so another one ran. */
+  static final byte BLOCKED = 2;
+  /** The thread gave way on purpose (sleep, yield, a spin wait, the fairness bound). */
+  static final byte YIELDED = 3;
+
   int[] threads = new int[256];
   int[] sites = new int[256];
   int[] kinds = new int[256];
   Object[] objects = new Object[256];
+  /** Per step, how the baton left its thread right after it (for the HTML timeline). */
+  byte[] switches = new byte[256];
   int size;
 
   /** Set when the schedule ends: threads still unwinding or released add nothing. */
@@ -49,12 +60,22 @@ final class Trace {
       sites = Arrays.copyOf(sites, n);
       kinds = Arrays.copyOf(kinds, n);
       objects = Arrays.copyOf(objects, n);
+      switches = Arrays.copyOf(switches, n);
     }
     threads[size] = thread;
     sites[size] = site;
     kinds[size] = kind;
     objects[size] = object;
     size++;
+  }
+
+  /**
+   * Notes how the baton left {@code thread} after its latest step ({@link #PREEMPTED}, {@link
+   * #BLOCKED} or {@link #YIELDED}); a no-op when the latest step is another thread's.
+   */
+  void markSwitch(int thread, byte how) {
+    if (frozen || size == 0 || threads[size - 1] != thread) return;
+    switches[size - 1] = how;
   }
 
   /** Sets the site of the last START step of {@code thread}, if it has none yet. */

@@ -208,6 +208,33 @@ class BatonConfigurationTest {
   }
 
   @Test
+  void theEngineFailsEveryTestOnAMalformedReportKey() {
+    EngineExecutionResults results =
+        EngineTestKit.engine("baton")
+            .selectors(selectMethod(ConfiguredScenarios.class, "defaults"))
+            .configurationParameter("baton.progress", "sometimes")
+            .execute();
+
+    assertThat(EngineMisuseTest.onlyFailureMessage(results))
+        .contains(ConfiguredScenarios.class.getName() + "#defaults()")
+        .contains("baton.progress=sometimes is not valid")
+        .contains("true, false or auto");
+  }
+
+  @Test
+  void reportKeysComeFromConfigurationParameters() {
+    BatonConfiguration configuration = configuration(
+        Map.of("baton.reportDir", "out/reports", "baton.progress", "true",
+            "baton.progressSeconds", "3"));
+
+    assertThat(configuration.problems()).isEmpty();
+    assertThat(configuration.reportSettings().directory())
+        .isEqualTo(java.nio.file.Path.of("").toAbsolutePath().resolve("out/reports"));
+    assertThat(configuration.reportSettings().progress()).isTrue();
+    assertThat(configuration.reportSettings().progressIntervalMillis()).isEqualTo(3_000);
+  }
+
+  @Test
   void theEngineReadsTheSystemPropertyBeforeTheConfigurationParameter() {
     System.setProperty("baton.strategy", "sideways");
 

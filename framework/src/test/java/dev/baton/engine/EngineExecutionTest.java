@@ -69,7 +69,14 @@ class EngineExecutionTest {
     assertThat(failure.getMessage()).contains("-Dbaton.replay=");
     assertThat(failure.getCause()).isInstanceOf(IllegalStateException.class).hasMessage("boom");
     assertThat(EventLog.events()).startsWith("fails", "after");
-    assertThat(results.allEvents().reportingEntryPublished().count()).isZero();
+    // the failing schedule's coordinates, for Surefire's XML and Open Test Reporting
+    InterleavingFailure interleavingFailure = (InterleavingFailure) failure;
+    assertThat(onlyReportEntry(results))
+        .containsEntry("baton.strategy", "RANDOM")
+        .containsEntry("baton.seed", "3")
+        .containsEntry("baton.schedules", String.valueOf(interleavingFailure.schedule()))
+        .containsEntry("baton.failure", "EXCEPTION")
+        .containsEntry("baton.replay", interleavingFailure.replayToken());
   }
 
   @Test

@@ -65,4 +65,31 @@ class TraceFormatterTest {
     assertThat(lines.get(TraceFormatter.HEAD_LINES)).contains("... 600 lines omitted ...");
     assertThat(lines.get(lines.size() - 1)).contains("1000  thread-1").contains("Box.java:999");
   }
+
+  @Test
+  void aShortTraceIsNotFolded() {
+    assertThat(TraceFormatter.fold(List.of(READ, OTHER, WRITE)))
+        .isEqualTo(TraceFormatter.format(List.of(READ, OTHER, WRITE)));
+  }
+
+  @Test
+  void foldingKeepsTheStartTheSwitchesNearTheEndTheTimeoutsAndTheEnd() {
+    List<Step> steps = new ArrayList<>();
+    for (int i = 0; i < 300; i++) {
+      steps.add(new Step("main", "write Box.n", "Box.inc(Box.java:" + i + ")"));
+      if (i == 20) steps.add(new Step("thread-1", "timed out (the others paused 5 ms)", ""));
+      if (i % 10 == 0) steps.add(new Step("thread-1", "read Box.n", "Box.get(Box.java:" + i + ")"));
+    }
+    String folded = TraceFormatter.fold(steps);
+    List<String> lines = folded.lines().toList();
+
+    assertThat(lines.size()).isLessThanOrEqualTo(TraceFormatter.FOLD_LIMIT + 25);
+    assertThat(lines.get(0)).contains("Box.java:0)");
+    assertThat(folded).contains("timed out (the others paused 5 ms)").contains(" folded ...");
+    assertThat(lines.get(lines.size() - 1)).contains("Box.java:299)");
+    // the latest switch is kept with the step before it
+    assertThat(folded).contains("Box.get(Box.java:290)").contains("Box.inc(Box.java:290)");
+    // every step is accounted for: shown, or inside a fold that says which
+    assertThat(folded).doesNotContain("steps 0 ");
+  }
 }
