@@ -6,6 +6,7 @@ import dev.baton.engine.BatonConfiguration;
 import dev.baton.scheduler.ExplorationSettings;
 import dev.baton.scheduler.Explorer;
 import dev.baton.scheduler.ScheduleBody;
+import dev.baton.scheduler.SearchSettings;
 import java.lang.invoke.MethodType;
 import java.lang.invoke.SerializedLambda;
 import java.lang.reflect.Constructor;
@@ -58,6 +59,7 @@ public final class Interleavings {
     private boolean spuriousWakeups;
     private long timeBudgetMillis = ExplorationSettings.DEFAULT_TIME_BUDGET_MILLIS;
     private long watchdogMillis = ExplorationSettings.DEFAULT_WATCHDOG_MILLIS;
+    private SearchSettings search = SearchSettings.DEFAULTS;
 
     private Options() {}
 
@@ -130,6 +132,38 @@ public final class Interleavings {
       return this;
     }
 
+    /** See {@link ExploreInterleavings#maxPreemptions()}. */
+    public Options maxPreemptions(int maxPreemptions) {
+      search = search.withMaxPreemptions(maxPreemptions);
+      return this;
+    }
+
+    /**
+     * Whether {@link Strategy#EXHAUSTIVE} skips schedules that only reorder independent steps
+     * (default true); false runs every schedule within the preemption bound.
+     */
+    public Options reduction(boolean reduction) {
+      search = new SearchSettings(search.maxPreemptions(), reduction, search.lenientReplay(),
+          search.shrinkAttempts(), search.shrinkMillis());
+      return this;
+    }
+
+    /** See {@link ExploreInterleavings#lenientReplay()}. */
+    public Options lenientReplay(boolean lenient) {
+      search = search.withLenientReplay(lenient);
+      return this;
+    }
+
+    /**
+     * How hard Baton tries to shorten a failing schedule before reporting it (default 300
+     * schedules and 2 s); 0 attempts reports the schedule as found.
+     */
+    public Options shrink(int attempts, java.time.Duration limit) {
+      search = new SearchSettings(search.maxPreemptions(), search.reduction(),
+          search.lenientReplay(), attempts, limit.toMillis());
+      return this;
+    }
+
     /**
      * Explores {@code scenario}.
      *
@@ -163,7 +197,8 @@ public final class Interleavings {
               maxPauseMillis,
               spuriousWakeups,
               watchdogMillis,
-              timeBudgetMillis);
+              timeBudgetMillis,
+              search);
       ExplorationSettings settings = config.override(declared);
       // -Dbaton.replay names one scenario; every other one explores as usual, and says so.
       config.unusedReplayWarning().ifPresent(warning ->

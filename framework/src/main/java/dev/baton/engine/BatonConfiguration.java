@@ -34,6 +34,10 @@ import org.junit.platform.engine.ConfigurationParameters;
  *       10)
  *   <li>{@value #TIME_BUDGET_SECONDS}: wall-clock budget of each test's exploration (default 600;
  *       0 for none)
+ *   <li>{@value SearchKeys#MAX_PREEMPTIONS}, {@value SearchKeys#REDUCTION}, {@value
+ *       SearchKeys#REPLAY_LENIENT}, {@value SearchKeys#SHRINK_ATTEMPTS}, {@value
+ *       SearchKeys#SHRINK_SECONDS}: the exhaustive search, shrinking and lenient replay (see
+ *       {@link SearchKeys})
  * </ul>
  *
  * <p>A malformed value does not stop the engine: {@link #problems()} lists it and every test fails
@@ -91,6 +95,7 @@ public final class BatonConfiguration {
   private final Boolean spuriousWakeups;
   private final Long watchdogSeconds;
   private final Long timeBudgetSeconds;
+  private final SearchKeys searchKeys;
 
   private BatonConfiguration(ConfigurationParameters parameters) {
     this.parameters = parameters;
@@ -114,6 +119,12 @@ public final class BatonConfiguration {
     this.spuriousWakeups = readBoolean(SPURIOUS_WAKEUPS);
     this.watchdogSeconds = readWhole(WATCHDOG_SECONDS, 1, 86_400, "30");
     this.timeBudgetSeconds = readWhole(TIME_BUDGET_SECONDS, 0, Long.MAX_VALUE / 1000, "3600");
+    this.searchKeys = new SearchKeys(
+        readWhole(SearchKeys.MAX_PREEMPTIONS, 0, Integer.MAX_VALUE, "3"),
+        readBoolean(SearchKeys.REDUCTION),
+        readBoolean(SearchKeys.REPLAY_LENIENT),
+        readWhole(SearchKeys.SHRINK_ATTEMPTS, 0, Integer.MAX_VALUE, "1000"),
+        readWhole(SearchKeys.SHRINK_SECONDS, 0, 86_400, "10"));
   }
 
   /** Reads every key from the system properties and {@code parameters}. */
@@ -171,7 +182,8 @@ public final class BatonConfiguration {
             annotation.maxPauseMillis(),
             annotation.spuriousWakeups(),
             ExplorationSettings.DEFAULT_WATCHDOG_MILLIS,
-            ExplorationSettings.DEFAULT_TIME_BUDGET_MILLIS));
+            ExplorationSettings.DEFAULT_TIME_BUDGET_MILLIS,
+            SearchKeys.declared(annotation)));
   }
 
   /**
@@ -197,7 +209,8 @@ public final class BatonConfiguration {
         maxPauseMillis != null ? maxPauseMillis : declared.maxPauseMillis(),
         spuriousWakeups != null ? spuriousWakeups : declared.spuriousWakeups(),
         watchdogSeconds != null ? watchdogSeconds * 1000 : declared.watchdogMillis(),
-        timeBudgetSeconds != null ? timeBudgetSeconds * 1000 : declared.timeBudgetMillis());
+        timeBudgetSeconds != null ? timeBudgetSeconds * 1000 : declared.timeBudgetMillis(),
+        searchKeys.applyTo(declared.search()));
   }
 
   private Integer readSchedules() {

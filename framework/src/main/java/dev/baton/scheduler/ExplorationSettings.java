@@ -31,6 +31,7 @@ import dev.baton.Strategy;
  *     scheduling point) before the schedule fails
  * @param timeBudgetMillis wall-clock time the whole exploration may take; when spent, it stops
  *     cleanly after the current schedule and says how far it got; 0 for no limit
+ * @param search the exhaustive search, shrinking and lenient replay
  */
 public record ExplorationSettings(
     String scenarioId,
@@ -47,13 +48,43 @@ public record ExplorationSettings(
     long maxPauseMillis,
     boolean spuriousWakeups,
     long watchdogMillis,
-    long timeBudgetMillis) {
+    long timeBudgetMillis,
+    SearchSettings search) {
+
+  /** Settings with {@link SearchSettings#DEFAULTS}. */
+  public ExplorationSettings(
+      String scenarioId,
+      String replayHint,
+      Strategy strategy,
+      int schedules,
+      long seed,
+      String replayToken,
+      boolean strictReplay,
+      int pctDepth,
+      int maxSteps,
+      boolean annotated,
+      boolean freshStatics,
+      long maxPauseMillis,
+      boolean spuriousWakeups,
+      long watchdogMillis,
+      long timeBudgetMillis) {
+    this(scenarioId, replayHint, strategy, schedules, seed, replayToken, strictReplay, pctDepth,
+        maxSteps, annotated, freshStatics, maxPauseMillis, spuriousWakeups, watchdogMillis,
+        timeBudgetMillis, SearchSettings.DEFAULTS);
+  }
+
+  /** These settings with {@code search} replacing {@link #search}. */
+  public ExplorationSettings withSearch(SearchSettings search) {
+    return new ExplorationSettings(scenarioId, replayHint, strategy, schedules, seed, replayToken,
+        strictReplay, pctDepth, maxSteps, annotated, freshStatics, maxPauseMillis,
+        spuriousWakeups, watchdogMillis, timeBudgetMillis, search);
+  }
 
   /** These settings with the choices a replay token was recorded under. */
   ExplorationSettings withChoicesOf(ReplayToken token) {
     return new ExplorationSettings(scenarioId, replayHint, strategy, schedules, seed, replayToken,
         strictReplay, pctDepth, maxSteps, annotated, freshStatics, token.maxPauseMillis(),
-        token.spuriousWakeups(), watchdogMillis, timeBudgetMillis);
+        token.spuriousWakeups(), watchdogMillis, timeBudgetMillis, search);
   }
 
   /** Default of {@link #maxPauseMillis}: a plausible production pause (a long GC, a slow disk). */
