@@ -66,6 +66,10 @@ final class LenientReplayPolicy implements SchedulePolicy {
 
   /** Where the schedule that just ran left the token: a sentence, or empty. */
   String divergence() {
+    if (divergedAt > recorded.length) {
+      return "it followed all " + recorded.length + " of the token's choices, and the program went"
+          + " on to make more";
+    }
     if (divergedAt > 0) {
       return "it followed the token's choices up to choice " + (divergedAt - 1) + " of "
           + recorded.length + "; the code no longer offered the recorded thread at choice "
