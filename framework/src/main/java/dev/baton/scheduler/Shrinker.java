@@ -7,8 +7,8 @@ import java.util.Objects;
 
 /**
  * Shortens a failing schedule before it is reported: looks for a schedule that fails the same way
- * (same {@link Kind}, same exception type thrown from the same place, or the same threads blocked
- * at the same places) with fewer preemptions, and among those with the fewest, fewer steps.
+ * (same {@link Kind}, same exception type with the same message thrown from the same place, or
+ * the same waits at the same places) with fewer preemptions, and among those with the fewest, fewer steps.
  *
  * <p>The search is the exhaustive one ({@link ExhaustivePolicy}), bounded to one preemption fewer
  * than the failing schedule has: it tries every schedule with no preemption, then with one, and so
@@ -40,8 +40,12 @@ final class Shrinker {
   private Shrinker() {}
 
   /** A shorter schedule that fails like {@code original}, or null when none was found in time. */
-  static Shorter shrink(Scheduler original, SearchSettings settings, Runner runner)
+  static Shorter shrink(Scheduler original, ExplorationSettings explored, Runner runner)
       throws InterruptedException {
+    SearchSettings settings = explored.search();
+    // With shared classes a schedule's outcome depends on the schedules before it: another run
+    // would change what it shows, and no schedule replays on its own.
+    if (!explored.freshStatics()) return null;
     if (settings.shrinkAttempts() < 2 || !shrinkable(original.failure().kind())) return null;
     long deadline = System.nanoTime() + settings.shrinkMillis() * 1_000_000L;
     // Count the preemptions of the failing schedule by replaying it (it must fail again).
@@ -84,13 +88,17 @@ final class Shrinker {
         || kind == Kind.NON_TERMINATION;
   }
 
-  /** Same kind; same exception type from the same place; the same waits at the same places. */
+  /**
+   * Same kind; same exception type with the same message from the same place; the same waits at
+   * the same places.
+   */
   static boolean sameWay(Failure a, Failure b) {
     if (a.kind() != b.kind()) return false;
     Throwable x = a.cause();
     Throwable y = b.cause();
     if ((x == null) != (y == null)) return false;
-    if (x != null && (x.getClass() != y.getClass() || !Objects.equals(origin(x), origin(y)))) {
+    if (x != null && (x.getClass() != y.getClass() || !Objects.equals(origin(x), origin(y))
+        || !Objects.equals(x.getMessage(), y.getMessage()))) {
       return false;
     }
     return waits(a).equals(waits(b));

@@ -20,7 +20,7 @@ final class ShrunkFailure {
       int number,
       Shrinker.Runner runner)
       throws InterruptedException {
-    Shrinker.Shorter shorter = Shrinker.shrink(scheduler, settings.search(), runner);
+    Shrinker.Shorter shorter = Shrinker.shrink(scheduler, settings, runner);
     if (shorter == null) return found;
     Scheduler s = shorter.scheduler();
     String token =
