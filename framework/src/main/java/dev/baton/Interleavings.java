@@ -155,8 +155,8 @@ public final class Interleavings {
     }
 
     /**
-     * How hard Baton tries to shorten a failing schedule before reporting it (default 300
-     * schedules and 2 s); 0 attempts reports the schedule as found.
+     * How hard Baton tries to shorten a failing schedule before reporting it (default 200
+     * schedules and 1 s); 0 attempts reports the schedule as found.
      */
     public Options shrink(int attempts, java.time.Duration limit) {
       search = new SearchSettings(search.maxPreemptions(), search.reduction(),

@@ -11,9 +11,9 @@ import dev.baton.scheduler.SearchSettings;
  *   <li>{@value #MAX_PREEMPTIONS}: overrides {@link ExploreInterleavings#maxPreemptions()}
  *   <li>{@value #REDUCTION}: {@code false} turns partial-order reduction off (default true)
  *   <li>{@value #REPLAY_LENIENT}: overrides {@link ExploreInterleavings#lenientReplay()}
- *   <li>{@value #SHRINK_ATTEMPTS}: schedules Baton may run to shorten a failure (default 300; 0
+ *   <li>{@value #SHRINK_ATTEMPTS}: schedules Baton may run to shorten a failure (default 200; 0
  *       reports the failing schedule as found)
- *   <li>{@value #SHRINK_SECONDS}: wall-clock seconds shrinking may take (default 2)
+ *   <li>{@value #SHRINK_SECONDS}: wall-clock seconds shrinking may take (default 1)
  * </ul>
  */
 record SearchKeys(

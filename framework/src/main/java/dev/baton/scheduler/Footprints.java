@@ -56,6 +56,8 @@ final class Footprints implements TransitionObserver {
   private boolean[] writes = new boolean[128];
   private int accessCount;
   private final boolean[] started = new boolean[256];
+  /** Threads that {@link #runByTheJdk}: every step of theirs counts as global. */
+  private final java.util.BitSet jdkRun = new java.util.BitSet();
 
   private int node = -1;
 
@@ -76,11 +78,40 @@ final class Footprints implements TransitionObserver {
     begin(chosen.id, decided ? node : -1);
     boolean first = chosen.id < started.length && !started[chosen.id];
     if (chosen.id < started.length) started[chosen.id] = true;
-    if (first) return; // from its start to its first scheduling point: nothing shared
+    if (first) {
+      if (runByTheJdk(chosen.thread)) jdkRun.set(chosen.id);
+      return; // from its start to its first scheduling point: nothing shared
+    }
+    if (chosen.id >= started.length || jdkRun.get(chosen.id)) {
+      // A pool worker runs JDK code between the user's steps (taking the next task from a
+      // queue, counting workers) that touches state Baton does not see.
+      global();
+      return;
+    }
     Object object = chosen.pendingObject;
     Object key = chosen.pendingKey;
     if (object == null && key == null && quietSite(chosen.lastSite)) return;
     access(object, key, chosen.pendingIndex, chosen.pendingWrite);
+  }
+
+  /**
+   * Whether {@code thread} runs JDK code around the user's (a pool worker, a virtual thread), told
+   * from the frame under which its {@code run} started: once per thread, and only for this policy.
+   */
+  private static boolean runByTheJdk(Thread thread) {
+    StackTraceElement[] stack = thread.getStackTrace();
+    for (int i = stack.length - 1; i >= 0; i--) {
+      String c = stack[i].getClassName();
+      if (c.equals("java.lang.Thread") && stack[i].getMethodName().equals("run")) {
+        if (i == 0) return false;
+        String above = stack[i - 1].getClassName();
+        return above.startsWith("java.") || above.startsWith("jdk.") || above.startsWith("sun.");
+      }
+    }
+    // Not started through Thread.run: a Thread subclass's own run is user code, anything else
+    // (a ForkJoinWorkerThread, a virtual thread) is the JDK's.
+    String bottom = stack.length == 0 ? "" : stack[stack.length - 1].getClassName();
+    return bottom.startsWith("java.") || bottom.startsWith("jdk.") || bottom.isEmpty();
   }
 
   /** A thread start's own scheduling point and a yield touch nothing shared. */

@@ -23,7 +23,7 @@ public record SearchSettings(
 
   /** The defaults, as documented on {@link dev.baton.ExploreInterleavings}. */
   public static final SearchSettings DEFAULTS =
-      new SearchSettings(ExhaustivePolicy.DEFAULT_MAX_PREEMPTIONS, true, false, 300, 2_000);
+      new SearchSettings(ExhaustivePolicy.DEFAULT_MAX_PREEMPTIONS, true, false, 200, 1_000);
 
   /** These settings with {@link #maxPreemptions} replaced. */
   public SearchSettings withMaxPreemptions(int value) {

@@ -20,7 +20,7 @@ class SearchKeysTest {
   void withNothingConfiguredTheDefaultsApply() {
     assertThat(settings(Map.of(), "defaults").search()).isEqualTo(SearchSettings.DEFAULTS);
     assertThat(SearchSettings.DEFAULTS)
-        .isEqualTo(new SearchSettings(2, true, false, 300, 2_000));
+        .isEqualTo(new SearchSettings(2, true, false, 200, 1_000));
   }
 
   @Test

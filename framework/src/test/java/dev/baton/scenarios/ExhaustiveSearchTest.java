@@ -132,6 +132,25 @@ class ExhaustiveSearchTest {
   }
 
   @Test
+  void findsTheLostUpdateInsideAThreadPool() {
+    // Pool workers run JDK code between tasks that Baton does not see: their steps count as
+    // conflicting with everything, so reduction cannot hide the race between the two tasks.
+    InterleavingFailure failure = catchThrowableOfType(InterleavingFailure.class,
+        () -> Interleavings.configure().strategy(Strategy.EXHAUSTIVE).schedules(2_000)
+            .explore(Scenarios::executorLostUpdate));
+    assertThat(failure).isNotNull();
+    assertThat(failure.getCause()).hasMessage("lost update: count = 1");
+  }
+
+  @Test
+  void aCorrectThreadPoolScenarioIsExploredCompletely() {
+    ExplorationResult result = Interleavings.configure().strategy(Strategy.EXHAUSTIVE)
+        .schedules(5_000).explore(Scenarios::executorService);
+    assertThat(result.complete()).isTrue();
+    assertThat(result.note()).contains("no failure");
+  }
+
+  @Test
   void aNegativeBoundIsRejectedWithTheFix() {
     assertThatThrownBy(() -> exhaust(ExhaustiveSearchScenarios::sameField, -1, true))
         .isInstanceOf(IllegalArgumentException.class)
