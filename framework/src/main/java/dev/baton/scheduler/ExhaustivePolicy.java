@@ -271,7 +271,10 @@ final class ExhaustivePolicy implements SchedulePolicy {
     for (Node node : nodes) before += node.preempts(node.chosen) ? 1 : 0;
     for (int d = length; d < k.choices.length; d++) {
       Node node = newNode(k.options[d], k.currents[d], k.waiters[d], before);
-      if (node.chosen != k.choices[d]) return false; // cannot happen: kept runs end in defaults
+      if (node.chosen != k.choices[d]) { // cannot happen: kept runs end in default choices
+        truncate(length);
+        return false;
+      }
       nodes.add(node);
       before += node.preempts(node.chosen) ? 1 : 0;
     }
@@ -428,7 +431,9 @@ final class ExhaustivePolicy implements SchedulePolicy {
       b.append(": no failure");
       if (reduce) b.append(" (schedules that only reorder independent steps were skipped)");
       b.append('.');
-    } else if (bound > 0) {
+    } else if (bound == 0) {
+      b.append("The budget ran out before every schedule without preemptions was explored.");
+    } else {
       b.append("Every schedule with at most ").append(bound - 1).append(" preemption")
           .append(bound == 2 ? "" : "s").append(" was explored; the budget ran out in the round"
               + " allowing ").append(bound).append('.');
