@@ -74,7 +74,7 @@ public final class Explorer {
     long seed = replaying ? token.seed() : settings.seed() != 0 ? settings.seed() : Seeds.pick();
     // Lenient replay: the token's prefix, then the token's strategy (see LenientReplayPolicy).
     LenientReplayPolicy lenient = replaying && settings.search().lenientReplay()
-        ? new LenientReplayPolicy(token.choices(), continuationOf(token)) : null;
+        ? new LenientReplayPolicy(token.choices(), continuationOf(token, settings)) : null;
     ReplayPolicy replay = replaying && lenient == null
         ? new ReplayPolicy(token.choices(), settings.strictReplay()) : null;
     SchedulePolicy policy =
@@ -143,7 +143,7 @@ public final class Explorer {
   private static SchedulePolicy policyFor(Strategy strategy, long seed, ExplorationSettings s) {
     return switch (strategy) {
       case RANDOM -> new RandomPolicy(seed);
-      case PCT -> new PctPolicy(seed, s == null ? 3 : s.pctDepth());
+      case PCT -> new PctPolicy(seed, s.pctDepth());
       case POS -> new PosPolicy(seed);
       case EXHAUSTIVE ->
           new ExhaustivePolicy(s.search().maxPreemptions(), s.search().reduction());
@@ -151,10 +151,10 @@ public final class Explorer {
   }
 
   /** What chooses after a lenient replay leaves its token: the token's strategy, seeded. */
-  private static SchedulePolicy continuationOf(ReplayToken token) {
+  private static SchedulePolicy continuationOf(ReplayToken token, ExplorationSettings settings) {
     return token.strategy() == Strategy.EXHAUSTIVE
         ? new RandomPolicy(token.seed()) // an enumeration cannot start half-way
-        : policyFor(token.strategy(), token.seed(), null);
+        : policyFor(token.strategy(), token.seed(), settings);
   }
 
   private static void check(ExplorationSettings s) {

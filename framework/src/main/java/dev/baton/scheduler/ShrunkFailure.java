@@ -20,7 +20,12 @@ final class ShrunkFailure {
       int number,
       Shrinker.Runner runner)
       throws InterruptedException {
-    Shrinker.Shorter shorter = Shrinker.shrink(scheduler, settings, runner);
+    Shrinker.Shorter shorter;
+    try {
+      shorter = Shrinker.shrink(scheduler, settings, runner);
+    } catch (RuntimeException e) {
+      return found; // shortening is a courtesy: never lose the failure that was found
+    }
     if (shorter == null) return found;
     Scheduler s = shorter.scheduler();
     String token =
