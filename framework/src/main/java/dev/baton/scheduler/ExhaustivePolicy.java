@@ -56,6 +56,12 @@ final class ExhaustivePolicy implements SchedulePolicy {
   /** Races whose steps lie further apart than this add every thread that can run (cheaper). */
   private static final int INITIALS_WINDOW = 512;
 
+  /**
+   * Runs with more steps than this are not analysed (the analysis is quadratic in the worst case):
+   * every alternative of their choice points is explored, as without reduction.
+   */
+  private static final int ANALYSED_STEPS = 20_000;
+
   private final int maxPreemptions;
   private final boolean reduce;
   private final Map<String, Integer> fieldIds = new HashMap<>();
@@ -70,6 +76,7 @@ final class ExhaustivePolicy implements SchedulePolicy {
 
   private int distinct;
   private int repeated;
+  private boolean unreducedRuns;
   private boolean nondeterministic;
   private final Set<Long> seen = new HashSet<>();
   private final Map<Long, KeptRun> kept = new HashMap<>();
@@ -301,6 +308,13 @@ final class ExhaustivePolicy implements SchedulePolicy {
     }
 
     void addBacktracks() {
+      if (f.size > ANALYSED_STEPS) {
+        unreducedRuns = true;
+        for (Node n : nodes) {
+          if (!n.waiter) for (int id : n.options) n.backtrack.set(id);
+        }
+        return;
+      }
       int threads = f.maxThread() + 1;
       int[] last = new int[threads];
       Arrays.fill(last, -1);
@@ -441,6 +455,10 @@ final class ExhaustivePolicy implements SchedulePolicy {
     if (repeated > 0) {
       b.append(b.length() > 0 ? " " : "").append(repeated).append(" run(s) repeated a schedule of an"
           + " earlier round: too many runs to keep in memory.");
+    }
+    if (unreducedRuns) {
+      b.append(b.length() > 0 ? " " : "").append("Schedules of more than ").append(ANALYSED_STEPS)
+          .append(" steps branched at every choice, without reduction.");
     }
     if (nondeterministic) {
       b.append(b.length() > 0 ? " " : "").append("The scenario did not repeat itself under the same"
