@@ -79,4 +79,24 @@ public @interface ExploreInterleavings {
    * check that every wait is in a loop that re-checks its condition.
    */
   boolean spuriousWakeups() default false;
+
+  /**
+   * For {@link Strategy#EXHAUSTIVE}: the most preemptions (switches away from a thread that could
+   * have gone on) a schedule may have. The search runs every schedule with 0 preemptions, then
+   * with 1, and so on up to this bound, and ends, when nothing failed, with a note such as
+   * "Explored all 1,204 schedules with ≤ 2 preemptions: no failure". Two is the default: nearly
+   * every known concurrency bug needs at most two, and each more multiplies the schedules by about
+   * the number of steps. Must be at least 0.
+   */
+  int maxPreemptions() default 2;
+
+  /**
+   * How a {@link #replay()} token (or {@code -Dbaton.replay}) is followed when the code changed
+   * since it was recorded: {@code true} follows the token's choices while they apply and, from the
+   * first one that does not, lets the token's strategy choose, for up to {@link #schedules()}
+   * schedules, so the replay still looks for the failure near where it was. {@code false} (the
+   * default): {@code -Dbaton.replay} fails at the first divergence, and {@link #replay()}
+   * completes the schedule one fixed way.
+   */
+  boolean lenientReplay() default false;
 }

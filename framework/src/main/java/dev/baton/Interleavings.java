@@ -7,6 +7,7 @@ import dev.baton.scheduler.ExplorationSettings;
 import dev.baton.scheduler.ShardPlan;
 import dev.baton.scheduler.Explorer;
 import dev.baton.scheduler.ScheduleBody;
+import dev.baton.scheduler.SearchSettings;
 import java.lang.invoke.MethodType;
 import java.lang.invoke.SerializedLambda;
 import java.lang.reflect.Constructor;
@@ -61,6 +62,7 @@ public final class Interleavings {
     private long watchdogMillis = ExplorationSettings.DEFAULT_WATCHDOG_MILLIS;
     private ShardPlan shard = ShardPlan.WHOLE;
     private int parallelism = 1;
+    private SearchSettings search = SearchSettings.DEFAULTS;
 
     private Options() {}
 
@@ -133,6 +135,38 @@ public final class Interleavings {
       return this;
     }
 
+    /** See {@link ExploreInterleavings#maxPreemptions()}. */
+    public Options maxPreemptions(int maxPreemptions) {
+      search = search.withMaxPreemptions(maxPreemptions);
+      return this;
+    }
+
+    /**
+     * Whether {@link Strategy#EXHAUSTIVE} skips schedules that only reorder independent steps
+     * (default true); false runs every schedule within the preemption bound.
+     */
+    public Options reduction(boolean reduction) {
+      search = new SearchSettings(search.maxPreemptions(), reduction, search.lenientReplay(),
+          search.shrinkAttempts(), search.shrinkMillis());
+      return this;
+    }
+
+    /** See {@link ExploreInterleavings#lenientReplay()}. */
+    public Options lenientReplay(boolean lenient) {
+      search = search.withLenientReplay(lenient);
+      return this;
+    }
+
+    /**
+     * How hard Baton tries to shorten a failing schedule before reporting it (default 200
+     * schedules and 1 s); 0 attempts reports the schedule as found.
+     */
+    public Options shrink(int attempts, java.time.Duration limit) {
+      search = new SearchSettings(search.maxPreemptions(), search.reduction(),
+          search.lenientReplay(), attempts, limit.toMillis());
+      return this;
+    }
+
     /**
      * Runs only shard {@code index} of {@code count} (1-based) of the schedules, as {@code
      * baton.shard=index/count} does: the shards together run exactly the schedules of the whole
@@ -198,7 +232,8 @@ public final class Interleavings {
               watchdogMillis,
               timeBudgetMillis,
               shard,
-              parallelism);
+              parallelism,
+              search);
       ExplorationSettings settings = config.override(declared);
       // -Dbaton.replay names one scenario; every other one explores as usual, and says so.
       config.unusedReplayWarning().ifPresent(warning ->

@@ -22,8 +22,11 @@ public enum Strategy {
    */
   POS,
   /**
-   * Depth-first enumeration of every schedule, up to the budget. When the whole tree fits in the
-   * budget, a pass is a proof for that scenario.
+   * Depth-first enumeration of every schedule with at most {@link
+   * ExploreInterleavings#maxPreemptions()} preemptions, fewest preemptions first, skipping
+   * schedules that only reorder independent steps (dynamic partial-order reduction). When the
+   * search ends within the budget, a pass is a proof for that scenario within the bound: every
+   * schedule with that many preemptions was run or is equivalent to one that was.
    */
   EXHAUSTIVE
 }

@@ -40,6 +40,10 @@ import org.junit.platform.engine.ConfigurationParameters;
  *   <li>{@value #SHARD}: {@code i/n}, run only the i-th of n shares of every exploration's
  *       schedules (one CI job each); see {@link ShardPlan}
  *   <li>{@value #PARALLELISM}: how many schedules run at once (0: every core; default 1)
+ *   <li>{@value SearchKeys#MAX_PREEMPTIONS}, {@value SearchKeys#REDUCTION}, {@value
+ *       SearchKeys#REPLAY_LENIENT}, {@value SearchKeys#SHRINK_ATTEMPTS}, {@value
+ *       SearchKeys#SHRINK_SECONDS}: the exhaustive search, shrinking and lenient replay (see
+ *       {@link SearchKeys})
  * </ul>
  *
  * <p>A malformed value does not stop the engine: {@link #problems()} lists it and every test fails
@@ -106,6 +110,7 @@ public final class BatonConfiguration {
   private final ShardPlan shard;
   private final Long parallelism;
   private final ReportSettings reportSettings;
+  private final SearchKeys searchKeys;
 
   private BatonConfiguration(ConfigurationParameters parameters) {
     this.parameters = parameters;
@@ -129,6 +134,12 @@ public final class BatonConfiguration {
     this.spuriousWakeups = readBoolean(SPURIOUS_WAKEUPS);
     this.watchdogSeconds = readWhole(WATCHDOG_SECONDS, 1, 86_400, "30");
     this.timeBudgetSeconds = readWhole(TIME_BUDGET_SECONDS, 0, Long.MAX_VALUE / 1000, "3600");
+    this.searchKeys = new SearchKeys(
+        readWhole(SearchKeys.MAX_PREEMPTIONS, 0, Integer.MAX_VALUE, "3"),
+        readBoolean(SearchKeys.REDUCTION),
+        readBoolean(SearchKeys.REPLAY_LENIENT),
+        readWhole(SearchKeys.SHRINK_ATTEMPTS, 0, Integer.MAX_VALUE, "1000"),
+        readWhole(SearchKeys.SHRINK_SECONDS, 0, 86_400, "10"));
     this.shard = readShard();
     this.parallelism = readWhole(PARALLELISM, 0, 1024, "4 (0 uses every core)");
     this.reportSettings = readReportSettings();
@@ -204,7 +215,8 @@ public final class BatonConfiguration {
             annotation.maxPauseMillis(),
             annotation.spuriousWakeups(),
             ExplorationSettings.DEFAULT_WATCHDOG_MILLIS,
-            ExplorationSettings.DEFAULT_TIME_BUDGET_MILLIS));
+            ExplorationSettings.DEFAULT_TIME_BUDGET_MILLIS,
+            SearchKeys.declared(annotation)));
   }
 
   /**
@@ -232,7 +244,8 @@ public final class BatonConfiguration {
         watchdogSeconds != null ? watchdogSeconds * 1000 : declared.watchdogMillis(),
         timeBudgetSeconds != null ? timeBudgetSeconds * 1000 : declared.timeBudgetMillis(),
         shard != null ? shard : declared.shard(),
-        parallelism != null ? parallelism.intValue() : declared.parallelism());
+        parallelism != null ? parallelism.intValue() : declared.parallelism(),
+        searchKeys.applyTo(declared.search()));
   }
 
   private ShardPlan readShard() {

@@ -102,7 +102,8 @@ final class ExploreMethodExecutor {
   /** One line for the console: Surefire does not show report entries, and the seed matters. */
   private static String summary(ExplorationResult result) {
     String line = result.schedules() + " schedule(s) passed, strategy " + result.strategy()
-        + ", seed " + result.seed() + (result.complete() ? ", every schedule explored" : "");
+        + ", seed " + result.seed()
+        + (result.complete() && result.note().isBlank() ? ", every schedule explored" : "");
     if (result.coverage() != null && result.schedules() > 0) {
       line += "; " + result.coverage().describe(); // what a clean run covered
     }

@@ -35,6 +35,7 @@ import dev.baton.Strategy;
  *     baton.shard}); {@link ShardPlan#WHOLE} for all of them
  * @param parallelism how many schedules may run at once ({@code baton.parallelism}); 1 runs them
  *     one after the other, 0 uses every core; the results and tokens are the same either way
+ * @param search the exhaustive search, shrinking and lenient replay
  */
 public record ExplorationSettings(
     String scenarioId,
@@ -53,13 +54,39 @@ public record ExplorationSettings(
     long watchdogMillis,
     long timeBudgetMillis,
     ShardPlan shard,
-    int parallelism) {
+    int parallelism,
+    SearchSettings search) {
 
   public ExplorationSettings {
     if (shard == null) shard = ShardPlan.WHOLE;
+    if (search == null) search = SearchSettings.DEFAULTS;
   }
 
-  /** Settings with schedules run one after the other. */
+  /** Settings with {@link SearchSettings#DEFAULTS}. */
+  public ExplorationSettings(
+      String scenarioId,
+      String replayHint,
+      Strategy strategy,
+      int schedules,
+      long seed,
+      String replayToken,
+      boolean strictReplay,
+      int pctDepth,
+      int maxSteps,
+      boolean annotated,
+      boolean freshStatics,
+      long maxPauseMillis,
+      boolean spuriousWakeups,
+      long watchdogMillis,
+      long timeBudgetMillis,
+      ShardPlan shard,
+      int parallelism) {
+    this(scenarioId, replayHint, strategy, schedules, seed, replayToken, strictReplay, pctDepth,
+        maxSteps, annotated, freshStatics, maxPauseMillis, spuriousWakeups, watchdogMillis,
+        timeBudgetMillis, shard, parallelism, SearchSettings.DEFAULTS);
+  }
+
+  /** Settings with schedules run one after the other and {@link SearchSettings#DEFAULTS}. */
   public ExplorationSettings(
       String scenarioId,
       String replayHint,
@@ -79,15 +106,33 @@ public record ExplorationSettings(
       ShardPlan shard) {
     this(scenarioId, replayHint, strategy, schedules, seed, replayToken, strictReplay, pctDepth,
         maxSteps, annotated, freshStatics, maxPauseMillis, spuriousWakeups, watchdogMillis,
-        timeBudgetMillis, shard, 1);
+        timeBudgetMillis, shard, 1, SearchSettings.DEFAULTS);
   }
 
-  /** How many schedules run at once: {@link #parallelism()}, with 0 meaning every core. */
-  public int workers() {
-    return parallelism == 0 ? Runtime.getRuntime().availableProcessors() : parallelism;
+  /** Settings that own every schedule, run one after the other, with {@code search}. */
+  public ExplorationSettings(
+      String scenarioId,
+      String replayHint,
+      Strategy strategy,
+      int schedules,
+      long seed,
+      String replayToken,
+      boolean strictReplay,
+      int pctDepth,
+      int maxSteps,
+      boolean annotated,
+      boolean freshStatics,
+      long maxPauseMillis,
+      boolean spuriousWakeups,
+      long watchdogMillis,
+      long timeBudgetMillis,
+      SearchSettings search) {
+    this(scenarioId, replayHint, strategy, schedules, seed, replayToken, strictReplay, pctDepth,
+        maxSteps, annotated, freshStatics, maxPauseMillis, spuriousWakeups, watchdogMillis,
+        timeBudgetMillis, ShardPlan.WHOLE, 1, search);
   }
 
-  /** Settings that own every schedule (no sharding). */
+  /** Settings that own every schedule, run one after the other, with the default search. */
   public ExplorationSettings(
       String scenarioId,
       String replayHint,
@@ -106,14 +151,26 @@ public record ExplorationSettings(
       long timeBudgetMillis) {
     this(scenarioId, replayHint, strategy, schedules, seed, replayToken, strictReplay, pctDepth,
         maxSteps, annotated, freshStatics, maxPauseMillis, spuriousWakeups, watchdogMillis,
-        timeBudgetMillis, ShardPlan.WHOLE);
+        timeBudgetMillis, ShardPlan.WHOLE, 1, SearchSettings.DEFAULTS);
+  }
+
+  /** How many schedules run at once: {@link #parallelism()}, with 0 meaning every core. */
+  public int workers() {
+    return parallelism == 0 ? Runtime.getRuntime().availableProcessors() : parallelism;
+  }
+
+  /** These settings with {@code search} replacing {@link #search}. */
+  public ExplorationSettings withSearch(SearchSettings search) {
+    return new ExplorationSettings(scenarioId, replayHint, strategy, schedules, seed, replayToken,
+        strictReplay, pctDepth, maxSteps, annotated, freshStatics, maxPauseMillis,
+        spuriousWakeups, watchdogMillis, timeBudgetMillis, shard, parallelism, search);
   }
 
   /** These settings with the choices a replay token was recorded under. */
   ExplorationSettings withChoicesOf(ReplayToken token) {
     return new ExplorationSettings(scenarioId, replayHint, strategy, schedules, seed, replayToken,
         strictReplay, pctDepth, maxSteps, annotated, freshStatics, token.maxPauseMillis(),
-        token.spuriousWakeups(), watchdogMillis, timeBudgetMillis, shard, parallelism);
+        token.spuriousWakeups(), watchdogMillis, timeBudgetMillis, shard, parallelism, search);
   }
 
   /** Default of {@link #maxPauseMillis}: a plausible production pause (a long GC, a slow disk). */

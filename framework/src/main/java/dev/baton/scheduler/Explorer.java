@@ -94,9 +94,14 @@ public final class Explorer {
     long seed = replaying ? token.seed()
         : settings.seed() != 0 ? settings.seed()
         : shard.split() ? Seeds.forScenario(settings.scenarioId()) : Seeds.pick();
-    ReplayPolicy replay = replaying ? new ReplayPolicy(token.choices(), settings.strictReplay()) : null;
-    SchedulePolicy policy = replaying ? replay : policyFor(strategy, seed, settings.pctDepth());
-    int budget = replaying ? 1 : settings.schedules();
+    // Lenient replay: the token's prefix, then the token's strategy (see LenientReplayPolicy).
+    LenientReplayPolicy lenient = replaying && settings.search().lenientReplay()
+        ? new LenientReplayPolicy(token.choices(), continuationOf(token, settings)) : null;
+    ReplayPolicy replay = replaying && lenient == null
+        ? new ReplayPolicy(token.choices(), settings.strictReplay()) : null;
+    SchedulePolicy policy =
+        lenient != null ? lenient : replaying ? replay : policyFor(strategy, seed, settings);
+    int budget = replaying && lenient == null ? 1 : settings.schedules();
     long started = System.nanoTime();
     long timeBudget = TimeUnit.MILLISECONDS.toNanos(settings.timeBudgetMillis());
     if (!unsplit && settings.workers() > 1 && moreBodies != null && settings.freshStatics()) {
@@ -123,13 +128,13 @@ public final class Explorer {
               coverage(coverage, policy, strategy, settings));
         }
         policy.beginSchedule(i);
-        int number = replaying ? token.schedule() : i + 1;
+        int number = replaying ? token.schedule() + i : i + 1;
         Scheduler scheduler = new Scheduler(policy, settings, Seeds.forValues(seed, number));
         scheduler.run(body, main);
         policy.endSchedule(scheduler.steps());
         coverage.add(i, scheduler);
         Failure failure = scheduler.failure();
-        if (failure == null && replaying && settings.strictReplay() && replay.unused() > 0) {
+        if (failure == null && replay != null && settings.strictReplay() && replay.unused() > 0) {
           failure = Failure.of(Kind.DIVERGENCE,
               "schedule diverged at step " + scheduler.steps() + ": the schedule ended after "
                   + (replay.total() - replay.unused()) + " of the token's " + replay.total()
@@ -141,8 +146,20 @@ public final class Explorer {
               new ReplayToken(settings.scenarioId().hashCode(), strategy, seed, number,
                   settings.maxPauseMillis(), settings.spuriousWakeups(), scheduler.choices())
                   .encode();
-          throw FailureReport.build(
+          InterleavingFailure report = FailureReport.build(
               failure, scheduler, settings, strategy, seed, number, replaying, newToken);
+          if (lenient != null) throw LenientReplayNotes.failed(report, lenient, i);
+          if (replaying) throw report;
+          ExplorationSettings fixed = settings;
+          throw ShrunkFailure.of(report, scheduler, fixed, strategy, seed, number, p -> {
+            Scheduler s = new Scheduler(p, fixed, Seeds.forValues(seed, number));
+            s.run(body, main);
+            return s;
+          });
+        }
+        if (lenient != null && !lenient.diverged()) {
+          return new ExplorationResult(i + 1, strategy, seed, false,
+              "The replayed schedule " + token.schedule() + " passed.");
         }
         if (policy.exhausted()) {
           return new ExplorationResult(i + 1, strategy, seed, true, policy.note(),
@@ -150,12 +167,12 @@ public final class Explorer {
         }
       }
     }
-    String note = policy.note();
-    if (replaying && note.isEmpty() && replay.unused() > 0) {
+    String note = lenient != null ? LenientReplayNotes.passed(lenient, budget, token) : policy.note();
+    if (replay != null && note.isEmpty() && replay.unused() > 0) {
       note = "The pinned schedule diverged: it ended after " + (replay.total() - replay.unused())
           + " of the token's " + replay.total() + " choices, so the code changed since the token"
           + " was recorded (as a fix does); the schedule passed.";
-    } else if (replaying && note.isEmpty()) {
+    } else if (replay != null && note.isEmpty()) {
       note = "The replayed schedule " + token.schedule() + " passed.";
     }
     note = ParallelExplorer.withWhySequential(note, settings, unsplit, moreBodies != null);
@@ -182,13 +199,21 @@ public final class Explorer {
     return coverage.result(strategy, settings.pctDepth(), range);
   }
 
-  static SchedulePolicy policyFor(Strategy strategy, long seed, int pctDepth) {
+  static SchedulePolicy policyFor(Strategy strategy, long seed, ExplorationSettings s) {
     return switch (strategy) {
       case RANDOM -> new RandomPolicy(seed);
-      case PCT -> new PctPolicy(seed, pctDepth);
+      case PCT -> new PctPolicy(seed, s.pctDepth());
       case POS -> new PosPolicy(seed);
-      case EXHAUSTIVE -> new ExhaustivePolicy();
+      case EXHAUSTIVE ->
+          new ExhaustivePolicy(s.search().maxPreemptions(), s.search().reduction());
     };
+  }
+
+  /** What chooses after a lenient replay leaves its token: the token's strategy, seeded. */
+  private static SchedulePolicy continuationOf(ReplayToken token, ExplorationSettings settings) {
+    return token.strategy() == Strategy.EXHAUSTIVE
+        ? new RandomPolicy(token.seed()) // an enumeration cannot start half-way
+        : policyFor(token.strategy(), token.seed(), settings);
   }
 
   private static void check(ExplorationSettings s) {
@@ -217,6 +242,7 @@ public final class Explorer {
       throw new IllegalArgumentException(
           "maxSteps = " + s.maxSteps() + " for " + s.scenarioId() + ": it must be at least 1");
     }
+    SearchChecks.check(s);
     if (s.strategy() == null) {
       throw new IllegalArgumentException("no strategy for " + s.scenarioId());
     }

@@ -37,6 +37,8 @@ final class ParallelExplorer {
   private InterleavingFailure failure; // guarded by this
   private int failureIndex = Integer.MAX_VALUE; // guarded by this
   private Throwable broken; // guarded by this
+  private Scheduler failedSchedule; // guarded by this
+  private Worker failedWorker; // guarded by this
 
   private ParallelExplorer(ExplorationSettings settings, Strategy strategy, long seed) {
     this.settings = settings;
@@ -46,7 +48,7 @@ final class ParallelExplorer {
     this.shard = settings.shard();
     this.timeBudget = TimeUnit.MILLISECONDS.toNanos(settings.timeBudgetMillis());
     this.dispatch = new HookDispatch(
-        new Scheduler(Explorer.policyFor(strategy, seed, settings.pctDepth()), settings, 0));
+        new Scheduler(Explorer.policyFor(strategy, seed, settings), settings, 0));
   }
 
   /**
@@ -105,13 +107,16 @@ final class ParallelExplorer {
       for (Thread t : threads) t.join();
     } finally {
       dispatch.uninstall();
-      for (Worker w : workers) w.main.close();
     }
-    synchronized (this) {
-      if (broken instanceof RuntimeException e) throw e;
-      if (broken instanceof Error e) throw e;
-      if (broken != null) throw new IllegalStateException("a Baton explorer failed", broken);
-      if (failure != null) throw failure;
+    try {
+      synchronized (this) {
+        if (broken instanceof RuntimeException e) throw e;
+        if (broken instanceof Error e) throw e;
+        if (broken != null) throw new IllegalStateException("a Baton explorer failed", broken);
+      }
+      if (failure != null) throw shortened();
+    } finally {
+      for (Worker w : workers) w.main.close();
     }
     Coverage coverage = new Coverage();
     for (Worker w : workers) coverage.addAll(w.coverage);
@@ -127,11 +132,35 @@ final class ParallelExplorer {
         coverage.result(strategy, settings.pctDepth(), range));
   }
 
-  private synchronized void failed(int index, InterleavingFailure f) {
+  private synchronized void failed(int index, InterleavingFailure f, Scheduler s, Worker w) {
     if (index < failureIndex) {
       failureIndex = index;
       failure = f;
+      failedSchedule = s;
+      failedWorker = w;
     }
+  }
+
+  /**
+   * The failure, shortened as the single run shortens it ({@link ShrunkFailure}), one schedule at
+   * a time on the worker that found it, once the others have stopped.
+   */
+  private InterleavingFailure shortened() throws InterruptedException {
+    Worker w;
+    Scheduler found;
+    int number;
+    InterleavingFailure report;
+    synchronized (this) {
+      w = failedWorker;
+      found = failedSchedule;
+      number = failureIndex + 1;
+      report = failure;
+    }
+    return ShrunkFailure.of(report, found, settings, strategy, seed, number, p -> {
+      Scheduler again = new Scheduler(p, settings, Seeds.forValues(seed, number));
+      again.run(w.body, w.main);
+      return again;
+    });
   }
 
   private synchronized void broke(Throwable t) {
@@ -141,7 +170,7 @@ final class ParallelExplorer {
 
   /** One worker: its own policy, main thread, schedule body and coverage. */
   private final class Worker {
-    final SchedulePolicy policy = Explorer.policyFor(strategy, seed, settings.pctDepth());
+    final SchedulePolicy policy = Explorer.policyFor(strategy, seed, settings);
     final MainThread main = new MainThread();
     final Coverage coverage = new Coverage();
     final ScheduleBody body;
@@ -183,7 +212,7 @@ final class ParallelExplorer {
         String token = new ReplayToken(settings.scenarioId().hashCode(), strategy, seed, number,
             settings.maxPauseMillis(), settings.spuriousWakeups(), scheduler.choices()).encode();
         failed(index, FailureReport.build(
-            f, scheduler, settings, strategy, seed, number, false, token));
+            f, scheduler, settings, strategy, seed, number, false, token), scheduler, this);
       }
       return scheduler;
     }

@@ -25,6 +25,15 @@ interface SchedulePolicy {
   /** Picks which of {@code count >= 2} waiting threads a {@code notify()} wakes. */
   int pickWaiter(ManagedThread[] waiters, int count);
 
+  /**
+   * What the scheduler tells about every step of the schedule that is about to run, or null (the
+   * default) when the policy does not need it. Asked once per schedule, after {@link
+   * #beginSchedule}.
+   */
+  default TransitionObserver observer() {
+    return null;
+  }
+
   /** Called after every schedule with the number of scheduling points it took. */
   default void endSchedule(int steps) {}
 

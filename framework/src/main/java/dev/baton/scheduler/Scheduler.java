@@ -32,7 +32,10 @@ import java.util.concurrent.locks.LockSupport;
  */
 final class Scheduler implements HookDelegate {
   /** The location a monitor operation touches, for POS's race check. */
-  private static final Object MONITOR_KEY = new Object();
+  static final Object MONITOR_KEY = new Object();
+
+  /** An untimed join reads, and a thread's end writes, this location of the thread. */
+  static final Object LIFE_KEY = new Object();
 
   /** A field access: the location is the owner plus the field of the site in pendingIndex. */
   static final Object FIELD_KEY = new Object();
@@ -54,6 +57,8 @@ final class Scheduler implements HookDelegate {
   static final int FAIRNESS_BOUND = 1_000;
 
   private final SchedulePolicy policy;
+  /** What each step touches goes here, for partial-order reduction; null for most policies. */
+  private final TransitionObserver observer;
   private final int maxSteps;
   private final long watchdogMillis;
   private final long maxPauseNanos;
@@ -105,6 +110,7 @@ final class Scheduler implements HookDelegate {
 
   Scheduler(SchedulePolicy policy, ExplorationSettings settings, long valueSeed) {
     this.policy = policy;
+    this.observer = policy.observer();
     this.valueSeed = valueSeed;
     this.maxSteps = settings.maxSteps();
     this.watchdogMillis = settings.watchdogMillis();
@@ -307,7 +313,10 @@ final class Scheduler implements HookDelegate {
       throw new BatonAbort();
     }
     // Inside a class initialiser nothing counts (see record): no step, no time, no switch.
-    if (me.inClassInit > 0 && satisfied(me)) return;
+    if (me.inClassInit > 0 && satisfied(me)) {
+      observePending(me);
+      return;
+    }
     if (site >= 0) {
       me.lastSite = site;
       me.lastSiteClock = clock;
@@ -317,7 +326,10 @@ final class Scheduler implements HookDelegate {
       throw new BatonAbort();
     }
     clock += yielding ? YIELD_NANOS : STEP_NANOS;
-    if (me.noPreempt > 0 && satisfied(me)) return;
+    if (me.noPreempt > 0 && satisfied(me)) {
+      observePending(me);
+      return;
+    }
     boolean giveWay = yielding || me.runLength >= FAIRNESS_BOUND;
     ManagedThread next = pickNext(me, giveWay);
     if (next != me) {
@@ -328,6 +340,13 @@ final class Scheduler implements HookDelegate {
       awaitBaton(me);
     } else {
       me.runLength++;
+    }
+  }
+
+  /** The running thread performs its pending operation without a switch (it cannot be preempted). */
+  private void observePending(ManagedThread me) {
+    if (observer != null) {
+      observer.access(me.pendingObject, me.pendingKey, me.pendingIndex, me.pendingWrite);
     }
   }
 
@@ -415,7 +434,10 @@ final class Scheduler implements HookDelegate {
       throw new BatonAbort();
     }
     int wakeable = collectWakeable(n);
-    if (n + wakeable == 1) return options[0];
+    if (n + wakeable == 1) {
+      if (observer != null) observer.transition(options[0], false);
+      return options[0];
+    }
     int i;
     try {
       i = policy.pickThread(options, n, wakeable, me, steps);
@@ -424,6 +446,7 @@ final class Scheduler implements HookDelegate {
       throw new BatonAbort();
     }
     recordChoice(options[i].id);
+    if (observer != null) observer.transition(options[i], true);
     if (i >= n) wakeEarly(options[i]);
     return options[i];
   }
@@ -465,6 +488,7 @@ final class Scheduler implements HookDelegate {
 
   /** The policy picked a waiting thread: its deadline fires after a pause, or it wakes spuriously. */
   private void wakeEarly(ManagedThread t) {
+    if (observer != null) observer.global(); // what a pause or a spurious wakeup changes is time
     if (canPauseFor(t)) {
       long pause = t.deadline - clock;
       paused += pause;
@@ -577,6 +601,7 @@ final class Scheduler implements HookDelegate {
     if (me.terminated) return;
     me.terminated = true;
     me.endRecorded = true;
+    if (observer != null) observer.access(me, LIFE_KEY, 0, true);
     if (!aborted) record(me, -1, Trace.END, null);
     if (live.decrementAndGet() == 0) {
       finished.countDown();
@@ -893,6 +918,7 @@ final class Scheduler implements HookDelegate {
         return aborted;
       }
       if (--m.count == 0) m.owner = null;
+      if (observer != null) observer.access(monitor, MONITOR_KEY, 0, true);
       if (!aborted) record(me, site, Trace.SITE, monitor);
       return true;
     } finally {
@@ -952,6 +978,7 @@ final class Scheduler implements HookDelegate {
       if (m == null || m.owner != me) return false; // the real notify throws IllegalMonitorStateException
       if (aborted) throw new BatonAbort();
       record(me, site, Trace.SITE, monitor);
+      if (observer != null) observer.access(monitor, MONITOR_KEY, 0, true);
       List<ManagedThread> waiters = m.waitSet;
       if (all) {
         for (ManagedThread w : waiters) w.notified = true;
@@ -998,7 +1025,8 @@ final class Scheduler implements HookDelegate {
       ManagedThread target = byThread.get(thread);
       if (target == null) return false; // not a thread of this schedule: a real join
       if (Thread.interrupted()) throw new InterruptedException();
-      pending(me, null, null, 0, false);
+      boolean untimed = millis == 0 && nanos == 0;
+      pending(me, untimed ? target : null, untimed ? LIFE_KEY : null, 0, false);
       if (!target.terminated) block(me, ManagedThread.Wait.JOIN, target, millis, nanos);
       try {
         blockingPoint(me, site, Trace.SITE, target);
@@ -1122,6 +1150,7 @@ final class Scheduler implements HookDelegate {
     ManagedThread me = enter();
     if (me == null) return -1;
     try {
+      if (observer != null) observer.global(); // one stream for all threads: order matters
       return values().nextDouble();
     } finally {
       me.inRuntime--;
@@ -1133,6 +1162,7 @@ final class Scheduler implements HookDelegate {
     ManagedThread me = enter();
     if (me == null) return false;
     try {
+      if (observer != null) observer.global();
       seed[0] = values().nextLong();
       return true;
     } finally {
@@ -1145,7 +1175,10 @@ final class Scheduler implements HookDelegate {
     ManagedThread me = enter();
     if (me == null) return null;
     try {
-      if (me.random == null) me.random = new java.util.SplittableRandom(values().nextLong());
+      if (me.random == null) {
+        if (observer != null) observer.global();
+        me.random = new java.util.SplittableRandom(values().nextLong());
+      }
       return me.random;
     } finally {
       me.inRuntime--;
@@ -1198,6 +1231,7 @@ final class Scheduler implements HookDelegate {
     ManagedThread me = enter();
     if (me == null) return 0;
     try {
+      if (observer != null) observer.global();
       return Seeds.hash(++identities);
     } finally {
       me.inRuntime--;
@@ -1270,6 +1304,7 @@ final class Scheduler implements HookDelegate {
         return false;
       }
       target.parkPermit = true;
+      if (observer != null) observer.global();
       // Not arrived yet (running a class initialiser outside the model): it parks for real.
       if (!target.arrived) return false;
       if (!aborted) record(me, me.lastSite, Trace.UNPARK, target);
@@ -1291,6 +1326,7 @@ final class Scheduler implements HookDelegate {
       return;
     }
     ManagedThread adopted = register(worker);
+    if (observer != null) observer.global();
     // The unpark counts in the model too: the worker may not have parked yet (it can still be
     // on its way back from an earlier schedule), and then its next park must return at once.
     adopted.parkPermit = true;
@@ -1313,6 +1349,7 @@ final class Scheduler implements HookDelegate {
         if (thread instanceof java.util.concurrent.ForkJoinWorkerThread) return;
         throw new BatonAbort();
       }
+      // The start is no step of partial-order reduction's: the child cannot run before it anyway.
       ManagedThread child = register(thread);
       reportUncaughtExceptions(child);
       record(me, -1, Trace.START, child);
@@ -1405,6 +1442,7 @@ final class Scheduler implements HookDelegate {
     if (monitor != null) {
       MonitorState m = monitors.get(monitor);
       if (m != null && m.owner == me && --m.count == 0) m.owner = null;
+      if (observer != null) observer.access(monitor, MONITOR_KEY, 0, true);
     }
   }
 

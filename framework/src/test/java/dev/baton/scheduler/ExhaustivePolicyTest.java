@@ -13,7 +13,7 @@ class ExhaustivePolicyTest {
 
   @Test
   void enumeratesEveryPathOfTheChoiceTreeThenStops() {
-    ExhaustivePolicy policy = new ExhaustivePolicy();
+    ExhaustivePolicy policy = new ExhaustivePolicy(2, false);
     List<String> paths = new ArrayList<>();
     for (int schedule = 0; schedule < 100 && !policy.exhausted(); schedule++) {
       policy.beginSchedule(schedule);
@@ -24,8 +24,12 @@ class ExhaustivePolicyTest {
       paths.add(first.id + "" + second.id);
       policy.endSchedule(2);
     }
-    // Later rounds repeat the schedules of earlier ones (fewer preemptions); every path is covered.
-    assertThat(new java.util.HashSet<>(paths)).hasSize(6);
+    // Every path is covered exactly once: a round does not run the schedules of earlier rounds.
+    // The first choice runs a (0) or preempts it; the second keeps the thread that ran first if it
+    // can, and switching away from c, which cannot run at the second choice, is no preemption.
+    // Round 0: 00. Round 1: 01 (preempt at the second choice), 11 (at the first), 20, 21 (at the
+    // first). Round 2: 10 (at both). Rounds 1 and 2 walk the kept runs instead of running them.
+    assertThat(paths).containsExactly("00", "01", "11", "20", "21", "10");
     assertThat(policy.exhausted()).isTrue();
   }
 
@@ -33,7 +37,7 @@ class ExhaustivePolicyTest {
   void exploresSchedulesWithFewPreemptionsFirst() {
     // Ten decisions between a (running) and b: without a bound, depth-first search would vary the
     // last decisions for a long time; with bounding, every single-preemption schedule comes early.
-    ExhaustivePolicy policy = new ExhaustivePolicy();
+    ExhaustivePolicy policy = new ExhaustivePolicy(2, false);
     List<String> paths = new ArrayList<>();
     for (int schedule = 0; schedule < 12 && !policy.exhausted(); schedule++) {
       policy.beginSchedule(schedule);
@@ -53,7 +57,7 @@ class ExhaustivePolicyTest {
 
   @Test
   void saysHowFarTheEnumerationIsCompleteWhenTheBudgetRunsOut() {
-    ExhaustivePolicy policy = new ExhaustivePolicy();
+    ExhaustivePolicy policy = new ExhaustivePolicy(2, false);
     for (int schedule = 0; schedule < 3; schedule++) {
       policy.beginSchedule(schedule);
       ManagedThread running = a;
@@ -71,7 +75,7 @@ class ExhaustivePolicyTest {
 
   @Test
   void triesTheRunningThreadFirst() {
-    ExhaustivePolicy policy = new ExhaustivePolicy();
+    ExhaustivePolicy policy = new ExhaustivePolicy(2, false);
     policy.beginSchedule(0);
     ManagedThread[] options = {a, b, c};
     assertThat(options[policy.pickThread(options, 3, 0, b, 1)]).isSameAs(b);

@@ -1,0 +1,61 @@
+package dev.baton.scheduler;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.HashMap;
+import org.junit.jupiter.api.Test;
+
+/** Which steps partial-order reduction may reorder. */
+class FootprintsTest {
+  private static final int OBJECT = 7;
+  private static final int FIELD = 1;
+  private static final int OTHER_FIELD = 2;
+
+  private static Footprints steps() {
+    return new Footprints(new HashMap<>()); // step 0 is the main thread's start
+  }
+
+  @Test
+  void twoReadsOfTheSameFieldCommute() {
+    Footprints f = steps();
+    f.step(1, 0, false, OBJECT, FIELD, 0);
+    f.step(2, 1, false, OBJECT, FIELD, 0);
+    assertThat(f.dependent(1, 2)).isFalse();
+  }
+
+  @Test
+  void aWriteConflictsWithAReadOrWriteOfTheSameFieldOnly() {
+    Footprints f = steps();
+    f.step(1, 0, false, OBJECT, FIELD, 1);
+    f.step(2, 1, false, OBJECT, FIELD, 0);
+    f.step(2, 2, false, OBJECT, OTHER_FIELD, 1);
+    f.step(2, 3, false, OBJECT + 1, FIELD, 1);
+    assertThat(f.dependent(1, 2)).isTrue();
+    assertThat(f.dependent(1, 3)).as("another field").isFalse();
+    assertThat(f.dependent(1, 4)).as("the same field of another object").isFalse();
+  }
+
+  @Test
+  void aStepWithAnUnknownFootprintConflictsWithEverything() {
+    Footprints f = steps();
+    f.step(1, 0, true);
+    f.step(2, 1, false);
+    assertThat(f.dependent(1, 2)).isTrue();
+  }
+
+  @Test
+  void aStepThatTouchesNothingConflictsWithNothing() {
+    Footprints f = steps();
+    f.step(1, 0, false);
+    f.step(2, 1, false, OBJECT, FIELD, 1);
+    assertThat(f.dependent(1, 2)).isFalse();
+  }
+
+  @Test
+  void aWholeObjectAccessConflictsWithAnySlotOfIt() {
+    Footprints f = steps();
+    f.step(1, 0, false, OBJECT, 3 << 28, 1); // a call on a self-contained JDK object
+    f.step(2, 1, false, OBJECT, FIELD, 0);
+    assertThat(f.dependent(1, 2)).isTrue();
+  }
+}
