@@ -143,6 +143,14 @@ public final class BatonConfiguration {
     return instrumentExclusions;
   }
 
+  /**
+   * The value of any key, a system property first, then a JUnit configuration parameter, or empty
+   * when blank or absent: for the bridges' own keys ({@code baton.lincheck.*}).
+   */
+  public Optional<String> value(String key) {
+    return lookup(key).map(Value::text);
+  }
+
   /** Reads every key from the system properties only (for {@link dev.baton.Interleavings}). */
   public static BatonConfiguration fromSystemProperties() {
     return new BatonConfiguration(null);

@@ -48,7 +48,11 @@ public final class BatonTestEngine implements TestEngine {
   public TestDescriptor discover(EngineDiscoveryRequest request, UniqueId uniqueId) {
     EngineDescriptor engine = new EngineDescriptor(uniqueId, "Baton");
     EngineDiscoveryRequestResolver.<EngineDescriptor>builder()
-        .addClassContainerSelectorResolver(TestClasses::isTestClass)
+        .addClassContainerSelectorResolver(
+            c -> TestClasses.isTestClass(c) || LincheckSpecResolver.isSpecClass(c))
+        .addSelectorResolver(
+            context ->
+                new LincheckSpecResolver(context.getEngineDescriptor(), context.getClassNameFilter()))
         .addSelectorResolver(
             context ->
                 new TestClassResolver(context.getEngineDescriptor(), context.getClassNameFilter()))
@@ -80,7 +84,8 @@ public final class BatonTestEngine implements TestEngine {
             request.getCancellationToken(),
             new ExploreMethodExecutor(
                 configuration, new InstrumentedClasses(configuration.instrumentExclusions())),
-            agentFailure);
+            agentFailure,
+            new LincheckModeExecutor(configuration));
     for (TestDescriptor child : List.copyOf(root.getChildren())) {
       run.execute(child);
     }
@@ -95,7 +100,8 @@ public final class BatonTestEngine implements TestEngine {
       EngineExecutionListener listener,
       CancellationToken cancellation,
       ExploreMethodExecutor executor,
-      Throwable agentFailure) {
+      Throwable agentFailure,
+      LincheckModeExecutor lincheck) {
 
     void execute(TestDescriptor descriptor) {
       if (cancellation.isCancellationRequested()) {
@@ -106,6 +112,8 @@ public final class BatonTestEngine implements TestEngine {
       TestExecutionResult result;
       if (descriptor instanceof ExploreMethodDescriptor test) {
         result = agentFailure == null ? executor.execute(test, listener) : agentFailed(test);
+      } else if (descriptor instanceof LincheckModeDescriptor mode) {
+        result = lincheck.execute(mode, listener);
       } else {
         for (TestDescriptor child : List.copyOf(descriptor.getChildren())) {
           execute(child);

@@ -1,0 +1,25 @@
+package dev.baton.lincheck.specs;
+
+import static dev.baton.lincheck.LincheckMode.BATON;
+import static dev.baton.lincheck.LincheckMode.MODEL_CHECKING;
+
+import dev.baton.lincheck.CheckLinearizability;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import org.jetbrains.lincheck.datastructures.Operation;
+
+/** The JDK's lock-free queue: linearizable. */
+@CheckLinearizability(modes = {MODEL_CHECKING, BATON}, iterations = 5, invocations = 200,
+    schedules = 300)
+public class CorrectQueueSpec {
+  private final ConcurrentLinkedQueue<Integer> queue = new ConcurrentLinkedQueue<>();
+
+  @Operation
+  public boolean offer(int value) {
+    return queue.offer(value);
+  }
+
+  @Operation
+  public Integer poll() {
+    return queue.poll();
+  }
+}

@@ -1,0 +1,25 @@
+package dev.baton.lincheck.specs;
+
+import static dev.baton.lincheck.LincheckMode.BATON;
+import static dev.baton.lincheck.LincheckMode.MODEL_CHECKING;
+
+import dev.baton.lincheck.CheckLinearizability;
+import java.util.ArrayDeque;
+import org.jetbrains.lincheck.datastructures.Operation;
+
+/** A stack behind one lock: linearizable. */
+@CheckLinearizability(modes = {MODEL_CHECKING, BATON}, iterations = 5, invocations = 200,
+    schedules = 300)
+public class CorrectStackSpec {
+  private final ArrayDeque<Integer> items = new ArrayDeque<>();
+
+  @Operation
+  public synchronized void push(int value) {
+    items.push(value);
+  }
+
+  @Operation
+  public synchronized Integer pop() {
+    return items.poll();
+  }
+}

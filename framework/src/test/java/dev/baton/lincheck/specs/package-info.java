@@ -1,0 +1,7 @@
+/**
+ * Lincheck specs of known correct and known broken structures, selected by the engine tests of
+ * {@code dev.baton.lincheck} (their names end in {@code Spec}, so Surefire does not run them
+ * directly). Each pair must get the same verdict from Lincheck and from Baton's mode. Budgets are
+ * small: the broken ones fail within them, and the correct ones keep the build fast.
+ */
+package dev.baton.lincheck.specs;
