@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Predicate;
+import java.util.function.Supplier;
 import org.junit.platform.commons.support.AnnotationSupport;
 import org.junit.platform.commons.support.ReflectionSupport;
 import org.junit.platform.engine.DiscoverySelector;
@@ -56,11 +57,15 @@ final class LincheckSpecResolver implements SelectorResolver {
   @Override
   public Resolution resolve(MethodSelector selector, Context context) {
     // By name only: a mode is not a Java method, so the selector's method must not be looked up.
-    Optional<Class<?>> c = ReflectionSupport.tryToLoadClass(selector.getClassName()).toOptional();
-    if (c.isEmpty() || !isSpecClass(c.get())) return unresolved();
+    Class<?> c;
+    try {
+      c = selector.getJavaClass();
+    } catch (RuntimeException notLoadable) {
+      return unresolved();
+    }
     LincheckMode mode = LincheckMode.parse(selector.getMethodName());
-    if (mode == null || !modes(c.get()).contains(mode)) return unresolved();
-    return resolveMode(c.get(), mode, context);
+    if (mode == null || !isSpecClass(c)) return unresolved();
+    return resolveMode(() -> selectClass(c), mode, context);
   }
 
   @Override
@@ -68,24 +73,42 @@ final class LincheckSpecResolver implements SelectorResolver {
     UniqueId id = selector.getUniqueId();
     UniqueId.Segment last = id.getLastSegment();
     if (LincheckSpecDescriptor.SEGMENT_TYPE.equals(last.getType())) {
-      return Resolution.selectors(Set.of(selectClass(last.getValue())));
+      return specClass(last.getValue())
+          .map(c -> resolve(selectClass(c), context))
+          .orElse(unresolved());
     }
     if (!LincheckModeDescriptor.SEGMENT_TYPE.equals(last.getType())) return unresolved();
     UniqueId.Segment parent = id.removeLastSegment().getLastSegment();
-    if (!LincheckSpecDescriptor.SEGMENT_TYPE.equals(parent.getType())) return unresolved();
-    Optional<Class<?>> c = ReflectionSupport.tryToLoadClass(parent.getValue()).toOptional();
     LincheckMode mode = LincheckMode.parse(last.getValue());
-    if (c.isEmpty() || mode == null || !isSpecClass(c.get()) || !modes(c.get()).contains(mode)) {
+    if (mode == null || !LincheckSpecDescriptor.SEGMENT_TYPE.equals(parent.getType())) {
       return unresolved();
     }
-    return resolveMode(c.get(), mode, context);
+    return specClass(parent.getValue())
+        .map(c -> resolveMode(() -> selectClass(c), mode, context))
+        .orElse(unresolved());
   }
 
-  private Resolution resolveMode(Class<?> c, LincheckMode mode, Context context) {
+  /**
+   * The spec class named {@code name}: from the default class loader, as class selectors load it,
+   * else from the engine's own (a launcher that loaded Baton and the tests in a loader of their
+   * own).
+   */
+  private static Optional<Class<?>> specClass(String name) {
+    Optional<Class<?>> c = ReflectionSupport.tryToLoadClass(name).toOptional();
+    if (c.isPresent() && isSpecClass(c.get())) return c;
+    return ReflectionSupport
+        .tryToLoadClass(name, LincheckSpecResolver.class.getClassLoader())
+        .toOptional()
+        .filter(LincheckSpecResolver::isSpecClass);
+  }
+
+  private Resolution resolveMode(
+      Supplier<DiscoverySelector> parentSelector, LincheckMode mode, Context context) {
     return context
-        .addToParent(() -> selectClass(c), parent -> parent instanceof LincheckSpecDescriptor
-            ? Optional.of(new LincheckModeDescriptor(parent.getUniqueId(), c, mode))
-            : Optional.empty())
+        .addToParent(parentSelector, parent ->
+            parent instanceof LincheckSpecDescriptor spec && modes(spec.specClass()).contains(mode)
+                ? Optional.of(new LincheckModeDescriptor(parent.getUniqueId(), spec.specClass(), mode))
+                : Optional.empty())
         .<Resolution>map(d -> Resolution.match(Match.exact(d)))
         .orElse(unresolved());
   }
