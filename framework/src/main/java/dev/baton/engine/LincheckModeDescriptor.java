@@ -38,11 +38,6 @@ final class LincheckModeDescriptor extends AbstractTestDescriptor {
     return AnnotationSupport.findAnnotation(specClass, CheckLinearizability.class).orElseThrow();
   }
 
-  /** {@code com.acme.CounterSpec#baton}: what replay tokens of Baton's mode are bound to. */
-  String scenarioId() {
-    return specClass.getName() + "#" + mode.testName();
-  }
-
   /** How to re-run only this test with Maven. */
   String replayHint() {
     String test = TestClasses.nameInPackage(specClass) + "#" + mode.testName();

@@ -13,6 +13,7 @@ import dev.baton.lincheck.specs.CorrectMapSpec;
 import dev.baton.lincheck.specs.CorrectQueueSpec;
 import dev.baton.lincheck.specs.CorrectStackSpec;
 import dev.baton.lincheck.specs.CorrectTreiberStackSpec;
+import dev.baton.lincheck.specs.SlowBrokenCounterSpec;
 import java.util.Map;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -41,13 +42,13 @@ class LincheckAgreementTest {
   }
 
   @ParameterizedTest
-  @ValueSource(classes = {BrokenCounterSpec.class, BrokenStackSpec.class, BrokenQueueSpec.class,
+  @ValueSource(classes = {BrokenCounterSpec.class, SlowBrokenCounterSpec.class, BrokenStackSpec.class, BrokenQueueSpec.class,
       BrokenMapSpec.class, BrokenTreiberStackSpec.class})
   void aBrokenStructureFailsEveryMode(Class<?> spec) {
     Map<String, TestExecutionResult> results =
         LincheckEngine.resultsByMode(LincheckEngine.execute(spec, NO_MINIMIZING));
 
-    assertThat(results).containsKeys("modelChecking", "baton");
+    assertThat(results).containsKey("baton").hasSizeGreaterThan(1);
     for (String mode : new java.util.TreeSet<>(results.keySet())) {
       Throwable failure = LincheckEngine.failureOf(results, mode);
       if (mode.equals("baton")) {

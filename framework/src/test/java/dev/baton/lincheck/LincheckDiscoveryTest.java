@@ -9,6 +9,7 @@ import static org.junit.platform.engine.discovery.DiscoverySelectors.selectUniqu
 import static org.junit.platform.engine.discovery.PackageNameFilter.includePackageNames;
 
 import dev.baton.lincheck.specs.BrokenCounterSpec;
+import dev.baton.lincheck.specs.CorrectCounterSpec;
 import dev.baton.lincheck.specs.CorrectStackSpec;
 import java.nio.file.Path;
 import java.util.Set;
@@ -48,18 +49,18 @@ class LincheckDiscoveryTest {
 
   @Test
   void aClassSelectorGivesAContainerWithOneTestPerMode() {
-    TestDescriptor engine = discover(selectClass(BrokenCounterSpec.class));
+    TestDescriptor engine = discover(selectClass(CorrectCounterSpec.class));
 
     assertThat(engine.getChildren()).singleElement().satisfies(spec -> {
       assertThat(spec.isContainer()).isTrue();
-      assertThat(spec.getSource()).contains(ClassSource.from(BrokenCounterSpec.class));
-      assertThat(spec.getLegacyReportingName()).isEqualTo(BrokenCounterSpec.class.getName());
+      assertThat(spec.getSource()).contains(ClassSource.from(CorrectCounterSpec.class));
+      assertThat(spec.getLegacyReportingName()).isEqualTo(CorrectCounterSpec.class.getName());
       assertThat(spec.getChildren()).extracting(TestDescriptor::getDisplayName)
           .containsExactly("modelChecking", "stress", "baton");
       assertThat(spec.getChildren()).allSatisfy(mode -> {
         assertThat(mode.isTest()).isTrue();
         assertThat(mode.getSource()).get().isInstanceOfSatisfying(MethodSource.class,
-            s -> assertThat(s.getClassName()).isEqualTo(BrokenCounterSpec.class.getName()));
+            s -> assertThat(s.getClassName()).isEqualTo(CorrectCounterSpec.class.getName()));
       });
     });
   }
@@ -68,9 +69,10 @@ class LincheckDiscoveryTest {
   void packageAndClasspathRootScansFindEverySpec() {
     Set<String> expected = Set.of(
         "CorrectCounterSpec#modelChecking", "CorrectCounterSpec#stress", "CorrectCounterSpec#baton",
-        "BrokenCounterSpec#modelChecking", "BrokenCounterSpec#stress", "BrokenCounterSpec#baton");
+        "BrokenCounterSpec#modelChecking", "BrokenCounterSpec#baton",
+        "SlowBrokenCounterSpec#stress", "SlowBrokenCounterSpec#baton");
     Set<String> byPackage = tests(discover(selectPackage(SPECS)));
-    assertThat(byPackage).containsAll(expected).hasSize(6 + 8 * 2);
+    assertThat(byPackage).containsAll(expected).hasSize(3 + 10 * 2);
 
     Path root = Path.of(URI(BrokenCounterSpec.class));
     Set<String> byRoot =

@@ -3,7 +3,7 @@ package dev.baton.lincheck;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass;
 
-import dev.baton.lincheck.specs.BrokenCounterSpec;
+import dev.baton.lincheck.specs.CorrectCounterSpec;
 import java.io.IOException;
 import java.net.URL;
 import java.net.URLClassLoader;
@@ -26,7 +26,7 @@ class LincheckMissingTest {
   /** Loads Baton's engine, the bridge and the specs itself; hides Lincheck; the rest is shared. */
   private static final class WithoutLincheck extends URLClassLoader {
     WithoutLincheck() {
-      super(new URL[] {location(CheckLinearizability.class), location(BrokenCounterSpec.class)},
+      super(new URL[] {location(CheckLinearizability.class), location(CorrectCounterSpec.class)},
           LincheckMissingTest.class.getClassLoader());
     }
 
@@ -67,7 +67,7 @@ class LincheckMissingTest {
   @Test
   void everyModeFailsWithTheDependencyToAdd() throws Exception {
     try (WithoutLincheck loader = new WithoutLincheck()) {
-      Class<?> spec = loader.loadClass(BrokenCounterSpec.class.getName());
+      Class<?> spec = loader.loadClass(CorrectCounterSpec.class.getName());
       assertThat(spec.getMethod("increment").getAnnotations())
           .as("Lincheck's @Operation is invisible without Lincheck").isEmpty();
       TestEngine engine = (TestEngine) loader.loadClass("dev.baton.engine.BatonTestEngine")

@@ -8,7 +8,7 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 import org.jetbrains.lincheck.datastructures.Operation;
 
 /** The JDK's lock-free queue: linearizable. */
-@CheckLinearizability(modes = {MODEL_CHECKING, BATON}, iterations = 5, invocations = 200,
+@CheckLinearizability(modes = {MODEL_CHECKING, BATON}, iterations = 3, invocations = 100,
     schedules = 300)
 public class CorrectQueueSpec {
   private final ConcurrentLinkedQueue<Integer> queue = new ConcurrentLinkedQueue<>();

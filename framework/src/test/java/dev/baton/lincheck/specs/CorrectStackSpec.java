@@ -8,7 +8,7 @@ import java.util.ArrayDeque;
 import org.jetbrains.lincheck.datastructures.Operation;
 
 /** A stack behind one lock: linearizable. */
-@CheckLinearizability(modes = {MODEL_CHECKING, BATON}, iterations = 5, invocations = 200,
+@CheckLinearizability(modes = {MODEL_CHECKING, BATON}, iterations = 3, invocations = 100,
     schedules = 300)
 public class CorrectStackSpec {
   private final ArrayDeque<Integer> items = new ArrayDeque<>();

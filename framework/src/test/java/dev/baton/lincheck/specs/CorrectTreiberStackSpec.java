@@ -8,7 +8,7 @@ import java.util.concurrent.atomic.AtomicReference;
 import org.jetbrains.lincheck.datastructures.Operation;
 
 /** Treiber's lock-free stack, each operation retrying its compare-and-set: linearizable. */
-@CheckLinearizability(modes = {MODEL_CHECKING, BATON}, iterations = 5, invocations = 200,
+@CheckLinearizability(modes = {MODEL_CHECKING, BATON}, iterations = 3, invocations = 100,
     schedules = 300)
 public class CorrectTreiberStackSpec {
   private record Node(int value, Node next) {}
