@@ -55,6 +55,8 @@ public final class LinearizabilityViolation extends AssertionError {
           .append(threadName(mm.operation().thread)).append(" would give ")
           .append(mm.sequential()).append(", not ").append(mm.operation().result);
     }
+    // Baton appends where this was thrown: the check runs once the scenario's threads ended.
+    m.append("\n\nChecked by the scenario's main thread after its threads ended");
     return new LinearizabilityViolation(m.toString());
   }
 

@@ -17,7 +17,8 @@ public final class CheckThenActLease implements Lease {
 
   @Override
   public boolean release(int owner) {
-    if (holder == null || holder != owner) return false;
+    Integer current = holder;
+    if (current == null || current != owner) return false;
     holder = null;
     return true;
   }
