@@ -23,6 +23,11 @@ final class LincheckChecks {
     options.invocationsPerIteration(settings.invocations());
     options.threads(settings.threads());
     options.actorsPerThread(settings.actorsPerThread());
+    // The same scenario shape as Baton's mode: initial and final parts of up to actorsPerThread
+    // operations. Lincheck's default of 5 each made its model checking find a check-then-act on
+    // a map about ten times later (keys were nearly always put by the initial part already).
+    options.actorsBefore(settings.actorsPerThread());
+    options.actorsAfter(settings.actorsPerThread());
     options.minimizeFailedScenario(settings.minimize());
     options.check(spec);
   }

@@ -96,6 +96,16 @@ public final class LincheckRunner {
           + where, null);
     } catch (ExecutionException e) {
       Throwable cause = e.getCause();
+      String text = String.valueOf(cause.getMessage());
+      if (cause instanceof NullPointerException && text.startsWith("Unknown generator name")) {
+        // Lincheck takes a parameter's compiled name (javac -parameters) for a @Param name.
+        throw new IllegalArgumentException(spec.getName() + ": Lincheck reports \"" + text
+            + "\": with parameter names compiled in (javac -parameters, which Maven and Spring"
+            + " Boot builds often enable), Lincheck looks up a parameter without @Param as a"
+            + " @Param definition of the same name. Annotate it, for example @Param(gen ="
+            + " IntGen.class) int value, or define @Param(name = \"value\", gen = ...) on the"
+            + " class.", cause);
+      }
       if (cause instanceof AssertionError found) throw LincheckFailure.of(mode, spec, settings, found);
       if (cause instanceof Exception ex) throw ex;
       throw (Error) cause;

@@ -23,7 +23,7 @@ final class LinearizabilitySchedules implements ScheduleBody {
       LinearizabilitySchedules.class.getName(), "run", "LinearizabilitySchedules.java", -1,
       SiteKind.JOIN, null));
 
-  /** The thread number of the initial part, which the scenario's main thread runs alone. */
+  /** The thread number of the initial and final parts, which the main thread runs alone. */
   static final int INIT = -1;
 
   private final SpecOperations spec;
@@ -70,6 +70,7 @@ final class LinearizabilitySchedules implements ScheduleBody {
       started[t].start();
     }
     for (Thread t : started) Hooks.join(t, JOIN_SITE);
+    new ActorRunner(INIT, scenario.post(), instance, twin, history).run();
     List<History.Operation> operations = history.operations();
     LinearizabilityChecker.Violation violation =
         LinearizabilityChecker.check(operations, sequential);

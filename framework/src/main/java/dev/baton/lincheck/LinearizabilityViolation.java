@@ -83,8 +83,11 @@ public final class LinearizabilityViolation extends AssertionError {
     }
     StringBuilder b = new StringBuilder();
     List<String> init = new ArrayList<>();
+    List<String> post = new ArrayList<>();
+    boolean parallelSeen = false;
     for (History.Operation op : history) {
-      if (op.thread == LinearizabilitySchedules.INIT) init.add(op.toString());
+      if (op.thread != LinearizabilitySchedules.INIT) parallelSeen = true;
+      else (parallelSeen ? post : init).add(op.toString());
     }
     if (!init.isEmpty()) b.append("first, alone in main: ").append(String.join(", ", init)).append("\n");
     for (int r = 0; r < rows; r++) {
@@ -100,6 +103,7 @@ public final class LinearizabilityViolation extends AssertionError {
         b.append('\n');
       }
     }
+    if (!post.isEmpty()) b.append("then, alone in main: ").append(String.join(", ", post)).append("\n");
     return b.toString();
   }
 

@@ -11,13 +11,14 @@ import java.util.SplittableRandom;
  * the same scenario: in Baton's mode the stream is the schedule's own, which makes a replay token
  * enough to rebuild the scenario of its schedule.
  */
-record Scenario(List<Actor> init, List<List<Actor>> threads) {
+record Scenario(List<Actor> init, List<List<Actor>> threads, List<Actor> post) {
 
   /**
-   * A scenario of {@code threads} threads with {@code actorsPerThread} operations each, after an
-   * initial part of 0 to {@code actorsPerThread} operations run alone (as Lincheck's {@code
-   * actorsBefore}: a stack needs elements before two pops can race). The operations of one
-   * non-parallel group all go to one thread (drawn), as Lincheck does.
+   * A scenario of {@code threads} threads with {@code actorsPerThread} operations each, between an
+   * initial and a final part of 0 to {@code actorsPerThread} operations run alone (as Lincheck's
+   * {@code actorsBefore} and {@code actorsAfter}: a stack needs elements before two pops can race,
+   * and a lost push shows in the pops after). The operations of one non-parallel group all go to
+   * one thread (drawn), as Lincheck does.
    */
   static Scenario generate(
       SpecOperations spec, int threads, int actorsPerThread, SplittableRandom random) {
@@ -44,7 +45,10 @@ record Scenario(List<Actor> init, List<List<Actor>> threads) {
       }
       all.add(List.copyOf(actors));
     }
-    return new Scenario(List.copyOf(init), List.copyOf(all));
+    List<Actor> post = new ArrayList<>();
+    int postSize = random.nextInt(actorsPerThread + 1);
+    for (int a = 0; a < postSize; a++) post.add(actor(spec.operations(), random));
+    return new Scenario(List.copyOf(init), List.copyOf(all), List.copyOf(post));
   }
 
   private static Actor actor(List<SpecOperations.OperationMethod> allowed, SplittableRandom random) {

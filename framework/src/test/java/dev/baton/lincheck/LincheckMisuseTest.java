@@ -3,6 +3,7 @@ package dev.baton.lincheck;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.baton.lincheck.fixtures.NoOperationsSpec;
+import dev.baton.lincheck.fixtures.UnnamedParameterSpec;
 import dev.baton.lincheck.fixtures.UnsupportedParameterSpec;
 import dev.baton.lincheck.fixtures.ZeroThreadsSpec;
 import dev.baton.lincheck.specs.BrokenCounterSpec;
@@ -32,6 +33,18 @@ class LincheckMisuseTest {
     assertThat(failure(UnsupportedParameterSpec.class, "baton", Map.of()).getMessage())
         .contains("operation addAll, parameter", "cannot generate a java.util.List",
             "use int, long, short, byte, boolean, String or an enum");
+  }
+
+  @Test
+  void lincheckMistakingACompiledParameterNameForAParamIsExplained() {
+    assertThat(failure(UnnamedParameterSpec.class, "modelChecking", Map.of()).getMessage())
+        .contains("Unknown generator name: \"delta\"", "javac -parameters",
+            "@Param(gen = IntGen.class) int value");
+    // Baton's mode draws such a parameter from its type's default values.
+    assertThat(LincheckEngine.resultsByMode(LincheckEngine.execute(java.util.List.of(
+            DiscoverySelectors.selectMethod(UnnamedParameterSpec.class.getName() + "#baton")),
+        Map.of())).get("baton").getStatus())
+        .isEqualTo(org.junit.platform.engine.TestExecutionResult.Status.SUCCESSFUL);
   }
 
   @Test

@@ -16,11 +16,12 @@ import org.jetbrains.lincheck.datastructures.Param;
 @CheckLinearizability(modes = {MODEL_CHECKING, BATON}, iterations = 5, invocations = 200,
     schedules = 300)
 @Param(name = "key", gen = IntGen.class, conf = "1:2")
+@Param(name = "value", gen = IntGen.class, conf = "1:5")
 public class BrokenMapSpec {
   private final ConcurrentHashMap<Integer, Integer> map = new ConcurrentHashMap<>();
 
   @Operation
-  public Integer putIfAbsent(@Param(name = "key") int key, int value) {
+  public Integer putIfAbsent(@Param(name = "key") int key, @Param(name = "value") int value) {
     Integer existing = map.get(key);
     if (existing == null) map.put(key, value);
     return existing;

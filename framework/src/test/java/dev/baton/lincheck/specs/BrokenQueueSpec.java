@@ -4,7 +4,9 @@ import static dev.baton.lincheck.LincheckMode.BATON;
 import static dev.baton.lincheck.LincheckMode.MODEL_CHECKING;
 
 import dev.baton.lincheck.CheckLinearizability;
+import org.jetbrains.lincheck.datastructures.IntGen;
 import org.jetbrains.lincheck.datastructures.Operation;
+import org.jetbrains.lincheck.datastructures.Param;
 
 /**
  * An array queue with volatile indices but no atomic update: two offers can claim the same slot,
@@ -12,13 +14,14 @@ import org.jetbrains.lincheck.datastructures.Operation;
  */
 @CheckLinearizability(modes = {MODEL_CHECKING, BATON}, iterations = 5, invocations = 200,
     schedules = 300)
+@Param(name = "value", gen = IntGen.class, conf = "1:5")
 public class BrokenQueueSpec {
   private final Integer[] items = new Integer[16];
   private volatile int head;
   private volatile int tail;
 
   @Operation
-  public boolean offer(int value) {
+  public boolean offer(@Param(name = "value") int value) {
     int slot = tail;
     items[slot] = value;
     tail = slot + 1;

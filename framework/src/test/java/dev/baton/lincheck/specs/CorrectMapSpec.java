@@ -10,14 +10,15 @@ import org.jetbrains.lincheck.datastructures.Param;
 import org.jetbrains.lincheck.datastructures.IntGen;
 
 /** A concurrent map's atomic operations: linearizable. */
-@CheckLinearizability(modes = {MODEL_CHECKING, BATON}, iterations = 3, invocations = 100,
+@CheckLinearizability(modes = {MODEL_CHECKING, BATON}, iterations = 2, invocations = 100,
     schedules = 300)
 @Param(name = "key", gen = IntGen.class, conf = "1:2")
+@Param(name = "value", gen = IntGen.class, conf = "1:5")
 public class CorrectMapSpec {
   private final ConcurrentHashMap<Integer, Integer> map = new ConcurrentHashMap<>();
 
   @Operation
-  public Integer putIfAbsent(@Param(name = "key") int key, int value) {
+  public Integer putIfAbsent(@Param(name = "key") int key, @Param(name = "value") int value) {
     return map.putIfAbsent(key, value);
   }
 

@@ -5,16 +5,19 @@ import static dev.baton.lincheck.LincheckMode.MODEL_CHECKING;
 
 import dev.baton.lincheck.CheckLinearizability;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import org.jetbrains.lincheck.datastructures.IntGen;
 import org.jetbrains.lincheck.datastructures.Operation;
+import org.jetbrains.lincheck.datastructures.Param;
 
 /** The JDK's lock-free queue: linearizable. */
-@CheckLinearizability(modes = {MODEL_CHECKING, BATON}, iterations = 3, invocations = 100,
+@CheckLinearizability(modes = {MODEL_CHECKING, BATON}, iterations = 2, invocations = 100,
     schedules = 300)
+@Param(name = "value", gen = IntGen.class, conf = "1:5")
 public class CorrectQueueSpec {
   private final ConcurrentLinkedQueue<Integer> queue = new ConcurrentLinkedQueue<>();
 
   @Operation
-  public boolean offer(int value) {
+  public boolean offer(@Param(name = "value") int value) {
     return queue.offer(value);
   }
 
