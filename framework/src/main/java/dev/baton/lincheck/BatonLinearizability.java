@@ -12,7 +12,7 @@ import java.util.List;
  * Lincheck spec under Baton's scheduler and checks every history for linearizability. Needs none
  * of Lincheck's classes, only its annotations on the spec.
  */
-public final class BatonLinearizability {
+final class BatonLinearizability {
   private BatonLinearizability() {}
 
   /**
@@ -30,7 +30,7 @@ public final class BatonLinearizability {
    * @throws IllegalArgumentException when the spec or a setting cannot be used; the message says
    *     why and how to fix it
    */
-  public static ExplorationResult explore(Class<?> spec, ExplorationSettings settings, int threads,
+  static ExplorationResult explore(Class<?> spec, ExplorationSettings settings, int threads,
       int actorsPerThread, List<String> exclusions) throws ReflectiveOperationException {
     SpecOperations operations = SpecOperations.of(spec);
     ClassLoader parent =

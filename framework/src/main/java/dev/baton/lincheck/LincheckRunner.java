@@ -14,9 +14,9 @@ import java.util.concurrent.TimeoutException;
  * a thread of its own under a watchdog, and turns what Lincheck reports into a failure whose first
  * line says what failed, followed by Lincheck's tables.
  */
-public final class LincheckRunner {
+final class LincheckRunner {
   /** The Maven coordinates users add; the version this bridge was built and tested with. */
-  public static final String DEPENDENCY = "org.jetbrains.lincheck:lincheck:3.7";
+  static final String DEPENDENCY = "org.jetbrains.lincheck:lincheck:3.7";
 
   /** A class of Lincheck 3's API: present when Lincheck is on the class path. */
   static final String PROBE = "org.jetbrains.lincheck.datastructures.ModelCheckingOptions";
@@ -27,7 +27,7 @@ public final class LincheckRunner {
    * Why {@code spec} cannot be checked in {@code mode} because Lincheck is missing from {@code
    * loader}, or empty when it is there.
    */
-  public static Optional<String> missingLincheck(Class<?> spec, LincheckMode mode, ClassLoader loader) {
+  static Optional<String> missingLincheck(Class<?> spec, LincheckMode mode, ClassLoader loader) {
     for (String name : new String[] {PROBE, SpecOperations.OPERATION.get(0)}) {
       try {
         Class.forName(name, false, loader);
@@ -53,7 +53,7 @@ public final class LincheckRunner {
    * @throws LincheckFailure when Lincheck found a bug, or the check did not finish in time
    * @throws IllegalStateException when Lincheck is missing, with the dependency to add
    */
-  public static void check(LincheckMode mode, Class<?> spec, LincheckSettings settings)
+  static void check(LincheckMode mode, Class<?> spec, LincheckSettings settings)
       throws Exception {
     if (mode == LincheckMode.BATON) {
       throw new IllegalArgumentException("Baton's mode runs through BatonLinearizability");

@@ -12,14 +12,14 @@ package dev.baton.lincheck;
  * @param minimize whether Lincheck shrinks a failing scenario before reporting it (clearer
  *     report, more time)
  */
-public record LincheckSettings(int iterations, int invocations, int threads, int actorsPerThread,
+record LincheckSettings(int iterations, int invocations, int threads, int actorsPerThread,
     long timeoutSeconds, boolean minimize) {
 
   /** Default of {@link #timeoutSeconds()}: far above a unit-test check, far below a hung build. */
-  public static final long DEFAULT_TIMEOUT_SECONDS = 300;
+  static final long DEFAULT_TIMEOUT_SECONDS = 300;
 
   /** What Lincheck's table and Baton's summary line say about the sizes. */
-  public String describe() {
+  String describe() {
     return iterations + " iterations x " + invocations + " invocations, " + threads
         + " threads x " + actorsPerThread + " operations";
   }

@@ -16,7 +16,7 @@ import java.util.Map;
  * (it only needs the annotations to be visible, which they are whenever the spec compiles and
  * Lincheck is on the class path).
  */
-public final class SpecOperations {
+final class SpecOperations {
   /** Lincheck 3's annotations, then Lincheck 2's. */
   static final List<String> OPERATION = List.of(
       "org.jetbrains.lincheck.datastructures.Operation",
@@ -33,7 +33,7 @@ public final class SpecOperations {
    * One operation: its method, how to generate each argument, and the group of operations that
    * must never run in parallel ("" for none).
    */
-  public record OperationMethod(
+  record OperationMethod(
       Method method, List<ParameterValues> parameters, String nonParallelGroup) {
     String name() {
       return method.getName();
@@ -45,20 +45,12 @@ public final class SpecOperations {
     this.operations = operations;
   }
 
-  /** Whether {@code c} declares or inherits a public {@code @Operation} method. */
-  public static boolean hasOperations(Class<?> c) {
-    for (Method m : c.getMethods()) {
-      if (operationAnnotation(m) != null) return true;
-    }
-    return false;
-  }
-
   /**
    * Reads the operations of {@code spec}.
    *
    * @throws IllegalArgumentException naming what is wrong with the spec and how to fix it
    */
-  public static SpecOperations of(Class<?> spec) {
+  static SpecOperations of(Class<?> spec) {
     List<String> problems = new ArrayList<>();
     if (Modifier.isAbstract(spec.getModifiers()) || spec.isInterface()) {
       problems.add("it is abstract: make it a concrete class");
@@ -103,11 +95,11 @@ public final class SpecOperations {
     return new SpecOperations(spec, List.copyOf(operations));
   }
 
-  public Class<?> spec() {
+  Class<?> spec() {
     return spec;
   }
 
-  public List<OperationMethod> operations() {
+  List<OperationMethod> operations() {
     return operations;
   }
 
