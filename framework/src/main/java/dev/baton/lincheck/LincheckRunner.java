@@ -83,8 +83,9 @@ final class LincheckRunner {
     try {
       task.get(settings.timeoutSeconds(), TimeUnit.SECONDS);
     } catch (TimeoutException e) {
+      // Not interrupted: Lincheck does not expect it and then took minutes to wind down. The
+      // check's thread is a daemon; it still holds Lincheck's lock until its code returns.
       StackTraceElement[] stack = worker.getStackTrace();
-      worker.interrupt();
       StringBuilder where = new StringBuilder();
       for (int i = 0; i < Math.min(stack.length, 25); i++) {
         where.append("\n      at ").append(stack[i]);

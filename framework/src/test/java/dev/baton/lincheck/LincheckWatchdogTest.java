@@ -27,7 +27,9 @@ class LincheckWatchdogTest {
     long started = System.nanoTime();
 
     Map<String, TestExecutionResult> results = LincheckEngine.resultsByMode(LincheckEngine.execute(
-        HangingSpec.class, Map.of("baton.lincheck.timeoutSeconds", "2")));
+        HangingSpec.class,
+        // Without shrinking: Lincheck would run the hanging scenario again and again.
+        Map.of("baton.lincheck.timeoutSeconds", "2", "baton.lincheck.minimize", "false")));
 
     Throwable failure = LincheckEngine.failureOf(results, "stress");
     assertThat(failure).isInstanceOf(LincheckFailure.class);

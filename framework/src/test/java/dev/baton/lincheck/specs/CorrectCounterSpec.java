@@ -9,7 +9,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.jetbrains.lincheck.datastructures.Operation;
 
 /** A counter on an atomic: linearizable. */
-@CheckLinearizability(modes = {MODEL_CHECKING, STRESS, BATON}, iterations = 2, invocations = 100,
+@CheckLinearizability(modes = {MODEL_CHECKING, STRESS, BATON}, iterations = 1, invocations = 100,
     schedules = 300)
 public class CorrectCounterSpec {
   private final AtomicInteger count = new AtomicInteger();

@@ -10,7 +10,7 @@ import org.jetbrains.lincheck.datastructures.Param;
 import org.jetbrains.lincheck.datastructures.IntGen;
 
 /** A concurrent map's atomic operations: linearizable. */
-@CheckLinearizability(modes = {MODEL_CHECKING, BATON}, iterations = 2, invocations = 100,
+@CheckLinearizability(modes = {MODEL_CHECKING, BATON}, iterations = 1, invocations = 100,
     schedules = 300)
 @Param(name = "key", gen = IntGen.class, conf = "1:2")
 @Param(name = "value", gen = IntGen.class, conf = "1:5")

@@ -10,7 +10,7 @@ import org.jetbrains.lincheck.datastructures.Operation;
 import org.jetbrains.lincheck.datastructures.Param;
 
 /** A stack behind one lock: linearizable. */
-@CheckLinearizability(modes = {MODEL_CHECKING, BATON}, iterations = 2, invocations = 100,
+@CheckLinearizability(modes = {MODEL_CHECKING, BATON}, iterations = 1, invocations = 100,
     schedules = 300)
 @Param(name = "value", gen = IntGen.class, conf = "1:5")
 public class CorrectStackSpec {
