@@ -14,17 +14,18 @@ import org.junit.jupiter.api.Test;
 class CheckThenActLeaseTest {
 
   @Test
-  void batonFindsTwoHoldersAndItsTokenReplaysThem() {
+  void batonFindsTheCheckThenActAndItsTokenReplaysIt() {
     InterleavingFailure failure = catchThrowableOfType(InterleavingFailure.class,
         () -> Linearizability.check(CheckThenActLeaseDemo.class, LincheckMode.BATON));
 
     assertThat(failure).isNotNull();
     assertThat(failure.getMessage())
         .contains("not linearizable", "-Dbaton.replay=" + failure.replayToken());
-    // Two callers were told they hold the lease.
+    // Two callers were told they took the lease, or both that they gave it back: the
+    // check-then-act shows either way, depending on the scenario the seed draws.
     String table = failure.getCause().getMessage().split("Calls and returns")[0];
-    assertThat(Pattern.compile("tryAcquire\\(\\d\\): true").matcher(table).results().count())
-        .as("callers told they hold the lease").isGreaterThanOrEqualTo(2);
+    assertThat(Math.max(count(table, "tryAcquire\\(\\d\\): true"), count(table, "release\\(\\d\\): true")))
+        .as("operations that all succeeded at once").isGreaterThanOrEqualTo(2);
 
     // The token replays the same schedule: same scenario, same interleaving, same history.
     String previous = System.setProperty("baton.replay", failure.replayToken());
@@ -38,6 +39,10 @@ class CheckThenActLeaseTest {
       if (previous == null) System.clearProperty("baton.replay");
       else System.setProperty("baton.replay", previous);
     }
+  }
+
+  private static long count(String text, String regex) {
+    return Pattern.compile(regex).matcher(text).results().count();
   }
 
   @Test
