@@ -344,7 +344,7 @@ public final class BatonConfiguration {
   /**
    * The value of any {@code baton.*} key by the same rule (system property first, then the JUnit
    * configuration parameter; blank counts as unset), for bridges that own their keys, such as
-   * {@code baton.jcstress.*}.
+   * {@code baton.jcstress.*} and {@code baton.lincheck.*}.
    */
   public Optional<String> value(String key) {
     return lookup(key).map(Value::text);

@@ -54,9 +54,13 @@ public final class BatonTestEngine implements TestEngine {
     EngineDescriptor engine = new EngineDescriptor(uniqueId, "Baton");
     EngineDiscoveryRequestResolver.<EngineDescriptor>builder()
         .addClassContainerSelectorResolver(
-            c -> JCStressClasses.isTestClass(c) || TestClasses.isTestClass(c))
+            c -> JCStressClasses.isTestClass(c) || TestClasses.isTestClass(c)
+                || LincheckSpecResolver.isSpecClass(c))
         // First: a JCStress class whose JCStress types are missing must not reach reflection.
         .addSelectorResolver(context -> new JCStressTestResolver(context.getClassNameFilter()))
+        .addSelectorResolver(
+            context ->
+                new LincheckSpecResolver(context.getEngineDescriptor(), context.getClassNameFilter()))
         .addSelectorResolver(
             context ->
                 new TestClassResolver(context.getEngineDescriptor(), context.getClassNameFilter()))
@@ -90,7 +94,8 @@ public final class BatonTestEngine implements TestEngine {
             new ExploreMethodExecutor(
                 configuration, new InstrumentedClasses(configuration.instrumentExclusions())),
             agentFailure,
-            new JCStressBridge(root, listener, request.getCancellationToken(), configuration));
+            new JCStressBridge(root, listener, request.getCancellationToken(), configuration),
+            new LincheckModeExecutor(configuration));
     try {
       for (TestDescriptor child : List.copyOf(root.getChildren())) {
         run.execute(child);
@@ -110,7 +115,8 @@ public final class BatonTestEngine implements TestEngine {
       CancellationToken cancellation,
       ExploreMethodExecutor executor,
       Throwable agentFailure,
-      JCStressBridge jcstress) {
+      JCStressBridge jcstress,
+      LincheckModeExecutor lincheck) {
 
     void execute(TestDescriptor descriptor) {
       if (descriptor instanceof JCStressClassDescriptor test) {
@@ -125,6 +131,8 @@ public final class BatonTestEngine implements TestEngine {
       TestExecutionResult result;
       if (descriptor instanceof ExploreMethodDescriptor test) {
         result = agentFailure == null ? executor.execute(test, listener) : agentFailed(test);
+      } else if (descriptor instanceof LincheckModeDescriptor mode) {
+        result = lincheck.execute(mode, listener);
       } else {
         for (TestDescriptor child : List.copyOf(descriptor.getChildren())) {
           execute(child);

@@ -70,6 +70,19 @@ public final class Explorer {
   }
 
   /**
+   * Runs {@code check} while no exploration runs, and keeps explorations out until it returns:
+   * for checks by other tools (Lincheck) that must not meet Baton's hooks installed.
+   */
+  public static <T> T exclusively(java.util.concurrent.Callable<T> check) throws Exception {
+    ONE_AT_A_TIME.lock();
+    try {
+      return check.call();
+    } finally {
+      ONE_AT_A_TIME.unlock();
+    }
+  }
+
+  /**
    * Whether {@code token}, given once for a whole run ({@code -Dbaton.replay}), was recorded by
    * {@code scenarioId}: other scenarios of the run explore as usual. A token that cannot be decoded
    * counts as theirs, so that its error is reported.
