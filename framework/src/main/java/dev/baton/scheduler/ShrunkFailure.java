@@ -28,6 +28,7 @@ final class ShrunkFailure {
     }
     if (shorter == null) return found;
     Scheduler s = shorter.scheduler();
+    // Steps are counted as the reports count them (the interleaving's length), not in decisions.
     String token =
         new ReplayToken(settings.scenarioId().hashCode(), strategy, seed, number,
             settings.maxPauseMillis(), settings.spuriousWakeups(), s.choices())
@@ -38,8 +39,8 @@ final class ShrunkFailure {
     String message = report.getMessage()
         + "\n\nShortened before reporting: the schedule found first had "
         + plural(shorter.originalPreemptions(), "preemption") + " and "
-        + plural(scheduler.steps(), "step") + "; this one fails the same way with "
-        + plural(shorter.preemptions(), "preemption") + " and " + plural(s.steps(), "step")
+        + plural(scheduler.trace.size, "step") + "; this one fails the same way with "
+        + plural(shorter.preemptions(), "preemption") + " and " + plural(s.trace.size, "step")
         + " (" + plural(shorter.attempts(), "schedule") + " tried; at most "
         + search.shrinkAttempts() + " and " + search.shrinkMillis() / 1000.0
         + " s: baton.shrink.attempts, baton.shrink.seconds). The schedule found first:\n  "
