@@ -388,11 +388,15 @@ final class ExhaustivePolicy implements SchedulePolicy {
     private void addAt(int node, BitSet initials, int preferred) {
       if (node < 0 || node >= nodes.size()) return; // the only thread that could run there
       Node n = nodes.get(node);
-      if (n.waiter || initials.intersects(n.backtrack)) return;
+      if (n.waiter) return;
+      // The thread of the race's later step, when it can run here, always (Coons et al.): under a
+      // preemption bound, another initial already scheduled here may lead only to members of the
+      // reversed class with more preemptions than the bound allows, where this one needs none.
       if (initials.get(preferred) && n.offers(preferred)) {
         n.backtrack.set(preferred);
         return;
       }
+      if (initials.intersects(n.backtrack)) return;
       for (int t = initials.nextSetBit(0); t >= 0; t = initials.nextSetBit(t + 1)) {
         if (n.offers(t)) {
           n.backtrack.set(t);

@@ -91,8 +91,39 @@ final class Footprints implements TransitionObserver {
     Object object = chosen.pendingObject;
     Object key = chosen.pendingKey;
     if (object == null && key == null && quietSite(chosen.lastSite)) return;
-    access(object, key, chosen.pendingIndex, chosen.pendingWrite);
+    pending(chosen);
   }
+
+  @Override
+  public void pending(ManagedThread me) {
+    Object object = me.pendingObject;
+    if (me.pendingKey == null && object != null && touchesMoreThanItsReceiver(me.lastSite)) {
+      global();
+      return;
+    }
+    access(object, me.pendingKey, me.pendingIndex, me.pendingWrite);
+  }
+
+  /**
+   * Whether the call at {@code site} may touch objects other than its receiver, unseen: a
+   * collection method that reads or fills another object given to it ({@code a.addAll(b)} reads
+   * {@code b}; {@code toArray(arr)} writes {@code arr}) or that reads the elements ({@code equals},
+   * {@code hashCode}, {@code toString}, which may be other self-contained objects another thread
+   * changes). Such a call counts as global, as a call on any other JDK object does.
+   */
+  private static boolean touchesMoreThanItsReceiver(int site) {
+    Site s = Sites.get(site);
+    if (s == null || s.kind() != SiteKind.CALL) return false;
+    String detail = s.detail() == null ? "" : s.detail();
+    return ARGUMENT_READERS.contains(detail.substring(detail.lastIndexOf('.') + 1));
+  }
+
+  /**
+   * Methods of the {@link #SELF_CONTAINED} classes that read or write other objects given to them
+   * or held in them; everything else they offer touches the receiver only.
+   */
+  private static final Set<String> ARGUMENT_READERS = Set.of("addAll", "addAllAbsent", "putAll",
+      "removeAll", "retainAll", "containsAll", "equals", "hashCode", "toString", "toArray");
 
   /**
    * Whether {@code thread} runs JDK code around the user's (a pool worker, a virtual thread), told

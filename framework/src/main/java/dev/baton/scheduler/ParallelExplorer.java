@@ -86,29 +86,35 @@ final class ParallelExplorer {
       throws InterruptedException {
     Worker[] workers = new Worker[count];
     for (int k = 0; k < count; k++) workers[k] = new Worker(k == 0 ? firstBody : more.get());
-    dispatch.install();
+    Thread[] threads = new Thread[count];
     try {
-      if (workers[0].policy.learnsFromFirstSchedule()) {
-        // Schedule 0 alone first: the others learn from it, as in the single run.
-        Scheduler first = workers[0].runSchedule(0, shard.owns(0));
-        for (int k = 1; k < count; k++) {
-          workers[k].policy.beginSchedule(0);
-          workers[k].policy.endSchedule(first.steps());
+      dispatch.install();
+      try {
+        if (workers[0].policy.learnsFromFirstSchedule()) {
+          // Schedule 0 alone first: the others learn from it, as in the single run.
+          Scheduler first = workers[0].runSchedule(0, shard.owns(0));
+          for (int k = 1; k < count; k++) {
+            workers[k].policy.beginSchedule(0);
+            workers[k].policy.endSchedule(first.steps());
+          }
+          next.set(1);
         }
-        next.set(1);
+        for (int k = 0; k < count; k++) {
+          Worker w = workers[k];
+          threads[k] = new Thread(w::loop, "baton-explorer-" + (k + 1));
+          threads[k].setDaemon(true);
+          threads[k].start();
+        }
+        for (Thread t : threads) t.join();
+      } catch (InterruptedException e) {
+        // Cancelled (a timeout, a stopped build): no worker may run on once this returns, with
+        // the hooks gone or, worse, another exploration's installed. Each ends its schedule.
+        lowestFailure.set(-1);
+        awaitUninterruptibly(threads);
+        throw e;
+      } finally {
+        dispatch.uninstall();
       }
-      Thread[] threads = new Thread[count];
-      for (int k = 0; k < count; k++) {
-        Worker w = workers[k];
-        threads[k] = new Thread(w::loop, "baton-explorer-" + (k + 1));
-        threads[k].setDaemon(true);
-        threads[k].start();
-      }
-      for (Thread t : threads) t.join();
-    } finally {
-      dispatch.uninstall();
-    }
-    try {
       synchronized (this) {
         if (broken instanceof RuntimeException e) throw e;
         if (broken instanceof Error e) throw e;
@@ -130,6 +136,20 @@ final class ParallelExplorer {
     return new ExplorationResult(coverage.schedules(), strategy, seed, false,
         ShardNotes.withShard(note, shard, false, budget),
         coverage.result(strategy, settings.pctDepth(), range));
+  }
+
+  private static void awaitUninterruptibly(Thread[] threads) {
+    boolean interrupted = false;
+    for (Thread t : threads) {
+      while (t != null && t.isAlive()) {
+        try {
+          t.join();
+        } catch (InterruptedException again) {
+          interrupted = true;
+        }
+      }
+    }
+    if (interrupted) Thread.currentThread().interrupt();
   }
 
   private synchronized void failed(int index, InterleavingFailure f, Scheduler s, Worker w) {

@@ -345,9 +345,7 @@ final class Scheduler implements HookDelegate {
 
   /** The running thread performs its pending operation without a switch (it cannot be preempted). */
   private void observePending(ManagedThread me) {
-    if (observer != null) {
-      observer.access(me.pendingObject, me.pendingKey, me.pendingIndex, me.pendingWrite);
-    }
+    if (observer != null) observer.pending(me);
   }
 
   private void awaitBaton(ManagedThread me) {

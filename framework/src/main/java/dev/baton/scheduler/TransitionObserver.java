@@ -16,6 +16,14 @@ interface TransitionObserver {
    */
   void transition(ManagedThread chosen, boolean decided);
 
+  /**
+   * {@code me} performs its pending operation ({@link ManagedThread#pendingObject} and the fields
+   * beside it, at {@link ManagedThread#lastSite}) without a switch.
+   */
+  default void pending(ManagedThread me) {
+    access(me.pendingObject, me.pendingKey, me.pendingIndex, me.pendingWrite);
+  }
+
   /** The running thread touches a location without a scheduling point (unlock, notify, ...). */
   void access(Object object, Object key, int index, boolean write);
 
