@@ -25,6 +25,9 @@ final class ShrunkFailure {
       shorter = Shrinker.shrink(scheduler, settings, runner);
     } catch (RuntimeException e) {
       return found; // shortening is a courtesy: never lose the failure that was found
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt(); // the caller still sees the interrupt, and the failure
+      return found;
     }
     if (shorter == null) return found;
     Scheduler s = shorter.scheduler();
