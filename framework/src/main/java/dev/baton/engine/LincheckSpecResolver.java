@@ -51,7 +51,15 @@ final class LincheckSpecResolver implements SelectorResolver {
     Class<?> c = selector.getJavaClass();
     if (!isSpecClass(c) || !classNameFilter.test(c.getName())) return unresolved();
     LincheckSpecDescriptor spec = specDescriptor(c);
-    return Resolution.match(Match.exact(spec, () -> modeSelectors(spec, modes(c))));
+    return Resolution.match(Match.exact(spec, () -> {
+      Set<DiscoverySelector> selectors = modeSelectors(spec, modes(c));
+      if (TestClasses.isTestClass(c)) {
+        // Its @ExploreInterleavings methods are tests too, in the class's own container: a class
+        // selector resolves to the first resolver that matches, so this one hands them on.
+        selectors.add(selectUniqueId(TestClassResolver.classId(engine, c)));
+      }
+      return selectors;
+    }));
   }
 
   @Override

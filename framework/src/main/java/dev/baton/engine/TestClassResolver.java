@@ -1,8 +1,8 @@
 package dev.baton.engine;
 
-import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass;
 import static org.junit.platform.engine.discovery.DiscoverySelectors.selectMethod;
 import static org.junit.platform.engine.discovery.DiscoverySelectors.selectNestedClass;
+import static org.junit.platform.engine.discovery.DiscoverySelectors.selectUniqueId;
 import static org.junit.platform.engine.support.discovery.SelectorResolver.Resolution.unresolved;
 
 import java.lang.reflect.Method;
@@ -13,6 +13,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
+import org.junit.platform.commons.support.ReflectionSupport;
 import org.junit.platform.engine.DiscoverySelector;
 import org.junit.platform.engine.TestDescriptor;
 import org.junit.platform.engine.UniqueId;
@@ -60,7 +61,10 @@ final class TestClassResolver implements SelectorResolver {
   public Resolution resolve(MethodSelector selector, Context context) {
     Class<?> testClass = selector.getJavaClass();
     return resolveMethod(
-        testClass, selector.getJavaMethod(), () -> selectClass(testClass), context);
+        testClass,
+        selector.getJavaMethod(),
+        () -> selectUniqueId(classId(engine, testClass)),
+        context);
   }
 
   @Override
@@ -78,7 +82,9 @@ final class TestClassResolver implements SelectorResolver {
     UniqueId id = selector.getUniqueId();
     UniqueId.Segment last = id.getLastSegment();
     if (TestClassDescriptor.SEGMENT_TYPE.equals(last.getType())) {
-      return Resolution.selectors(Set.of(selectClass(last.getValue())));
+      // Resolved here, not redirected to a class selector: a class that is also a
+      // @CheckLinearizability spec resolves to the spec's container from a class selector.
+      return testClass(last.getValue()).map(this::resolveClass).orElse(unresolved());
     }
     if (ExploreMethodDescriptor.SEGMENT_TYPE.equals(last.getType())) {
       UniqueId.Segment parent = id.removeLastSegment().getLastSegment();
@@ -99,6 +105,22 @@ final class TestClassResolver implements SelectorResolver {
     return unresolved();
   }
 
+  /** The unique id of the container of {@code testClass} under {@code engine}. */
+  static UniqueId classId(TestDescriptor engine, Class<?> testClass) {
+    return engine.getUniqueId().append(TestClassDescriptor.SEGMENT_TYPE, testClass.getName());
+  }
+
+  /**
+   * The class named {@code name}: from the default class loader, as class selectors load it, else
+   * from the engine's own (a launcher that loaded Baton and the tests in a loader of their own).
+   */
+  private static Optional<Class<?>> testClass(String name) {
+    Optional<Class<?>> c = ReflectionSupport.tryToLoadClass(name).toOptional();
+    if (c.isPresent()) return c;
+    return ReflectionSupport.tryToLoadClass(name, TestClassResolver.class.getClassLoader())
+        .toOptional();
+  }
+
   private Resolution resolveClass(Class<?> testClass) {
     if (!TestClasses.isTestClass(testClass)) {
       // A class without tests of its own may still hold nested test classes.
@@ -116,8 +138,7 @@ final class TestClassResolver implements SelectorResolver {
    * second descriptor and run twice.
    */
   private TestClassDescriptor classDescriptor(Class<?> testClass) {
-    UniqueId id =
-        engine.getUniqueId().append(TestClassDescriptor.SEGMENT_TYPE, testClass.getName());
+    UniqueId id = classId(engine, testClass);
     for (TestDescriptor child : engine.getChildren()) {
       if (child.getUniqueId().equals(id)) {
         return (TestClassDescriptor) child;

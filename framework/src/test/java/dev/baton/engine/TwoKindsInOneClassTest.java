@@ -1,0 +1,66 @@
+package dev.baton.engine;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass;
+import static org.junit.platform.engine.discovery.DiscoverySelectors.selectMethod;
+import static org.junit.platform.engine.discovery.DiscoverySelectors.selectPackage;
+
+import dev.baton.engine.fixtures.twokinds.CounterWithBothKinds;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+import org.junit.platform.engine.DiscoverySelector;
+import org.junit.platform.engine.TestDescriptor;
+import org.junit.platform.engine.TestExecutionResult;
+import org.junit.platform.testkit.engine.EngineTestKit;
+
+/**
+ * A {@code @CheckLinearizability} class that also has {@code @ExploreInterleavings} methods: both
+ * kinds of test are discovered, whatever the selector, and none is dropped silently. The methods
+ * run; the spec's modes fail, saying to move those methods to a class of their own. (Before, a
+ * class selector found only the modes, and a method selector of such a method found nothing.)
+ */
+class TwoKindsInOneClassTest {
+
+  private static Set<String> tests(DiscoverySelector selector) {
+    return EngineTestKit.engine("baton").selectors(selector).discover().getEngineDescriptor()
+        .getDescendants().stream()
+        .filter(TestDescriptor::isTest)
+        .map(TestDescriptor::getDisplayName)
+        .collect(Collectors.toSet());
+  }
+
+  @Test
+  void aClassSelectorFindsTheLinearizabilityModeAndTheInterleavingTest() {
+    assertThat(tests(selectClass(CounterWithBothKinds.class)))
+        .containsExactlyInAnyOrder("baton", "twoIncrementsCountTwo()");
+  }
+
+  @Test
+  void aPackageScanFindsBoth() {
+    assertThat(tests(selectPackage("dev.baton.engine.fixtures.twokinds")))
+        .containsExactlyInAnyOrder("baton", "twoIncrementsCountTwo()");
+  }
+
+  @Test
+  void aMethodSelectorFindsTheInterleavingTest() {
+    assertThat(tests(selectMethod(CounterWithBothKinds.class, "twoIncrementsCountTwo")))
+        .containsExactly("twoIncrementsCountTwo()");
+  }
+
+  @Test
+  void theInterleavingTestRunsAndTheModeFailsNamingTheFix() {
+    var events = EngineTestKit.engine("baton")
+        .selectors(selectClass(CounterWithBothKinds.class)).execute().testEvents();
+    events.assertStatistics(s -> s.started(2).succeeded(1).failed(1));
+    assertThat(events.succeeded().list()).singleElement()
+        .satisfies(e -> assertThat(e.getTestDescriptor().getDisplayName())
+            .isEqualTo("twoIncrementsCountTwo()"));
+    assertThat(events.failed().list()).singleElement().satisfies(e -> {
+      assertThat(e.getTestDescriptor().getDisplayName()).isEqualTo("baton");
+      assertThat(e.getPayload(TestExecutionResult.class).orElseThrow().getThrowable().orElseThrow())
+          .hasMessageContaining("the class has @ExploreInterleavings methods too")
+          .hasMessageContaining("move those tests to a class of their own");
+    });
+  }
+}
