@@ -2,7 +2,12 @@ package dev.baton.jcstress;
 
 import static org.junit.platform.engine.support.discovery.SelectorResolver.Resolution.unresolved;
 
+import dev.baton.ExploreInterleavings;
 import java.util.Optional;
+import java.util.Set;
+import org.junit.platform.commons.support.AnnotationSupport;
+import org.junit.platform.commons.support.HierarchyTraversalMode;
+import org.junit.platform.engine.DiscoverySelector;
 import java.util.function.Predicate;
 import org.junit.platform.engine.TestDescriptor;
 import org.junit.platform.engine.UniqueId;
@@ -39,8 +44,40 @@ public final class JCStressTestResolver implements SelectorResolver {
 
   @Override
   public Resolution resolve(MethodSelector selector, Context context) {
+    // An @ExploreInterleavings method in a JCStress class is a test of its own, not an actor.
+    if (isInterleavingTest(selector)) return unresolved();
     return resolveClass(selector.getJavaClass(), context);
   }
+
+  private static boolean isInterleavingTest(MethodSelector selector) {
+    try {
+      return AnnotationSupport.isAnnotated(selector.getJavaMethod(), ExploreInterleavings.class);
+    } catch (RuntimeException | LinkageError notFound) {
+      return false; // for one, JCStress's types missing: the class fails naming the dependency
+    }
+  }
+
+  /**
+   * The unique id of the container the engine gives the {@code @ExploreInterleavings} methods of
+   * {@code c}, when it has any: a class selector resolves through the first resolver that
+   * matches, this one, so the JCStress container hands them on.
+   */
+  private static Optional<DiscoverySelector> interleavingTests(UniqueId engine, Class<?> c) {
+    try {
+      if (AnnotationSupport.findAnnotatedMethods(
+              c, ExploreInterleavings.class, HierarchyTraversalMode.TOP_DOWN)
+          .isEmpty()) {
+        return Optional.empty();
+      }
+    } catch (LinkageError jcstressMissing) {
+      return Optional.empty(); // the class's JCStress test fails naming the dependency
+    }
+    return Optional.of(
+        DiscoverySelectors.selectUniqueId(engine.append(CLASS_SEGMENT_TYPE, c.getName())));
+  }
+
+  /** The segment type of the engine's container of a class's @ExploreInterleavings methods. */
+  private static final String CLASS_SEGMENT_TYPE = "class";
 
   @Override
   public Resolution resolve(UniqueIdSelector selector, Context context) {
@@ -50,7 +87,7 @@ public final class JCStressTestResolver implements SelectorResolver {
       last = id.removeLastSegment().getLastSegment();
     }
     if (!JCStressClassDescriptor.SEGMENT_TYPE.equals(last.getType())) return unresolved();
-    return Resolution.selectors(java.util.Set.of(DiscoverySelectors.selectClass(last.getValue())));
+    return Resolution.selectors(Set.of(DiscoverySelectors.selectClass(last.getValue())));
   }
 
   private static Resolution resolveClass(Class<?> c, Context context) {
@@ -61,6 +98,11 @@ public final class JCStressTestResolver implements SelectorResolver {
           container.addChild(new JCStressTestDescriptor(container.getUniqueId(), c));
           return Optional.of(container);
         });
-    return added.map(d -> Resolution.match(Match.exact(d))).orElse(unresolved());
+    return added
+        .map(d -> Resolution.match(Match.exact(d, () -> d.getParent()
+            .flatMap(engine -> interleavingTests(engine.getUniqueId(), c))
+            .map(Set::of)
+            .orElse(Set.of()))))
+        .orElse(unresolved());
   }
 }

@@ -6,6 +6,7 @@ import static org.junit.platform.engine.discovery.DiscoverySelectors.selectMetho
 import static org.junit.platform.engine.discovery.DiscoverySelectors.selectPackage;
 
 import dev.baton.engine.fixtures.twokinds.CounterWithBothKinds;
+import dev.baton.engine.fixtures.twokinds.JCStressWithInterleavingFixture;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
@@ -15,7 +16,10 @@ import org.junit.platform.engine.TestExecutionResult;
 import org.junit.platform.testkit.engine.EngineTestKit;
 
 /**
- * A {@code @CheckLinearizability} class that also has {@code @ExploreInterleavings} methods: both
+ * A {@code @JCStressTest} class with {@code @ExploreInterleavings} methods: each kind is found,
+ * and a method selector of such a method selects that test, not the JCStress run.
+ *
+ * <p>A {@code @CheckLinearizability} class that also has {@code @ExploreInterleavings} methods: both
  * kinds of test are discovered, whatever the selector, and none is dropped silently. The methods
  * run; the spec's modes fail, saying to move those methods to a class of their own. (Before, a
  * class selector found only the modes, and a method selector of such a method found nothing.)
@@ -39,13 +43,34 @@ class TwoKindsInOneClassTest {
   @Test
   void aPackageScanFindsBoth() {
     assertThat(tests(selectPackage("dev.baton.engine.fixtures.twokinds")))
-        .containsExactlyInAnyOrder("baton", "twoIncrementsCountTwo()");
+        .containsExactlyInAnyOrder("baton", "twoIncrementsCountTwo()",
+            "jcstress", "readsWhatWasWritten()");
+  }
+
+  @Test
+  void aJCStressClassSelectorFindsTheJCStressTestAndTheInterleavingTest() {
+    assertThat(tests(selectClass(JCStressWithInterleavingFixture.class)))
+        .containsExactlyInAnyOrder(
+            "jcstress", "readsWhatWasWritten()");
+  }
+
+  @Test
+  void aMethodSelectorOfTheInterleavingTestInAJCStressClassFindsThatTestOnly() {
+    assertThat(tests(selectMethod(JCStressWithInterleavingFixture.class, "readsWhatWasWritten")))
+        .containsExactly("readsWhatWasWritten()");
   }
 
   @Test
   void aMethodSelectorFindsTheInterleavingTest() {
     assertThat(tests(selectMethod(CounterWithBothKinds.class, "twoIncrementsCountTwo")))
         .containsExactly("twoIncrementsCountTwo()");
+  }
+
+  @Test
+  void theInterleavingTestOfAJCStressClassRunsOnItsOwn() {
+    EngineTestKit.engine("baton")
+        .selectors(selectMethod(JCStressWithInterleavingFixture.class, "readsWhatWasWritten"))
+        .execute().testEvents().assertStatistics(s -> s.started(1).succeeded(1));
   }
 
   @Test
