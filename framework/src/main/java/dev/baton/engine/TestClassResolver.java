@@ -5,6 +5,7 @@ import static org.junit.platform.engine.discovery.DiscoverySelectors.selectNeste
 import static org.junit.platform.engine.discovery.DiscoverySelectors.selectUniqueId;
 import static org.junit.platform.engine.support.discovery.SelectorResolver.Resolution.unresolved;
 
+import dev.baton.jcstress.JCStressClasses;
 import java.lang.reflect.Method;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -158,12 +159,18 @@ final class TestClassResolver implements SelectorResolver {
     return selectors;
   }
 
-  /** Selectors for the member classes of {@code outer} that are or contain test classes. */
+  /**
+   * Selectors for the member classes of {@code outer} that are or contain test classes of any kind
+   * the engine runs (JCStress's samples nest their tests in a class without tests of its own).
+   */
   private static Set<DiscoverySelector> nestedTestClasses(Class<?> outer) {
     Set<DiscoverySelector> selectors = new LinkedHashSet<>();
     List<Class<?>> enclosing = enclosingChain(outer);
     for (Class<?> nested : outer.getDeclaredClasses()) {
-      if (TestClasses.isTestClass(nested) || !nestedTestClasses(nested).isEmpty()) {
+      if (TestClasses.isTestClass(nested)
+          || JCStressClasses.isTestClass(nested)
+          || LincheckSpecResolver.isSpecClass(nested)
+          || !nestedTestClasses(nested).isEmpty()) {
         selectors.add(selectNestedClass(enclosing, nested));
       }
     }

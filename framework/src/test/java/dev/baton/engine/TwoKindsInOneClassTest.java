@@ -7,8 +7,8 @@ import static org.junit.platform.engine.discovery.DiscoverySelectors.selectPacka
 
 import dev.baton.engine.fixtures.twokinds.CounterWithBothKinds;
 import dev.baton.engine.fixtures.twokinds.JCStressWithInterleavingFixture;
-import java.util.Set;
-import java.util.stream.Collectors;
+import dev.baton.engine.fixtures.twokinds.NestedKindsFixture;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.platform.engine.DiscoverySelector;
 import org.junit.platform.engine.TestDescriptor;
@@ -26,12 +26,12 @@ import org.junit.platform.testkit.engine.EngineTestKit;
  */
 class TwoKindsInOneClassTest {
 
-  private static Set<String> tests(DiscoverySelector selector) {
+  private static List<String> tests(DiscoverySelector selector) {
     return EngineTestKit.engine("baton").selectors(selector).discover().getEngineDescriptor()
         .getDescendants().stream()
         .filter(TestDescriptor::isTest)
         .map(TestDescriptor::getDisplayName)
-        .collect(Collectors.toSet());
+        .toList();
   }
 
   @Test
@@ -44,7 +44,31 @@ class TwoKindsInOneClassTest {
   void aPackageScanFindsBoth() {
     assertThat(tests(selectPackage("dev.baton.engine.fixtures.twokinds")))
         .containsExactlyInAnyOrder("baton", "twoIncrementsCountTwo()",
-            "jcstress", "readsWhatWasWritten()");
+            "jcstress", "readsWhatWasWritten()", "jcstress", "baton");
+  }
+
+  @Test
+  void selectingTheOuterClassFindsNestedJCStressTestsAndSpecs() {
+    assertThat(tests(selectClass(NestedKindsFixture.class)))
+        .containsExactlyInAnyOrder("jcstress", "baton");
+  }
+
+  @Test
+  void aNestedJCStressTestRunsUnderItsJCStressName() {
+    // JCStress names a nested test Outer.Nested, not Outer$Nested; Baton's analysis alone here.
+    var events = EngineTestKit.engine("baton")
+        .selectors(selectClass(NestedKindsFixture.NestedJCStress.class))
+        .configurationParameter("baton.jcstress.mode", "interleavings")
+        .execute().testEvents();
+    assertThat(events.failed().list()).isEmpty();
+    events.assertStatistics(s -> s.started(1).succeeded(1));
+  }
+
+  @Test
+  void aNestedSpecRuns() {
+    EngineTestKit.engine("baton")
+        .selectors(selectClass(NestedKindsFixture.NestedSpec.class)).execute()
+        .testEvents().assertStatistics(s -> s.started(1).succeeded(1));
   }
 
   @Test
