@@ -5,10 +5,10 @@ import static org.junit.platform.engine.support.discovery.SelectorResolver.Resol
 import dev.baton.ExploreInterleavings;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Predicate;
 import org.junit.platform.commons.support.AnnotationSupport;
 import org.junit.platform.commons.support.HierarchyTraversalMode;
 import org.junit.platform.engine.DiscoverySelector;
-import java.util.function.Predicate;
 import org.junit.platform.engine.TestDescriptor;
 import org.junit.platform.engine.UniqueId;
 import org.junit.platform.engine.discovery.ClassSelector;
@@ -25,9 +25,11 @@ import org.junit.platform.engine.support.discovery.SelectorResolver;
  * container resolver.
  */
 public final class JCStressTestResolver implements SelectorResolver {
+  private final TestDescriptor engine;
   private final Predicate<String> classNameFilter;
 
-  public JCStressTestResolver(Predicate<String> classNameFilter) {
+  public JCStressTestResolver(TestDescriptor engine, Predicate<String> classNameFilter) {
+    this.engine = engine;
     this.classNameFilter = classNameFilter;
   }
 
@@ -90,19 +92,27 @@ public final class JCStressTestResolver implements SelectorResolver {
     return Resolution.selectors(Set.of(DiscoverySelectors.selectClass(last.getValue())));
   }
 
-  private static Resolution resolveClass(Class<?> c, Context context) {
+  private Resolution resolveClass(Class<?> c, Context context) {
     if (!JCStressClasses.isTestClass(c)) return unresolved();
-    Optional<TestDescriptor> added =
-        context.addToParent(parent -> {
-          JCStressClassDescriptor container = new JCStressClassDescriptor(parent.getUniqueId(), c);
-          container.addChild(new JCStressTestDescriptor(container.getUniqueId(), c));
-          return Optional.of(container);
-        });
-    return added
-        .map(d -> Resolution.match(Match.exact(d, () -> d.getParent()
-            .flatMap(engine -> interleavingTests(engine.getUniqueId(), c))
-            .map(Set::of)
-            .orElse(Set.of()))))
-        .orElse(unresolved());
+    JCStressClassDescriptor container = container(c);
+    return Resolution.match(Match.exact(container, () -> interleavingTests(engine.getUniqueId(), c)
+        .map(Set::of)
+        .orElse(Set.of())));
+  }
+
+  /**
+   * The container of {@code c}, always a child of the engine, created once: the bridge runs the
+   * engine's JCStress containers, and one nested under an interleaving test class (reached while
+   * expanding it) would never run; found again by a package scan, it would be listed twice.
+   */
+  private JCStressClassDescriptor container(Class<?> c) {
+    UniqueId id = engine.getUniqueId().append(JCStressClassDescriptor.SEGMENT_TYPE, c.getName());
+    for (TestDescriptor child : engine.getChildren()) {
+      if (child.getUniqueId().equals(id)) return (JCStressClassDescriptor) child;
+    }
+    JCStressClassDescriptor container = new JCStressClassDescriptor(engine.getUniqueId(), c);
+    container.addChild(new JCStressTestDescriptor(container.getUniqueId(), c));
+    engine.addChild(container);
+    return container;
   }
 }

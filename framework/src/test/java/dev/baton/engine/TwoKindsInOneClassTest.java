@@ -6,6 +6,7 @@ import static org.junit.platform.engine.discovery.DiscoverySelectors.selectMetho
 import static org.junit.platform.engine.discovery.DiscoverySelectors.selectPackage;
 
 import dev.baton.engine.fixtures.twokinds.CounterWithBothKinds;
+import dev.baton.engine.fixtures.twokinds.InterleavingsWithNestedJCStressFixture;
 import dev.baton.engine.fixtures.twokinds.JCStressWithInterleavingFixture;
 import dev.baton.engine.fixtures.twokinds.NestedKindsFixture;
 import java.util.List;
@@ -44,7 +45,7 @@ class TwoKindsInOneClassTest {
   void aPackageScanFindsBoth() {
     assertThat(tests(selectPackage("dev.baton.engine.fixtures.twokinds")))
         .containsExactlyInAnyOrder("baton", "twoIncrementsCountTwo()",
-            "jcstress", "readsWhatWasWritten()", "jcstress", "baton");
+            "jcstress", "readsWhatWasWritten()", "jcstress", "baton", "writes()", "jcstress");
   }
 
   @Test
@@ -62,6 +63,20 @@ class TwoKindsInOneClassTest {
         .execute().testEvents();
     assertThat(events.failed().list()).isEmpty();
     events.assertStatistics(s -> s.started(1).succeeded(1));
+  }
+
+  @Test
+  void aJCStressTestNestedInAnInterleavingTestClassIsAContainerOfTheEngine() {
+    TestDescriptor engine = EngineTestKit.engine("baton")
+        .selectors(selectClass(InterleavingsWithNestedJCStressFixture.class),
+            selectClass(InterleavingsWithNestedJCStressFixture.Inner.class))
+        .discover().getEngineDescriptor();
+    // The JCStress bridge runs the engine's JCStress containers: one deeper would never run.
+    assertThat(engine.getChildren()).extracting(d -> d.getUniqueId().getLastSegment().getType())
+        .containsExactlyInAnyOrder("class", "jcstress-class");
+    assertThat(engine.getDescendants()).filteredOn(TestDescriptor::isTest)
+        .extracting(TestDescriptor::getDisplayName)
+        .containsExactlyInAnyOrder("writes()", "jcstress");
   }
 
   @Test
