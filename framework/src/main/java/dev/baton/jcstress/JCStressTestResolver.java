@@ -8,6 +8,7 @@ import java.util.Set;
 import java.util.function.Predicate;
 import org.junit.platform.commons.support.AnnotationSupport;
 import org.junit.platform.commons.support.HierarchyTraversalMode;
+import org.junit.platform.commons.support.ReflectionSupport;
 import org.junit.platform.engine.DiscoverySelector;
 import org.junit.platform.engine.TestDescriptor;
 import org.junit.platform.engine.UniqueId;
@@ -89,7 +90,11 @@ public final class JCStressTestResolver implements SelectorResolver {
       last = id.removeLastSegment().getLastSegment();
     }
     if (!JCStressClassDescriptor.SEGMENT_TYPE.equals(last.getType())) return unresolved();
-    return Resolution.selectors(Set.of(DiscoverySelectors.selectClass(last.getValue())));
+    // The JCStress test alone (an IDE re-running it), not the class's interleaving tests too.
+    return ReflectionSupport.tryToLoadClass(last.getValue()).toOptional()
+        .filter(JCStressClasses::isTestClass)
+        .map(c -> Resolution.match(Match.exact(container(c))))
+        .orElse(unresolved());
   }
 
   private Resolution resolveClass(Class<?> c, Context context) {

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass;
 import static org.junit.platform.engine.discovery.DiscoverySelectors.selectMethod;
 import static org.junit.platform.engine.discovery.DiscoverySelectors.selectPackage;
+import static org.junit.platform.engine.discovery.DiscoverySelectors.selectUniqueId;
 
 import dev.baton.engine.fixtures.twokinds.CounterWithBothKinds;
 import dev.baton.engine.fixtures.twokinds.InterleavingsWithNestedJCStressFixture;
@@ -14,6 +15,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.platform.engine.DiscoverySelector;
 import org.junit.platform.engine.TestDescriptor;
 import org.junit.platform.engine.TestExecutionResult;
+import org.junit.platform.engine.UniqueId;
 import org.junit.platform.testkit.engine.EngineTestKit;
 
 /**
@@ -77,6 +79,14 @@ class TwoKindsInOneClassTest {
     assertThat(engine.getDescendants()).filteredOn(TestDescriptor::isTest)
         .extracting(TestDescriptor::getDisplayName)
         .containsExactlyInAnyOrder("writes()", "jcstress");
+  }
+
+  @Test
+  void theUniqueIdOfAJCStressTestSelectsItAlone() {
+    assertThat(tests(selectUniqueId(UniqueId.forEngine("baton")
+        .append("jcstress-class", JCStressWithInterleavingFixture.class.getName())
+        .append("jcstress", "jcstress"))))
+        .containsExactly("jcstress");
   }
 
   @Test
