@@ -3,8 +3,8 @@
 # under /usr/lib/jvm whose major version is 21 or later and differs from the default java's.
 # Prints nothing when the machine has none. Nothing here names a particular install path.
 set -euo pipefail
-major_of() { # the feature version of the JDK at $1, from its release file
-  sed -n 's/^JAVA_VERSION="\([0-9]*\).*/\1/p' "$1/release" 2>/dev/null | head -n 1
+major_of() { # the feature version of the JDK at $1, from its release file; nothing without one
+  { sed -n 's/^JAVA_VERSION="\([0-9]*\).*/\1/p' "$1/release" 2>/dev/null || true; } | head -n 1
 }
 if [ -n "${BATON_SECOND_JDK:-}" ]; then
   echo "$BATON_SECOND_JDK"

@@ -57,7 +57,9 @@ public final class BatonTestEngine implements TestEngine {
             c -> JCStressClasses.isTestClass(c) || TestClasses.isTestClass(c)
                 || LincheckSpecResolver.isSpecClass(c))
         // First: a JCStress class whose JCStress types are missing must not reach reflection.
-        .addSelectorResolver(context -> new JCStressTestResolver(context.getClassNameFilter()))
+        .addSelectorResolver(
+            context ->
+                new JCStressTestResolver(context.getEngineDescriptor(), context.getClassNameFilter()))
         .addSelectorResolver(
             context ->
                 new LincheckSpecResolver(context.getEngineDescriptor(), context.getClassNameFilter()))

@@ -20,6 +20,7 @@ import org.junit.platform.engine.TestDescriptor;
 import org.junit.platform.engine.UniqueId;
 import org.junit.platform.engine.discovery.ClassSelector;
 import org.junit.platform.engine.discovery.MethodSelector;
+import org.junit.platform.engine.discovery.NestedClassSelector;
 import org.junit.platform.engine.discovery.UniqueIdSelector;
 import org.junit.platform.engine.support.discovery.SelectorResolver;
 
@@ -50,8 +51,28 @@ final class LincheckSpecResolver implements SelectorResolver {
   public Resolution resolve(ClassSelector selector, Context context) {
     Class<?> c = selector.getJavaClass();
     if (!isSpecClass(c) || !classNameFilter.test(c.getName())) return unresolved();
+    return specMatch(c);
+  }
+
+  private Resolution specMatch(Class<?> c) {
     LincheckSpecDescriptor spec = specDescriptor(c);
-    return Resolution.match(Match.exact(spec, () -> modeSelectors(spec, modes(c))));
+    return Resolution.match(Match.exact(spec, () -> {
+      Set<DiscoverySelector> selectors = modeSelectors(spec, modes(c));
+      if (TestClasses.isTestClass(c)) {
+        // Its @ExploreInterleavings methods are tests too, in the class's own container: a class
+        // selector resolves to the first resolver that matches, so this one hands them on.
+        selectors.add(selectUniqueId(TestClassResolver.classId(engine, c)));
+      }
+      return selectors;
+    }));
+  }
+
+  @Override
+  public Resolution resolve(NestedClassSelector selector, Context context) {
+    // Reached from its enclosing class; not filtered by class name again, like nested classes
+    // of interleaving tests.
+    Class<?> c = selector.getNestedClass();
+    return isSpecClass(c) ? specMatch(c) : unresolved();
   }
 
   @Override

@@ -1,10 +1,11 @@
 package dev.baton.engine;
 
-import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass;
 import static org.junit.platform.engine.discovery.DiscoverySelectors.selectMethod;
 import static org.junit.platform.engine.discovery.DiscoverySelectors.selectNestedClass;
+import static org.junit.platform.engine.discovery.DiscoverySelectors.selectUniqueId;
 import static org.junit.platform.engine.support.discovery.SelectorResolver.Resolution.unresolved;
 
+import dev.baton.jcstress.JCStressClasses;
 import java.lang.reflect.Method;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -13,6 +14,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
+import org.junit.platform.commons.support.ReflectionSupport;
 import org.junit.platform.engine.DiscoverySelector;
 import org.junit.platform.engine.TestDescriptor;
 import org.junit.platform.engine.UniqueId;
@@ -60,7 +62,10 @@ final class TestClassResolver implements SelectorResolver {
   public Resolution resolve(MethodSelector selector, Context context) {
     Class<?> testClass = selector.getJavaClass();
     return resolveMethod(
-        testClass, selector.getJavaMethod(), () -> selectClass(testClass), context);
+        testClass,
+        selector.getJavaMethod(),
+        () -> selectUniqueId(classId(engine, testClass)),
+        context);
   }
 
   @Override
@@ -78,7 +83,9 @@ final class TestClassResolver implements SelectorResolver {
     UniqueId id = selector.getUniqueId();
     UniqueId.Segment last = id.getLastSegment();
     if (TestClassDescriptor.SEGMENT_TYPE.equals(last.getType())) {
-      return Resolution.selectors(Set.of(selectClass(last.getValue())));
+      // Resolved here, not redirected to a class selector: a class that is also a
+      // @CheckLinearizability spec resolves to the spec's container from a class selector.
+      return testClass(last.getValue()).map(this::resolveClass).orElse(unresolved());
     }
     if (ExploreMethodDescriptor.SEGMENT_TYPE.equals(last.getType())) {
       UniqueId.Segment parent = id.removeLastSegment().getLastSegment();
@@ -99,6 +106,22 @@ final class TestClassResolver implements SelectorResolver {
     return unresolved();
   }
 
+  /** The unique id of the container of {@code testClass} under {@code engine}. */
+  static UniqueId classId(TestDescriptor engine, Class<?> testClass) {
+    return engine.getUniqueId().append(TestClassDescriptor.SEGMENT_TYPE, testClass.getName());
+  }
+
+  /**
+   * The class named {@code name}: from the default class loader, as class selectors load it, else
+   * from the engine's own (a launcher that loaded Baton and the tests in a loader of their own).
+   */
+  private static Optional<Class<?>> testClass(String name) {
+    Optional<Class<?>> c = ReflectionSupport.tryToLoadClass(name).toOptional();
+    if (c.isPresent()) return c;
+    return ReflectionSupport.tryToLoadClass(name, TestClassResolver.class.getClassLoader())
+        .toOptional();
+  }
+
   private Resolution resolveClass(Class<?> testClass) {
     if (!TestClasses.isTestClass(testClass)) {
       // A class without tests of its own may still hold nested test classes.
@@ -116,8 +139,7 @@ final class TestClassResolver implements SelectorResolver {
    * second descriptor and run twice.
    */
   private TestClassDescriptor classDescriptor(Class<?> testClass) {
-    UniqueId id =
-        engine.getUniqueId().append(TestClassDescriptor.SEGMENT_TYPE, testClass.getName());
+    UniqueId id = classId(engine, testClass);
     for (TestDescriptor child : engine.getChildren()) {
       if (child.getUniqueId().equals(id)) {
         return (TestClassDescriptor) child;
@@ -137,12 +159,18 @@ final class TestClassResolver implements SelectorResolver {
     return selectors;
   }
 
-  /** Selectors for the member classes of {@code outer} that are or contain test classes. */
+  /**
+   * Selectors for the member classes of {@code outer} that are or contain test classes of any kind
+   * the engine runs (JCStress's samples nest their tests in a class without tests of its own).
+   */
   private static Set<DiscoverySelector> nestedTestClasses(Class<?> outer) {
     Set<DiscoverySelector> selectors = new LinkedHashSet<>();
     List<Class<?>> enclosing = enclosingChain(outer);
     for (Class<?> nested : outer.getDeclaredClasses()) {
-      if (TestClasses.isTestClass(nested) || !nestedTestClasses(nested).isEmpty()) {
+      if (TestClasses.isTestClass(nested)
+          || JCStressClasses.isTestClass(nested)
+          || LincheckSpecResolver.isSpecClass(nested)
+          || !nestedTestClasses(nested).isEmpty()) {
         selectors.add(selectNestedClass(enclosing, nested));
       }
     }

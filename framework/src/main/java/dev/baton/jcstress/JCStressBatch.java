@@ -48,7 +48,7 @@ final class JCStressBatch {
     Map<JCStressTestDescriptor, TestInfo> infos = new LinkedHashMap<>();
     java.util.Collection<String> listed = TestList.tests(); // META-INF/TestList, as generated
     for (JCStressTestDescriptor test : tests) {
-      String name = test.testClass().getName();
+      String name = JCStressClasses.testName(test.testClass());
       if (listed.contains(name)) infos.put(test, TestList.getInfo(name));
     }
     CompletableFuture<ChildBatch.Outcome> batch =
@@ -71,7 +71,7 @@ final class JCStressBatch {
         Object analysis = analyse(test, info);
         if (results == null) results = Results.await(batch);
         listener.executionFinished(test, result(test, info, results.outcome, results.error,
-            results.observed.get(test.testClass().getName()), analysis));
+            results.observed.get(JCStressClasses.testName(test.testClass())), analysis));
       }
       listener.executionFinished(container, TestExecutionResult.successful());
     }
@@ -113,7 +113,7 @@ final class JCStressBatch {
   private CompletableFuture<ChildBatch.Outcome> startBatch(
       java.util.Collection<JCStressTestDescriptor> runnable) {
     List<String> names = new ArrayList<>();
-    runnable.forEach(t -> names.add(t.testClass().getName()));
+    runnable.forEach(t -> names.add(JCStressClasses.testName(t.testClass())));
     List<String> command = ChildBatch.command(
         System.getProperty("java.class.path"), options.jcstressArgs(), names);
     Path parent = reportRoot();

@@ -23,6 +23,16 @@ public final class JCStressClasses {
   private JCStressClasses() {}
 
   /**
+   * The name JCStress gives the test {@code c} in its test list, its {@code -t} filter and its
+   * results: the canonical name, {@code Outer.Nested} for a nested class (as JCStress's samples
+   * are), not the binary {@code Outer$Nested}.
+   */
+  static String testName(Class<?> c) {
+    String canonical = c.getCanonicalName();
+    return canonical != null ? canonical : c.getName();
+  }
+
+  /**
    * Whether {@code candidate} is annotated {@code @JCStressTest}. When JCStress is missing from the
    * class's loader, reflection drops the annotation silently, so the class file itself is read:
    * such a class is still a JCStress test, and must fail with a clear message rather than vanish.
