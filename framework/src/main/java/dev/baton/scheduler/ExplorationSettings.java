@@ -62,53 +62,6 @@ public record ExplorationSettings(
     if (search == null) search = SearchSettings.DEFAULTS;
   }
 
-  /** Settings with {@link SearchSettings#DEFAULTS}. */
-  public ExplorationSettings(
-      String scenarioId,
-      String replayHint,
-      Strategy strategy,
-      int schedules,
-      long seed,
-      String replayToken,
-      boolean strictReplay,
-      int pctDepth,
-      int maxSteps,
-      boolean annotated,
-      boolean freshStatics,
-      long maxPauseMillis,
-      boolean spuriousWakeups,
-      long watchdogMillis,
-      long timeBudgetMillis,
-      ShardPlan shard,
-      int parallelism) {
-    this(scenarioId, replayHint, strategy, schedules, seed, replayToken, strictReplay, pctDepth,
-        maxSteps, annotated, freshStatics, maxPauseMillis, spuriousWakeups, watchdogMillis,
-        timeBudgetMillis, shard, parallelism, SearchSettings.DEFAULTS);
-  }
-
-  /** Settings with schedules run one after the other and {@link SearchSettings#DEFAULTS}. */
-  public ExplorationSettings(
-      String scenarioId,
-      String replayHint,
-      Strategy strategy,
-      int schedules,
-      long seed,
-      String replayToken,
-      boolean strictReplay,
-      int pctDepth,
-      int maxSteps,
-      boolean annotated,
-      boolean freshStatics,
-      long maxPauseMillis,
-      boolean spuriousWakeups,
-      long watchdogMillis,
-      long timeBudgetMillis,
-      ShardPlan shard) {
-    this(scenarioId, replayHint, strategy, schedules, seed, replayToken, strictReplay, pctDepth,
-        maxSteps, annotated, freshStatics, maxPauseMillis, spuriousWakeups, watchdogMillis,
-        timeBudgetMillis, shard, 1, SearchSettings.DEFAULTS);
-  }
-
   /** Settings that own every schedule, run one after the other, with {@code search}. */
   public ExplorationSettings(
       String scenarioId,
