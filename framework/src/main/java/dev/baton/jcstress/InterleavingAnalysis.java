@@ -114,11 +114,20 @@ final class InterleavingAnalysis {
     return new Reachable(reached, result.complete(), result.schedules(), null, null, replaying);
   }
 
+  /**
+   * The class as Surefire's {@code -Dtest} matches it: {@code Outer$Nested} for a nested test (its
+   * simple name matches nothing), quoted for the shell.
+   */
+  private static String surefireName(Class<?> c) {
+    String name = c.getName().substring(c.getName().lastIndexOf('.') + 1);
+    return name.contains("$") ? "'" + name + "'" : name;
+  }
+
   private ExplorationSettings settings(BatonConfiguration configuration, int maxSchedules) {
     String id = scenarioId(discovered);
     ExplorationSettings declared = new ExplorationSettings(id,
         // The interleavings mode replays in seconds: no JCStress batch.
-        "mvn test -Dtest=" + discovered.getSimpleName() + " -D" + JCStressOptions.MODE
+        "mvn test -Dtest=" + surefireName(discovered) + " -D" + JCStressOptions.MODE
             + "=interleavings", Strategy.EXHAUSTIVE, maxSchedules, 0,
         null, false, 3, 100_000, false, true, 0, false,
         ExplorationSettings.DEFAULT_WATCHDOG_MILLIS, ExplorationSettings.DEFAULT_TIME_BUDGET_MILLIS);

@@ -3,6 +3,7 @@ package dev.baton.jcstress;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass;
 
+import dev.baton.jcstress.nested.NestedRacyFixture;
 import dev.baton.jcstress.fixtures.RacyCounterFixture;
 import dev.baton.jcstress.fixtures.SeparateStateFixture;
 import dev.baton.jcstress.fixtures.StoreBufferingFixture;
@@ -56,6 +57,15 @@ class InterleavingAnalysisTest {
         .containsPattern("\\n\\s+1\\s+-\\s+Forbidden\\s+reachable by interleaving\\s+Lost update\\.")
         .containsPattern("\\n\\s+2\\s+-\\s+Acceptable\\s+reachable by interleaving\\s+Both increments");
     assertThat(entry(results)).containsKey("baton.replay");
+  }
+
+  @Test
+  void theReplayLineOfANestedTestNamesItAsSurefireDoesQuotedForTheShell() {
+    EngineExecutionResults results = run(NestedRacyFixture.LostUpdate.class, Map.of());
+    results.testEvents().assertStatistics(s -> s.failed(1));
+    assertThat(failure(results).getMessage())
+        .contains("mvn test -Dtest='NestedRacyFixture$LostUpdate' -Dbaton.jcstress.mode=interleavings"
+            + " -Dbaton.replay=");
   }
 
   @Test
