@@ -320,9 +320,15 @@ final class ExhaustivePolicy implements SchedulePolicy {
       Arrays.fill(last, -1);
       int[] counts = new int[threads];
       int lastGlobal = -1;
+      int[] previousAcquisitions = f.previousAcquisitions();
       for (int j = 0; j < f.size; j++) {
         int p = f.threads[j];
         int[] c = last[p] >= 0 ? clocks[last[p]].clone() : new int[threads];
+        int a = previousAcquisitions[j];
+        if (a >= 0 && c[f.threads[a]] < clocks[a][f.threads[a]]) {
+          // Only the monitor's own release orders the two acquisitions: either could come first.
+          race(a, j, c.clone());
+        }
         // Every step before the last global one happens before it, and so before j.
         for (int i = j - 1; i >= Math.max(lastGlobal, 0); i--) {
           int q = f.threads[i];
