@@ -161,6 +161,28 @@ final class ExhaustivePolicy implements SchedulePolicy {
     return exhausted;
   }
 
+  /** Each schedule depends on the ones before: the search cannot be split. */
+  @Override
+  public boolean splittable() {
+    return false;
+  }
+
+  @Override
+  public boolean enumerates() {
+    return true;
+  }
+
+  /** An enumeration cannot start half-way: random choices continue a lenient replay. */
+  @Override
+  public SchedulePolicy afterLenientReplay(long seed) {
+    return new RandomPolicy(seed);
+  }
+
+  @Override
+  public String name() {
+    return "EXHAUSTIVE";
+  }
+
   /** The round the search is in: schedules with at most this many preemptions. */
   int bound() {
     return bound;
