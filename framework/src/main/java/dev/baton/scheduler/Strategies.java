@@ -37,6 +37,6 @@ public final class Strategies {
    * ({@link dev.baton.ExplorationResult#complete()} is worth reporting).
    */
   public static boolean enumerates(Strategy strategy) {
-    return policy(strategy, 0, 1, SearchSettings.DEFAULTS).enumerates();
+    return strategy != null && policy(strategy, 0, 1, SearchSettings.DEFAULTS).enumerates();
   }
 }
