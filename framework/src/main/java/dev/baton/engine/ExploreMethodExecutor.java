@@ -3,10 +3,10 @@ package dev.baton.engine;
 import dev.baton.ExplorationResult;
 import dev.baton.ExploreInterleavings;
 import dev.baton.InterleavingFailure;
-import dev.baton.Strategy;
 import dev.baton.scheduler.ExplorationSettings;
 import dev.baton.scheduler.Explorer;
 import dev.baton.scheduler.ScheduleBody;
+import dev.baton.scheduler.Strategies;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -126,7 +126,7 @@ final class ExploreMethodExecutor {
     entry.put("baton.schedules", String.valueOf(result.schedules()));
     entry.put("baton.strategy", String.valueOf(result.strategy()));
     entry.put("baton.seed", String.valueOf(result.seed()));
-    if (result.strategy() == Strategy.EXHAUSTIVE) {
+    if (Strategies.enumerates(result.strategy())) {
       entry.put("baton.complete", String.valueOf(result.complete()));
     }
     if (result.note() != null && !result.note().isBlank()) {

@@ -1,7 +1,6 @@
 package dev.baton.scheduler;
 
 import dev.baton.ExplorationCoverage;
-import dev.baton.Strategy;
 import java.util.BitSet;
 
 /**
@@ -54,11 +53,11 @@ final class Coverage {
   }
 
   /**
-   * The summary; for PCT with the miss bound of depth {@code pctDepth}, with {@code pctRange} the
-   * number of steps PCT drew its change points from.
+   * The summary; with {@code pctDepth > 0}, with PCT's miss bound of that depth, {@code pctRange}
+   * being the number of steps PCT drew its change points from.
    */
-  ExplorationCoverage result(Strategy strategy, int pctDepth, int pctRange) {
-    boolean pct = strategy == Strategy.PCT && schedules > 0;
+  ExplorationCoverage result(int pctDepth, int pctRange) {
+    boolean pct = pctDepth > 0 && schedules > 0;
     int k = pct ? Math.max(pctRange, longest) : 0;
     return new ExplorationCoverage(schedules, distinct.size(), steps, longest, switches, threads,
         sites.cardinality(), pct ? pctDepth : 0, k,

@@ -98,100 +98,192 @@ public final class Explorer {
 
   private static ExplorationResult explore(ExplorationSettings settings, ScheduleBody body,
       ReplayToken token, Supplier<ScheduleBody> moreBodies) throws InterruptedException {
-    boolean replaying = token != null;
-    if (replaying) settings = settings.withChoicesOf(token);
-    Strategy strategy = replaying ? token.strategy() : settings.strategy();
+    if (token != null) settings = settings.withChoicesOf(token);
+    Plan plan = Plan.of(settings, token);
     ShardPlan shard = settings.shard();
-    boolean unsplit = replaying || strategy == Strategy.EXHAUSTIVE; // see ShardPlan
-    if (unsplit && !shard.runsUnsplit()) return ShardNotes.notInThisShard(shard, strategy, replaying);
-    long seed = replaying ? token.seed()
-        : settings.seed() != 0 ? settings.seed()
-        : shard.split() ? Seeds.forScenario(settings.scenarioId()) : Seeds.pick();
-    // Lenient replay: the token's prefix, then the token's strategy (see LenientReplayPolicy).
-    LenientReplayPolicy lenient = replaying && settings.search().lenientReplay()
-        ? new LenientReplayPolicy(token.choices(), continuationOf(token, settings)) : null;
-    ReplayPolicy replay = replaying && lenient == null
-        ? new ReplayPolicy(token.choices(), settings.strictReplay()) : null;
-    SchedulePolicy policy =
-        lenient != null ? lenient : replaying ? replay : policyFor(strategy, seed, settings);
-    int budget = replaying && lenient == null ? 1 : settings.schedules();
-    long started = System.nanoTime();
-    long timeBudget = TimeUnit.MILLISECONDS.toNanos(settings.timeBudgetMillis());
-    if (!unsplit && settings.workers() > 1 && moreBodies != null && settings.freshStatics()) {
-      return ParallelExplorer.explore(settings, strategy, seed, settings.workers(), body, moreBodies);
+    if (plan.unsplit() && !shard.runsUnsplit()) {
+      return ShardNotes.notInThisShard(shard, plan.strategy(), plan.replaying());
     }
-    Coverage coverage = new Coverage();
-    ProgressLine progress = replaying ? null
-        : ProgressLine.start(settings.scenarioId(), unsplit ? budget : shard.share(budget));
-    try (MainThread main = new MainThread()) {
-      if (!unsplit && !shard.owns(0) && policy.learnsFromFirstSchedule()) {
-        runProbe(policy, settings, seed, body, main);
+    if (!plan.unsplit() && settings.workers() > 1 && moreBodies != null
+        && settings.freshStatics()) {
+      return ParallelExplorer.explore(
+          settings, plan.strategy(), plan.seed(), settings.workers(), body, moreBodies);
+    }
+    return new Run(settings, plan, body, moreBodies != null).explore();
+  }
+
+  /**
+   * What an exploration runs: the strategy and seed (a replay's come from its token), the policy
+   * that chooses, and, when replaying, the replay's own policy.
+   *
+   * @param declared the strategy's policy: the one that chooses, unless replaying
+   * @param policy the policy that chooses
+   * @param lenient the lenient replay's policy, or null
+   * @param replay the strict replay's policy, or null
+   */
+  private record Plan(ReplayToken token, Strategy strategy, long seed, SchedulePolicy declared,
+      SchedulePolicy policy, LenientReplayPolicy lenient, ReplayPolicy replay, int budget) {
+
+    static Plan of(ExplorationSettings settings, ReplayToken token) {
+      boolean replaying = token != null;
+      Strategy strategy = replaying ? token.strategy() : settings.strategy();
+      ShardPlan shard = settings.shard();
+      long seed = replaying ? token.seed()
+          : settings.seed() != 0 ? settings.seed()
+          : shard.split() ? Seeds.forScenario(settings.scenarioId()) : Seeds.pick();
+      SchedulePolicy declared = Strategies.policy(strategy, seed, settings);
+      // Lenient replay: the token's prefix, then the token's strategy (see LenientReplayPolicy).
+      LenientReplayPolicy lenient = replaying && settings.search().lenientReplay()
+          ? new LenientReplayPolicy(token.choices(),
+              Strategies.afterLenientReplay(strategy, seed, settings))
+          : null;
+      ReplayPolicy replay = replaying && lenient == null
+          ? new ReplayPolicy(token.choices(), settings.strictReplay()) : null;
+      SchedulePolicy policy = lenient != null ? lenient : replay != null ? replay : declared;
+      int budget = replay != null ? 1 : settings.schedules();
+      return new Plan(token, strategy, seed, declared, policy, lenient, replay, budget);
+    }
+
+    boolean replaying() {
+      return token != null;
+    }
+
+    /** Whether the exploration runs whole in one place: not shared by shards or workers. */
+    boolean unsplit() {
+      return !policy.splittable() || !declared.splittable();
+    }
+  }
+
+  /** One exploration run schedule after schedule, on this thread. */
+  private static final class Run {
+    private final ExplorationSettings settings;
+    private final Plan plan;
+    private final ScheduleBody body;
+    private final boolean hasMoreBodies;
+    private final ShardPlan shard;
+    private final Coverage coverage = new Coverage();
+    private final long started = System.nanoTime();
+
+    Run(ExplorationSettings settings, Plan plan, ScheduleBody body, boolean hasMoreBodies) {
+      this.settings = settings;
+      this.plan = plan;
+      this.body = body;
+      this.hasMoreBodies = hasMoreBodies;
+      this.shard = settings.shard();
+    }
+
+    ExplorationResult explore() throws InterruptedException {
+      SchedulePolicy policy = plan.policy();
+      int budget = plan.budget();
+      ProgressLine progress = plan.replaying() ? null
+          : ProgressLine.start(settings.scenarioId(), share(budget));
+      try (MainThread main = new MainThread()) {
+        if (!plan.unsplit() && !shard.owns(0) && policy.learnsFromFirstSchedule()) {
+          runProbe(policy, settings, plan.seed(), body, main);
+        }
+        for (int i = 0; i < budget; i++) {
+          if (!plan.unsplit() && !shard.owns(i)) continue;
+          int done = coverage.schedules();
+          if (progress != null && done > 0) progress.scheduleDone(done, 0);
+          if (done > 0 && outOfTime()) return timeBudgetSpent(budget);
+          ExplorationResult ended = runSchedule(i, main);
+          if (ended != null) return ended;
+        }
       }
-      for (int i = 0; i < budget; i++) {
-        if (!unsplit && !shard.owns(i)) continue;
-        int done = coverage.schedules();
-        if (progress != null && done > 0) progress.scheduleDone(done, 0);
-        if (done > 0 && timeBudget > 0 && System.nanoTime() - started >= timeBudget) {
-          String spent = "The time budget of " + settings.timeBudgetMillis() / 1000 + " s ("
-              + "baton.timeBudgetSeconds) was spent after " + coverage.schedules() + " of "
-              + (unsplit ? budget : shard.share(budget)) + " schedules, all passed.";
-          String note = policy.note().isEmpty() ? spent : spent + " " + policy.note();
-          return new ExplorationResult(coverage.schedules(), strategy, seed, false,
-              ShardNotes.withShard(note, shard, unsplit, budget),
-              coverage(coverage, policy, strategy, settings));
-        }
-        policy.beginSchedule(i);
-        int number = replaying ? token.schedule() + i : i + 1;
-        Scheduler scheduler = new Scheduler(policy, settings, Seeds.forValues(seed, number));
-        scheduler.run(body, main);
-        policy.endSchedule(scheduler.steps());
-        coverage.add(i, scheduler);
-        Failure failure = scheduler.failure();
-        if (failure == null && replay != null && settings.strictReplay() && replay.unused() > 0) {
-          failure = Failure.of(Kind.DIVERGENCE,
-              "schedule diverged at step " + scheduler.steps() + ": the schedule ended after "
-                  + (replay.total() - replay.unused()) + " of the token's " + replay.total()
-                  + " choices; the code changed since the token was recorded, or it depends on"
-                  + " something outside the schedule" + scheduler.likelyCauses());
-        }
-        if (failure != null) {
-          String newToken =
-              new ReplayToken(settings.scenarioId().hashCode(), strategy, seed, number,
-                  settings.maxPauseMillis(), settings.spuriousWakeups(), scheduler.choices())
-                  .encode();
-          InterleavingFailure report = FailureReport.build(
-              failure, scheduler, settings, strategy, seed, number, replaying, newToken);
-          if (lenient != null) throw LenientReplayNotes.failed(report, lenient, i);
-          if (replaying) throw report;
-          ExplorationSettings fixed = settings;
-          throw ShrunkFailure.of(report, scheduler, fixed, strategy, seed, number, p -> {
-            Scheduler s = new Scheduler(p, fixed, Seeds.forValues(seed, number));
-            s.run(body, main);
-            return s;
-          });
-        }
-        if (lenient != null && !lenient.diverged()) {
-          return new ExplorationResult(i + 1, strategy, seed, false,
-              "The replayed schedule " + token.schedule() + " passed.");
-        }
-        if (policy.exhausted()) {
-          return new ExplorationResult(i + 1, strategy, seed, true, policy.note(),
-              coverage(coverage, policy, strategy, settings));
-        }
+      return passed(budget);
+    }
+
+    /** Runs schedule {@code i}; returns the exploration's result when it ends there, else null. */
+    private ExplorationResult runSchedule(int i, MainThread main) throws InterruptedException {
+      SchedulePolicy policy = plan.policy();
+      policy.beginSchedule(i);
+      int number = plan.replaying() ? plan.token().schedule() + i : i + 1;
+      Scheduler scheduler = new Scheduler(policy, settings, Seeds.forValues(plan.seed(), number));
+      scheduler.run(body, main);
+      policy.endSchedule(scheduler.steps());
+      coverage.add(i, scheduler);
+      Failure failure = failureOf(scheduler);
+      if (failure != null) throw report(failure, scheduler, i, number, main);
+      if (plan.lenient() != null && !plan.lenient().diverged()) {
+        return new ExplorationResult(i + 1, plan.strategy(), plan.seed(), false,
+            "The replayed schedule " + plan.token().schedule() + " passed.");
       }
+      if (policy.exhausted()) {
+        return new ExplorationResult(i + 1, plan.strategy(), plan.seed(), true, policy.note(),
+            plan.declared().coverage(coverage));
+      }
+      return null;
     }
-    String note = lenient != null ? LenientReplayNotes.passed(lenient, budget, token) : policy.note();
-    if (replay != null && note.isEmpty() && replay.unused() > 0) {
-      note = "The pinned schedule diverged: it ended after " + (replay.total() - replay.unused())
-          + " of the token's " + replay.total() + " choices, so the code changed since the token"
-          + " was recorded (as a fix does); the schedule passed.";
-    } else if (replay != null && note.isEmpty()) {
-      note = "The replayed schedule " + token.schedule() + " passed.";
+
+    /** The schedule's failure; a strict replay that used fewer choices than its token diverged. */
+    private Failure failureOf(Scheduler scheduler) {
+      Failure failure = scheduler.failure();
+      ReplayPolicy replay = plan.replay();
+      if (failure == null && replay != null && settings.strictReplay() && replay.unused() > 0) {
+        failure = Failure.of(Kind.DIVERGENCE,
+            "schedule diverged at step " + scheduler.steps() + ": the schedule ended after "
+                + (replay.total() - replay.unused()) + " of the token's " + replay.total()
+                + " choices; the code changed since the token was recorded, or it depends on"
+                + " something outside the schedule" + scheduler.likelyCauses());
+      }
+      return failure;
     }
-    note = ParallelExplorer.withWhySequential(note, settings, unsplit, moreBodies != null);
-    return new ExplorationResult(coverage.schedules(), strategy, seed, false,
-        ShardNotes.withShard(note, shard, unsplit, budget),
-        coverage(coverage, policy, strategy, settings));
+
+    /** The failure of schedule {@code i} as the user sees it: shrunk, unless replaying. */
+    private InterleavingFailure report(Failure failure, Scheduler scheduler, int i, int number,
+        MainThread main) throws InterruptedException {
+      Strategy strategy = plan.strategy();
+      long seed = plan.seed();
+      String newToken = new ReplayToken(settings.scenarioId().hashCode(), strategy, seed, number,
+          settings.maxPauseMillis(), settings.spuriousWakeups(), scheduler.choices()).encode();
+      InterleavingFailure report = FailureReport.build(
+          failure, scheduler, settings, strategy, seed, number, plan.replaying(), newToken);
+      if (plan.lenient() != null) return LenientReplayNotes.failed(report, plan.lenient(), i);
+      if (plan.replaying()) return report;
+      ExplorationSettings fixed = settings;
+      return ShrunkFailure.of(report, scheduler, fixed, strategy, seed, number, p -> {
+        Scheduler s = new Scheduler(p, fixed, Seeds.forValues(seed, number));
+        s.run(body, main);
+        return s;
+      });
+    }
+
+    private boolean outOfTime() {
+      long timeBudget = TimeUnit.MILLISECONDS.toNanos(settings.timeBudgetMillis());
+      return timeBudget > 0 && System.nanoTime() - started >= timeBudget;
+    }
+
+    private ExplorationResult timeBudgetSpent(int budget) {
+      String spent = "The time budget of " + settings.timeBudgetMillis() / 1000 + " s ("
+          + "baton.timeBudgetSeconds) was spent after " + coverage.schedules() + " of "
+          + share(budget) + " schedules, all passed.";
+      String note = plan.policy().note().isEmpty() ? spent : spent + " " + plan.policy().note();
+      return new ExplorationResult(coverage.schedules(), plan.strategy(), plan.seed(), false,
+          ShardNotes.withShard(note, shard, plan.unsplit(), budget),
+          plan.declared().coverage(coverage));
+    }
+
+    /** The result when every schedule of the budget passed. */
+    private ExplorationResult passed(int budget) {
+      ReplayPolicy replay = plan.replay();
+      String note = plan.lenient() != null ? LenientReplayNotes.passed(plan.lenient(), budget)
+          : plan.policy().note();
+      if (replay != null && note.isEmpty() && replay.unused() > 0) {
+        note = "The pinned schedule diverged: it ended after " + (replay.total() - replay.unused())
+            + " of the token's " + replay.total() + " choices, so the code changed since the token"
+            + " was recorded (as a fix does); the schedule passed.";
+      } else if (replay != null && note.isEmpty()) {
+        note = "The replayed schedule " + plan.token().schedule() + " passed.";
+      }
+      note = ParallelExplorer.withWhySequential(note, settings, plan.unsplit(), hasMoreBodies);
+      return new ExplorationResult(coverage.schedules(), plan.strategy(), plan.seed(), false,
+          ShardNotes.withShard(note, shard, plan.unsplit(), budget),
+          plan.declared().coverage(coverage));
+    }
+
+    private int share(int budget) {
+      return plan.unsplit() ? budget : shard.share(budget);
+    }
   }
 
   /**
@@ -204,29 +296,6 @@ public final class Explorer {
     Scheduler probe = new Scheduler(policy, settings, Seeds.forValues(seed, 1));
     probe.run(body, main);
     policy.endSchedule(probe.steps());
-  }
-
-  private static dev.baton.ExplorationCoverage coverage(
-      Coverage coverage, SchedulePolicy policy, Strategy strategy, ExplorationSettings settings) {
-    int range = policy instanceof PctPolicy pct ? pct.range() : 0;
-    return coverage.result(strategy, settings.pctDepth(), range);
-  }
-
-  static SchedulePolicy policyFor(Strategy strategy, long seed, ExplorationSettings s) {
-    return switch (strategy) {
-      case RANDOM -> new RandomPolicy(seed);
-      case PCT -> new PctPolicy(seed, s.pctDepth());
-      case POS -> new PosPolicy(seed);
-      case EXHAUSTIVE ->
-          new ExhaustivePolicy(s.search().maxPreemptions(), s.search().reduction());
-    };
-  }
-
-  /** What chooses after a lenient replay leaves its token: the token's strategy, seeded. */
-  private static SchedulePolicy continuationOf(ReplayToken token, ExplorationSettings settings) {
-    return token.strategy() == Strategy.EXHAUSTIVE
-        ? new RandomPolicy(token.seed()) // an enumeration cannot start half-way
-        : policyFor(token.strategy(), token.seed(), settings);
   }
 
   private static void check(ExplorationSettings s) {

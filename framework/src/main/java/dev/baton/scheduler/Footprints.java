@@ -4,6 +4,7 @@ import dev.baton.instrument.Site;
 import dev.baton.instrument.SiteKind;
 import dev.baton.instrument.Sites;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.Map;
 import java.util.Set;
@@ -54,6 +55,8 @@ final class Footprints implements TransitionObserver {
   private int[] objects = new int[128];
   private int[] slots = new int[128];
   private boolean[] writes = new boolean[128];
+  /** Whether the access is the acquisition of a monitor (the pending operation of a lock step). */
+  private boolean[] acquisitions = new boolean[128];
   private int accessCount;
   private final boolean[] started = new boolean[256];
   /** Threads that {@link #runByTheJdk}: every step of theirs counts as global. */
@@ -102,6 +105,11 @@ final class Footprints implements TransitionObserver {
       return;
     }
     access(object, me.pendingKey, me.pendingIndex, me.pendingWrite);
+    // A pending monitor operation is always a taking of the monitor (synchronized, or wait's
+    // taking it back); its releases are reported as plain accesses.
+    if (me.pendingKey == Scheduler.MONITOR_KEY && object != null) {
+      acquisitions[accessCount - 1] = true;
+    }
   }
 
   /**
@@ -187,9 +195,11 @@ final class Footprints implements TransitionObserver {
       objects = Arrays.copyOf(objects, accessCount * 2);
       slots = Arrays.copyOf(slots, accessCount * 2);
       writes = Arrays.copyOf(writes, accessCount * 2);
+      acquisitions = Arrays.copyOf(acquisitions, accessCount * 2);
     }
     objects[accessCount] = id;
     slots[accessCount] = slot;
+    acquisitions[accessCount] = false;
     writes[accessCount++] = write;
   }
 
@@ -227,19 +237,52 @@ final class Footprints implements TransitionObserver {
     begin(thread, node);
     global[size - 1] = isGlobal;
     for (int i = 0; i + 2 < accesses.length; i += 3) {
-      access(accesses[i], accesses[i + 1], accesses[i + 2] != 0);
+      access(accesses[i], accesses[i + 1], accesses[i + 2] != 0, false);
     }
   }
 
-  private void access(int object, int slot, boolean write) {
+  /** Adds a step that takes monitor {@code object}, for tests. */
+  void acquisitionStep(int thread, int node, int object) {
+    begin(thread, node);
+    access(object, MONITOR, true, true);
+  }
+
+  private void access(int object, int slot, boolean write, boolean acquisition) {
     if (accessCount == objects.length) {
       objects = Arrays.copyOf(objects, accessCount * 2);
       slots = Arrays.copyOf(slots, accessCount * 2);
       writes = Arrays.copyOf(writes, accessCount * 2);
+      acquisitions = Arrays.copyOf(acquisitions, accessCount * 2);
     }
     objects[accessCount] = object;
     slots[accessCount] = slot;
+    acquisitions[accessCount] = acquisition;
     writes[accessCount++] = write;
+  }
+
+  /**
+   * For every step, the latest earlier step of another thread that takes a monitor the step takes,
+   * or -1. Two acquisitions of one monitor never race in the dependency order (the release between
+   * them orders them), yet they can happen the other way round: the later thread taking the
+   * monitor first is what a lock-order deadlock needs.
+   */
+  int[] previousAcquisitions() {
+    int[] previous = new int[size];
+    Arrays.fill(previous, -1);
+    // Per monitor: its latest acquisition, and the latest one by a thread other than that one's.
+    Map<Integer, int[]> latest = new HashMap<>();
+    for (int j = 0; j < size; j++) {
+      int end = j + 1 < size ? starts[j + 1] : accessCount;
+      for (int a = starts[j]; a < end; a++) {
+        if (!acquisitions[a]) continue;
+        int[] m = latest.computeIfAbsent(objects[a], k -> new int[] {-1, -1});
+        int other = m[0] >= 0 && threads[m[0]] != threads[j] ? m[0] : m[1];
+        if (other >= 0 && other != j) previous[j] = Math.max(previous[j], other);
+        if (m[0] >= 0 && m[0] != j && threads[m[0]] != threads[j]) m[1] = m[0];
+        m[0] = j;
+      }
+    }
+    return previous;
   }
 
   /** Whether steps {@code i} and {@code j} (of different threads) may not commute. */

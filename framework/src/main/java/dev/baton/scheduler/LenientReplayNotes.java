@@ -19,14 +19,10 @@ final class LenientReplayNotes {
   }
 
   /** The note after {@code schedules} lenient schedules passed. */
-  static String passed(LenientReplayPolicy policy, int schedules, ReplayToken token) {
+  static String passed(LenientReplayPolicy policy, int schedules) {
     return "Lenient replay (baton.replay.lenient): " + policy.divergence()
         + "; the code changed since the token was recorded. " + schedules + " schedule(s) that"
-        + " follow the token up to there and then let " + continuationName(token)
+        + " follow the token up to there and then let " + policy.name()
         + " choose all passed.";
-  }
-
-  private static String continuationName(ReplayToken token) {
-    return token.strategy() == dev.baton.Strategy.EXHAUSTIVE ? "RANDOM" : token.strategy().name();
   }
 }

@@ -59,6 +59,18 @@ final class LenientReplayPolicy implements SchedulePolicy {
     continuation.endSchedule(steps);
   }
 
+  /** Every schedule follows the token's prefix: never split. */
+  @Override
+  public boolean splittable() {
+    return false;
+  }
+
+  /** The policy that chooses after the token stopped applying. */
+  @Override
+  public String name() {
+    return continuation.name();
+  }
+
   /** Whether the schedule that just ran left the token, or used fewer choices than it has. */
   boolean diverged() {
     return divergedAt > 0 || next < recorded.length;

@@ -48,7 +48,7 @@ final class ParallelExplorer {
     this.shard = settings.shard();
     this.timeBudget = TimeUnit.MILLISECONDS.toNanos(settings.timeBudgetMillis());
     this.dispatch = new HookDispatch(
-        new Scheduler(Explorer.policyFor(strategy, seed, settings), settings, 0));
+        new Scheduler(Strategies.policy(strategy, seed, settings), settings, 0));
   }
 
   /**
@@ -126,7 +126,6 @@ final class ParallelExplorer {
     }
     Coverage coverage = new Coverage();
     for (Worker w : workers) coverage.addAll(w.coverage);
-    int range = workers[0].policy instanceof PctPolicy pct ? pct.range() : 0;
     String note = "Ran " + count + " schedules at a time (baton.parallelism).";
     if (outOfTime.get()) {
       note = "The time budget of " + settings.timeBudgetMillis() / 1000 + " s (baton.timeBudgetSeconds)"
@@ -135,7 +134,7 @@ final class ParallelExplorer {
     }
     return new ExplorationResult(coverage.schedules(), strategy, seed, false,
         ShardNotes.withShard(note, shard, false, budget),
-        coverage.result(strategy, settings.pctDepth(), range));
+        workers[0].policy.coverage(coverage));
   }
 
   private static void awaitUninterruptibly(Thread[] threads) {
@@ -190,7 +189,7 @@ final class ParallelExplorer {
 
   /** One worker: its own policy, main thread, schedule body and coverage. */
   private final class Worker {
-    final SchedulePolicy policy = Explorer.policyFor(strategy, seed, settings);
+    final SchedulePolicy policy = Strategies.policy(strategy, seed, settings);
     final MainThread main = new MainThread();
     final Coverage coverage = new Coverage();
     final ScheduleBody body;

@@ -1,5 +1,6 @@
 package dev.baton.scheduler;
 
+import dev.baton.ExplorationCoverage;
 import java.util.Arrays;
 
 /**
@@ -15,6 +16,7 @@ final class PctPolicy extends SeededPolicy {
   private final int depth;
   private static final int MIN_RANGE = 16;
   private int stepEstimate = MIN_RANGE; // the first schedule's length, once it ran
+  private boolean ranSchedules;
   private int schedule;
   private int[] changePoints = new int[0];
   private int nextChange;
@@ -57,6 +59,7 @@ final class PctPolicy extends SeededPolicy {
 
   @Override
   public void endSchedule(int steps) {
+    ranSchedules = true;
     if (schedule == 0) stepEstimate = Math.max(MIN_RANGE, steps);
   }
 
@@ -65,9 +68,18 @@ final class PctPolicy extends SeededPolicy {
     return true;
   }
 
-  /** How many steps the change points of the schedules after the first are drawn from. */
-  int range() {
-    return stepEstimate;
+  @Override
+  public String name() {
+    return "PCT";
+  }
+
+  /**
+   * Adds PCT's miss bound at its depth, with the number of steps it drew its change points from
+   * (none when it ran no schedule itself: a replay of a PCT token).
+   */
+  @Override
+  public ExplorationCoverage coverage(Coverage coverage) {
+    return coverage.result(depth, ranSchedules ? stepEstimate : 0);
   }
 
   private double priority(ManagedThread t) {

@@ -33,6 +33,11 @@ final class PosPolicy extends SeededPolicy {
     return best;
   }
 
+  @Override
+  public String name() {
+    return "POS";
+  }
+
   static boolean races(ManagedThread a, ManagedThread b) {
     if (!a.pendingWrite && !b.pendingWrite) return false;
     if (a.pendingObject != b.pendingObject) return false;

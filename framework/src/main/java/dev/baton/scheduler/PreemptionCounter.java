@@ -43,6 +43,11 @@ final class PreemptionCounter implements SchedulePolicy {
     policy.endSchedule(steps);
   }
 
+  @Override
+  public String name() {
+    return policy.name();
+  }
+
   int preemptions() {
     return preemptions;
   }

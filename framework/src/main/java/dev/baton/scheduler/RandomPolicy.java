@@ -12,4 +12,9 @@ final class RandomPolicy extends SeededPolicy {
       ManagedThread[] options, int enabled, int wakeable, ManagedThread current, int step) {
     return random.nextInt(enabled + wakeable);
   }
+
+  @Override
+  public String name() {
+    return "RANDOM";
+  }
 }

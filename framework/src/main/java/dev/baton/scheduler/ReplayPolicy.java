@@ -27,6 +27,17 @@ final class ReplayPolicy implements SchedulePolicy {
     return pick(options, enabled + wakeable, current, step);
   }
 
+  /** A replay is one schedule, recorded in a token: never split. */
+  @Override
+  public boolean splittable() {
+    return false;
+  }
+
+  @Override
+  public String name() {
+    return "the token";
+  }
+
   @Override
   public int pickWaiter(ManagedThread[] waiters, int count) {
     return pick(waiters, count, null, -1);

@@ -54,4 +54,36 @@ interface SchedulePolicy {
   default String note() {
     return "";
   }
+
+  // ---- what the policy supports ---------------------------------------------------------------
+
+  /**
+   * Whether the schedules of an exploration can be dealt out to shards and parallel workers: true
+   * when schedule {@code i} depends on the seed and {@code i} only (see {@link ShardPlan}), false
+   * for a search whose schedules each depend on the ones before, and for a replay.
+   */
+  default boolean splittable() {
+    return true;
+  }
+
+  /** Whether the policy enumerates the schedules, so that it can end with every one explored. */
+  default boolean enumerates() {
+    return false;
+  }
+
+  /**
+   * What chooses the rest of a schedule after a lenient replay left a token this policy's strategy
+   * recorded (see {@link LenientReplayPolicy}): this policy, unless it cannot start half-way.
+   */
+  default SchedulePolicy afterLenientReplay(long seed) {
+    return this;
+  }
+
+  /** The name users know the policy's choices by, as in a lenient replay's note. */
+  String name();
+
+  /** The coverage figures of {@code coverage}, with the ones this policy adds of its own. */
+  default dev.baton.ExplorationCoverage coverage(Coverage coverage) {
+    return coverage.result(0, 0);
+  }
 }

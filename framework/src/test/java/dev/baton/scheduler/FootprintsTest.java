@@ -58,4 +58,19 @@ class FootprintsTest {
     f.step(2, 1, false, OBJECT, FIELD, 0);
     assertThat(f.dependent(1, 2)).isTrue();
   }
+
+  @Test
+  void anAcquisitionIsPairedWithTheLatestAcquisitionOfTheSameMonitorByAnotherThread() {
+    Footprints f = steps();
+    f.acquisitionStep(1, 0, OBJECT); // 1: thread 1 takes the monitor
+    f.acquisitionStep(1, 1, OBJECT); // 2: again (reentrant, or after a release)
+    f.acquisitionStep(2, 2, OBJECT + 1); // 3: thread 2 takes another monitor
+    f.acquisitionStep(2, 3, OBJECT); // 4: thread 2 takes the first one
+    f.acquisitionStep(1, 4, OBJECT); // 5: thread 1 takes it back
+    int[] previous = f.previousAcquisitions();
+    assertThat(previous[2]).as("the same thread's earlier acquisition does not count").isEqualTo(-1);
+    assertThat(previous[3]).as("another monitor").isEqualTo(-1);
+    assertThat(previous[4]).isEqualTo(2);
+    assertThat(previous[5]).isEqualTo(4);
+  }
 }
