@@ -47,9 +47,11 @@ public @interface ExploreInterleavings {
   int pctDepth() default 3;
 
   /**
-   * Most scheduling points one schedule may take before Baton reports it as not terminating.
+   * Most scheduling points one schedule may take before Baton reports it as not terminating. A
+   * loop that repeats the same steps seeing nothing new, while no other thread can change what it
+   * reads, is reported long before this bound; the bound catches what that check cannot prove.
    */
-  int maxSteps() default 100_000;
+  int maxSteps() default 10_000_000;
 
   /**
    * Whether every schedule sees fresh static state: the classes of the test and the code it tests

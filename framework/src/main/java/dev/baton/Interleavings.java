@@ -54,7 +54,7 @@ public final class Interleavings {
     private long seed;
     private String replay = "";
     private int pctDepth = 3;
-    private int maxSteps = 100_000;
+    private int maxSteps = 10_000_000;
     private boolean freshStatics = true;
     private long maxPauseMillis = ExplorationSettings.DEFAULT_MAX_PAUSE_MILLIS;
     private boolean spuriousWakeups;
