@@ -97,6 +97,55 @@ public final class LongScenarios {
     }
   }
 
+  /** Main counts to {@code count} in a field (three steps each), then fails. */
+  public static void failAfter(int count) {
+    Counter c = new Counter();
+    while (c.value < count) c.value++;
+    throw new IllegalStateException("counted to " + c.value);
+  }
+
+  static final class Aliases {
+    int a;
+    int b;
+
+    /** Follows the aliases: while a is set and b is not yet, each alias names another. */
+    int resolve(int depth) {
+      if (a == 1 && b == 0) return resolve(depth + 1);
+      return depth;
+    }
+  }
+
+  /**
+   * A writer sets two fields one after the other; a resolver started meanwhile recurses for as long
+   * as it sees the first set and not the second. Preempted between its writes, the writer leaves
+   * the resolver recursing until its stack overflows.
+   */
+  public static void recurseWhileTheWriterIsHalfWay() throws InterruptedException {
+    Aliases aliases = new Aliases();
+    Thread writer = new Thread(() -> {
+      aliases.a = 1;
+      aliases.b = 1;
+    }, "writer");
+    Thread resolver = new Thread(() -> aliases.resolve(0), "resolver");
+    writer.start();
+    resolver.start();
+    writer.join();
+    resolver.join();
+  }
+
+  /** A deep but bounded recursion that reads shared state on the way: it must pass. */
+  public static void boundedDeepRecursion() throws InterruptedException {
+    Counter counter = new Counter();
+    Thread deep = new Thread(() -> descend(counter, 1_500), "descender");
+    deep.start();
+    for (int i = 0; i < 100; i++) counter.add();
+    deep.join();
+  }
+
+  private static long descend(Counter counter, int depth) {
+    return depth == 0 ? counter.value : descend(counter, depth - 1) + counter.value;
+  }
+
   /** An endless loop that progresses all the time: its counter never repeats. */
   public static void countForever() {
     Counter c = new Counter();

@@ -27,6 +27,28 @@ class LongScheduleTest {
   }
 
   @Test
+  void aCorrectMillionStepScenarioPassesAtTheDefaults() {
+    ExplorationResult result = Interleavings.configure().schedules(1).seed(3)
+        .explore(() -> LongScenarios.countTogether(170_000));
+
+    assertThat(result.coverage().longestSchedule()).isGreaterThan(1_000_000);
+  }
+
+  @Test
+  void aFailureAfterAMillionStepsReportsTheHeadAndTheTailAndHowManyStepsItDropped() {
+    InterleavingFailure failure = catchThrowableOfType(InterleavingFailure.class,
+        () -> Interleavings.configure().schedules(1).seed(3)
+            .explore(() -> LongScenarios.failAfter(400_000)));
+
+    assertThat(failure).isNotNull();
+    assertThat(failure.kind()).isEqualTo(Kind.EXCEPTION);
+    assertThat(failure.getMessage()).containsPattern(
+        "Interleaving \\(1\\d{6} steps, 1 thread; -> marks a switch(; folded)?; steps 10,001 to"
+            + " 1,\\d{3},\\d{3} not kept\\):\n")
+        .contains("counted to 400000");
+  }
+
+  @Test
   void aSpinThatWaitsForAThreadMakingProgressIsNotALivelock() {
     ExplorationResult result = Interleavings.configure().schedules(3).seed(2)
         .explore(() -> LongScenarios.spinWhileAnotherWorks(200_000));
