@@ -101,4 +101,12 @@ public @interface ExploreInterleavings {
    * completes the schedule one fixed way.
    */
   boolean lenientReplay() default false;
+
+  /**
+   * Whether an exploration that its time budget ({@code baton.timeBudgetSeconds}) stopped before
+   * it ran {@link #schedules()} schedules fails, instead of passing with the note "explored N of M
+   * schedules (time budget)": for CI jobs that must not pass a partial search. {@code
+   * -Dbaton.failOnBudget=true} sets it for every test.
+   */
+  boolean failOnBudget() default false;
 }

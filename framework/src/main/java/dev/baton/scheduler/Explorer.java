@@ -132,9 +132,7 @@ public final class Explorer {
         int done = coverage.schedules();
         if (progress != null && done > 0) progress.scheduleDone(done, 0);
         if (done > 0 && timeBudget > 0 && System.nanoTime() - started >= timeBudget) {
-          String spent = "The time budget of " + settings.timeBudgetMillis() / 1000 + " s ("
-              + "baton.timeBudgetSeconds) was spent after " + coverage.schedules() + " of "
-              + (unsplit ? budget : shard.share(budget)) + " schedules, all passed.";
+          String spent = TimeBudgetNote.spent(settings, done, unsplit ? budget : shard.share(budget));
           String note = policy.note().isEmpty() ? spent : spent + " " + policy.note();
           return new ExplorationResult(coverage.schedules(), strategy, seed, false,
               ShardNotes.withShard(note, shard, unsplit, budget),
