@@ -75,6 +75,8 @@ final class Scheduler implements HookDelegate {
   final Trace trace = new Trace();
   /** Whether the threads still progress, for a verdict of non-termination before maxSteps. */
   private final ProgressMonitor progress = new ProgressMonitor();
+  /** Whether a long run recurses deeper, and how deep, for the fairness bound. */
+  private final RecursionWatch recursion = new RecursionWatch();
 
   private volatile ManagedThread[] threads = new ManagedThread[0];
   private volatile ManagedThread running;
@@ -337,7 +339,14 @@ final class Scheduler implements HookDelegate {
       observePending(me);
       return;
     }
-    boolean giveWay = yielding || me.runLength >= FAIRNESS_BOUND;
+    if (me.runLength == FAIRNESS_BOUND / 2) recursion.mark(me);
+    Failure runaway = me.runLength >= FAIRNESS_BOUND ? recursion.check(me, me.runLength) : null;
+    if (runaway != null) {
+      fail(runaway);
+      throw new BatonAbort();
+    }
+    // A thread recursing deeper is not spinning: it keeps the baton unless the strategy switches.
+    boolean giveWay = yielding || me.runLength >= FAIRNESS_BOUND && !recursion.deepening(me);
     ManagedThread next = pickNext(me, giveWay);
     if (next != me) {
       trace.markSwitch(me.id, !satisfied(me) ? Trace.BLOCKED : giveWay ? Trace.YIELDED : Trace.PREEMPTED);
