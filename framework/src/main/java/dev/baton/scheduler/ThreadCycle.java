@@ -25,6 +25,7 @@ final class ThreadCycle {
 
   /** A step whose effect is not known: whatever came before, the thread may have progressed. */
   void progress() {
+    if (count == 0) return; // nothing to forget (a run of calls into the JDK, say)
     count = 0;
     period = 0;
     repeated = 0;
