@@ -47,9 +47,11 @@ public @interface ExploreInterleavings {
   int pctDepth() default 3;
 
   /**
-   * Most scheduling points one schedule may take before Baton reports it as not terminating.
+   * Most scheduling points one schedule may take before Baton reports it as not terminating. A
+   * loop that repeats the same steps seeing nothing new, while no other thread can change what it
+   * reads, is reported long before this bound; the bound catches what that check cannot prove.
    */
-  int maxSteps() default 100_000;
+  int maxSteps() default 10_000_000;
 
   /**
    * Whether every schedule sees fresh static state: the classes of the test and the code it tests
@@ -99,4 +101,12 @@ public @interface ExploreInterleavings {
    * completes the schedule one fixed way.
    */
   boolean lenientReplay() default false;
+
+  /**
+   * Whether an exploration that its time budget ({@code baton.timeBudgetSeconds}) stopped before
+   * it ran {@link #schedules()} schedules fails, instead of passing with the note "explored N of M
+   * schedules (time budget)": for CI jobs that must not pass a partial search. {@code
+   * -Dbaton.failOnBudget=true} sets it for every test.
+   */
+  boolean failOnBudget() default false;
 }

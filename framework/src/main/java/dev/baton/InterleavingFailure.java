@@ -20,6 +20,8 @@ public final class InterleavingFailure extends AssertionError {
     BLOCKED_AT_END,
     /** A schedule took more scheduling points than its bound allows. */
     NON_TERMINATION,
+    /** A thread's recursion passed the stack depth bound: it would overflow its stack. */
+    RECURSION,
     /** A strict replay no longer matched the code: the recorded choices did not apply. */
     DIVERGENCE,
     /** Baton could not run the scenario under control (instrumentation, thread outside the model). */

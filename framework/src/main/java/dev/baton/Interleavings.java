@@ -54,7 +54,7 @@ public final class Interleavings {
     private long seed;
     private String replay = "";
     private int pctDepth = 3;
-    private int maxSteps = 100_000;
+    private int maxSteps = 10_000_000;
     private boolean freshStatics = true;
     private long maxPauseMillis = ExplorationSettings.DEFAULT_MAX_PAUSE_MILLIS;
     private boolean spuriousWakeups;
@@ -147,7 +147,7 @@ public final class Interleavings {
      */
     public Options reduction(boolean reduction) {
       search = new SearchSettings(search.maxPreemptions(), reduction, search.lenientReplay(),
-          search.shrinkAttempts(), search.shrinkMillis());
+          search.shrinkAttempts(), search.shrinkMillis(), search.failOnBudget());
       return this;
     }
 
@@ -163,7 +163,13 @@ public final class Interleavings {
      */
     public Options shrink(int attempts, java.time.Duration limit) {
       search = new SearchSettings(search.maxPreemptions(), search.reduction(),
-          search.lenientReplay(), attempts, limit.toMillis());
+          search.lenientReplay(), attempts, limit.toMillis(), search.failOnBudget());
+      return this;
+    }
+
+    /** See {@link ExploreInterleavings#failOnBudget()}. */
+    public Options failOnBudget(boolean fail) {
+      search = search.withFailOnBudget(fail);
       return this;
     }
 

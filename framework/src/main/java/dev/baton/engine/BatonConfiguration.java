@@ -42,8 +42,8 @@ import org.junit.platform.engine.ConfigurationParameters;
  *   <li>{@value #PARALLELISM}: how many schedules run at once (0: every core; default 1)
  *   <li>{@value SearchKeys#MAX_PREEMPTIONS}, {@value SearchKeys#REDUCTION}, {@value
  *       SearchKeys#REPLAY_LENIENT}, {@value SearchKeys#SHRINK_ATTEMPTS}, {@value
- *       SearchKeys#SHRINK_SECONDS}: the exhaustive search, shrinking and lenient replay (see
- *       {@link SearchKeys})
+ *       SearchKeys#SHRINK_SECONDS}, {@value SearchKeys#FAIL_ON_BUDGET}: the exhaustive search,
+ *       shrinking, lenient replay and a spent time budget (see {@link SearchKeys})
  * </ul>
  *
  * <p>A malformed value does not stop the engine: {@link #problems()} lists it and every test fails
@@ -139,7 +139,8 @@ public final class BatonConfiguration {
         readBoolean(SearchKeys.REDUCTION),
         readBoolean(SearchKeys.REPLAY_LENIENT),
         readWhole(SearchKeys.SHRINK_ATTEMPTS, 0, Integer.MAX_VALUE, "1000"),
-        readWhole(SearchKeys.SHRINK_SECONDS, 0, 86_400, "10"));
+        readWhole(SearchKeys.SHRINK_SECONDS, 0, 86_400, "10"),
+        readBoolean(SearchKeys.FAIL_ON_BUDGET));
     this.shard = readShard();
     this.parallelism = readWhole(PARALLELISM, 0, 1024, "4 (0 uses every core)");
     this.reportSettings = readReportSettings();

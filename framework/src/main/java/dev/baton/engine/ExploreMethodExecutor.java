@@ -7,6 +7,7 @@ import dev.baton.scheduler.ExplorationSettings;
 import dev.baton.scheduler.Explorer;
 import dev.baton.scheduler.ScheduleBody;
 import dev.baton.scheduler.Strategies;
+import dev.baton.scheduler.TimeBudgetSpent;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -59,6 +60,10 @@ final class ExploreMethodExecutor {
           + failure.schedule() + ", strategy " + failure.strategy() + ", seed " + failure.seed()
           + ", replay with -Dbaton.replay=" + failure.replayToken());
       return TestExecutionResult.failed(failure);
+    } catch (TimeBudgetSpent partial) {
+      // baton.failOnBudget: every schedule passed, but too few of them ran.
+      System.out.println("[baton] " + test.methodDisplayName() + ": " + partial.getMessage());
+      return TestExecutionResult.failed(partial);
     } catch (IllegalArgumentException badSetting) {
       // A setting or replay token Baton could not use; the message names it and the fix.
       return TestExecutionResult.failed(

@@ -14,6 +14,7 @@ import dev.baton.scheduler.SearchSettings;
  *   <li>{@value #SHRINK_ATTEMPTS}: schedules Baton may run to shorten a failure (default 200; 0
  *       reports the failing schedule as found)
  *   <li>{@value #SHRINK_SECONDS}: wall-clock seconds shrinking may take (default 1)
+ *   <li>{@value #FAIL_ON_BUDGET}: overrides {@link ExploreInterleavings#failOnBudget()}
  * </ul>
  */
 record SearchKeys(
@@ -21,7 +22,8 @@ record SearchKeys(
     Boolean reduction,
     Boolean lenientReplay,
     Long shrinkAttempts,
-    Long shrinkSeconds) {
+    Long shrinkSeconds,
+    Boolean failOnBudget) {
 
   /** The exhaustive search's preemption bound. */
   static final String MAX_PREEMPTIONS = "baton.maxPreemptions";
@@ -38,11 +40,15 @@ record SearchKeys(
   /** Seconds shrinking may take. */
   static final String SHRINK_SECONDS = "baton.shrink.seconds";
 
+  /** Whether an exploration the time budget stopped early fails. */
+  static final String FAIL_ON_BUDGET = "baton.failOnBudget";
+
   /** The search settings an annotation declares. */
   static SearchSettings declared(ExploreInterleavings annotation) {
     return SearchSettings.DEFAULTS
         .withMaxPreemptions(annotation.maxPreemptions())
-        .withLenientReplay(annotation.lenientReplay());
+        .withLenientReplay(annotation.lenientReplay())
+        .withFailOnBudget(annotation.failOnBudget());
   }
 
   /** {@code declared} with the configured values applied. */
@@ -52,6 +58,7 @@ record SearchKeys(
         reduction != null ? reduction : declared.reduction(),
         lenientReplay != null ? lenientReplay : declared.lenientReplay(),
         shrinkAttempts != null ? shrinkAttempts.intValue() : declared.shrinkAttempts(),
-        shrinkSeconds != null ? shrinkSeconds * 1000 : declared.shrinkMillis());
+        shrinkSeconds != null ? shrinkSeconds * 1000 : declared.shrinkMillis(),
+        failOnBudget != null ? failOnBudget : declared.failOnBudget());
   }
 }

@@ -29,11 +29,9 @@ final class Coverage {
     long hash = hash(scheduler.choices());
     distinct.add(hash);
     fingerprint += mix(hash + mix(index + 0x9E3779B97F4A7C15L));
-    Trace trace = scheduler.trace;
-    for (int i = 0; i < trace.size; i++) {
-      if (trace.kinds[i] == Trace.SITE && trace.sites[i] >= 0) sites.set(trace.sites[i]);
-      if (i > 0 && trace.threads[i] != trace.threads[i - 1]) switches++;
-    }
+    Trace trace = scheduler.trace; // counts every step, also those a long schedule did not keep
+    sites.or(trace.sitesPassed);
+    switches += trace.threadChanges;
   }
 
   /** Adds what {@code other} counted, schedules that ran beside these ({@link ParallelExplorer}). */

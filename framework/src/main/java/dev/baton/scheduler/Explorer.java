@@ -254,9 +254,7 @@ public final class Explorer {
     }
 
     private ExplorationResult timeBudgetSpent(int budget) {
-      String spent = "The time budget of " + settings.timeBudgetMillis() / 1000 + " s ("
-          + "baton.timeBudgetSeconds) was spent after " + coverage.schedules() + " of "
-          + share(budget) + " schedules, all passed.";
+      String spent = TimeBudgetNote.spent(settings, coverage.schedules(), share(budget));
       String note = plan.policy().note().isEmpty() ? spent : spent + " " + plan.policy().note();
       return new ExplorationResult(coverage.schedules(), plan.strategy(), plan.seed(), false,
           ShardNotes.withShard(note, shard, plan.unsplit(), budget),

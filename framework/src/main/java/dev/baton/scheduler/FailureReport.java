@@ -51,6 +51,8 @@ final class FailureReport {
     m.append("\nInterleaving (").append(scheduler.trace.size).append(" steps, ")
         .append(r.threads.length).append(r.threads.length == 1 ? " thread" : " threads")
         .append("; -> marks a switch").append(folded.length() < trace.length() ? "; folded" : "")
+        .append(scheduler.trace.dropped() == 0 ? "" : String.format(java.util.Locale.ROOT,
+            "; steps %,d to %,d not kept", Trace.HEAD + 1, Trace.HEAD + scheduler.trace.dropped()))
         .append("):\n").append(folded);
     m.append("\nReplay this schedule:\n  ");
     String hint = settings.replayHint();
@@ -121,9 +123,10 @@ final class FailureReport {
     Trace trace = scheduler.trace;
     List<String> threadNames = new ArrayList<>();
     for (ManagedThread t : threads) threadNames.add(t.displayName());
-    List<FailureTimeline.Switch> switches = new ArrayList<>(trace.size);
-    for (int i = 0; i < trace.size; i++) {
-      switches.add(FailureTimeline.Switch.values()[trace.switches[i]]);
+    List<FailureTimeline.Switch> switches = new ArrayList<>(steps.size());
+    for (int k = 0; k < trace.kept(); k++) {
+      if (k == Trace.HEAD && trace.dropped() > 0) switches.add(FailureTimeline.Switch.NONE);
+      switches.add(FailureTimeline.Switch.values()[trace.switches[trace.at(k)]]);
     }
     List<FailureTimeline.Blocked> atEnd = new ArrayList<>();
     for (Failure.BlockedThread t : failure.blocked()) {
@@ -140,15 +143,29 @@ final class FailureReport {
     }
   }
 
+  /**
+   * The kept steps as the report shows them; in a long schedule, one note step stands for the
+   * steps dropped between the head and the tail.
+   */
   private List<Step> steps(Trace trace) {
-    List<Step> steps = new ArrayList<>(trace.size);
-    for (int i = 0; i < trace.size; i++) {
+    List<Step> steps = new ArrayList<>(trace.kept() + 1);
+    for (int k = 0; k < trace.kept(); k++) {
+      int i = trace.at(k);
       String thread = threads[trace.threads[i]].displayName();
+      if (k == Trace.HEAD && trace.dropped() > 0) steps.add(dropped(trace, thread));
       Site site = Sites.get(trace.sites[i]);
       String location = site == null ? "" : site.location();
       steps.add(new Step(thread, action(trace.kinds[i], site, trace.objects[i]), location));
     }
     return steps;
+  }
+
+  /** The note for the steps a long schedule did not keep, shown on the lane of the next step. */
+  private static Step dropped(Trace trace, String thread) {
+    return new Step(thread, String.format(java.util.Locale.ROOT,
+        "(steps %,d to %,d not kept: a long schedule keeps its first %,d and last %,d steps;"
+            + " the numbers from here count kept steps)",
+        Trace.HEAD + 1, Trace.HEAD + trace.dropped(), Trace.HEAD, Trace.TAIL), "");
   }
 
   private String action(int kind, Site site, Object object) {

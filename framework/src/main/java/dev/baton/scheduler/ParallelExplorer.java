@@ -128,9 +128,7 @@ final class ParallelExplorer {
     for (Worker w : workers) coverage.addAll(w.coverage);
     String note = "Ran " + count + " schedules at a time (baton.parallelism).";
     if (outOfTime.get()) {
-      note = "The time budget of " + settings.timeBudgetMillis() / 1000 + " s (baton.timeBudgetSeconds)"
-          + " was spent after " + coverage.schedules() + " of " + shard.share(budget)
-          + " schedules, all passed. " + note;
+      note = TimeBudgetNote.spent(settings, coverage.schedules(), shard.share(budget)) + " " + note;
     }
     return new ExplorationResult(coverage.schedules(), strategy, seed, false,
         ShardNotes.withShard(note, shard, false, budget),

@@ -73,6 +73,10 @@ final class Scheduler implements HookDelegate {
   private final AtomicInteger unrecordedEnds = new AtomicInteger();
   private final CountDownLatch finished = new CountDownLatch(1);
   final Trace trace = new Trace();
+  /** Whether the threads still progress, for a verdict of non-termination before maxSteps. */
+  private final ProgressMonitor progress = new ProgressMonitor();
+  /** Whether a long run recurses deeper, and how deep, for the fairness bound. */
+  private final RecursionWatch recursion = new RecursionWatch();
 
   private volatile ManagedThread[] threads = new ManagedThread[0];
   private volatile ManagedThread running;
@@ -322,7 +326,12 @@ final class Scheduler implements HookDelegate {
       me.lastSiteClock = clock;
     }
     if (++steps > maxSteps) {
-      fail(nonTermination(me));
+      fail(nonTermination(me, false));
+      throw new BatonAbort();
+    }
+    if (progress.step(me, site, steps) && progress.nobodyElseCanProgress(me, threads,
+        t -> !t.timed && !satisfied(t))) {
+      fail(nonTermination(me, true));
       throw new BatonAbort();
     }
     clock += yielding ? YIELD_NANOS : STEP_NANOS;
@@ -330,7 +339,14 @@ final class Scheduler implements HookDelegate {
       observePending(me);
       return;
     }
-    boolean giveWay = yielding || me.runLength >= FAIRNESS_BOUND;
+    if (me.runLength == FAIRNESS_BOUND / 2) recursion.mark(me);
+    Failure runaway = me.runLength >= FAIRNESS_BOUND ? recursion.check(me, me.runLength) : null;
+    if (runaway != null) {
+      fail(runaway);
+      throw new BatonAbort();
+    }
+    // A thread recursing deeper is not spinning: it keeps the baton unless the strategy switches.
+    boolean giveWay = yielding || me.runLength >= FAIRNESS_BOUND && !recursion.deepening(me);
     ManagedThread next = pickNext(me, giveWay);
     if (next != me) {
       trace.markSwitch(me.id, !satisfied(me) ? Trace.BLOCKED : giveWay ? Trace.YIELDED : Trace.PREEMPTED);
@@ -767,14 +783,23 @@ final class Scheduler implements HookDelegate {
     return b.toString();
   }
 
-  /** Called by {@code me}, the thread that passed the step bound: its own stack shows the loop. */
-  private Failure nonTermination(ManagedThread me) {
+  /**
+   * Called by {@code me}, the thread that passed the step bound or, with {@code cycle}, repeats a
+   * cycle of states without progress while nobody else can progress: its own stack shows the loop.
+   */
+  private Failure nonTermination(ManagedThread me, boolean cycle) {
     StackTraceElement[] stack = Stacks.ofUser(Thread.currentThread().getStackTrace());
+    String headline = cycle
+        ? me.displayName() + " seems not to terminate: it repeats " + progress.describe(me)
+            + " in which its reads see nothing new and no other thread can change them"
+            + " (a livelock or an endless loop; last at " + location(me.lastSite) + ")"
+        : "the schedule took more than " + maxSteps + " scheduling points (maxSteps): "
+            + me.displayName() + " seems not to terminate (last at " + location(me.lastSite)
+            + "), though no cycle without progress was seen; raise maxSteps if the scenario is"
+            + " just long";
     return new Failure(
         Kind.NON_TERMINATION,
-        "the schedule took more than " + maxSteps + " scheduling points: " + me.displayName()
-            + " seems not to terminate (last at " + location(me.lastSite)
-            + "); raise maxSteps if the scenario is just long",
+        headline,
         null,
         List.of(),
         "  " + me.displayName() + " was looping here:\n" + Stacks.format(stack, "      "));

@@ -13,13 +13,22 @@ package dev.baton.scheduler;
  * @param shrinkAttempts how many schedules Baton may run to shorten a failing schedule before
  *     reporting it; 0 turns shrinking off
  * @param shrinkMillis wall-clock time shrinking may take, checked between schedules
+ * @param failOnBudget true: an exploration that the time budget stopped before its schedule budget
+ *     fails instead of passing with a note (for CI jobs that must not pass a partial search)
  */
 public record SearchSettings(
     int maxPreemptions,
     boolean reduction,
     boolean lenientReplay,
     int shrinkAttempts,
-    long shrinkMillis) {
+    long shrinkMillis,
+    boolean failOnBudget) {
+
+  /** Settings that pass an exploration the time budget stopped (with a note). */
+  public SearchSettings(int maxPreemptions, boolean reduction, boolean lenientReplay,
+      int shrinkAttempts, long shrinkMillis) {
+    this(maxPreemptions, reduction, lenientReplay, shrinkAttempts, shrinkMillis, false);
+  }
 
   /** The defaults, as documented on {@link dev.baton.ExploreInterleavings}. */
   public static final SearchSettings DEFAULTS =
@@ -27,11 +36,19 @@ public record SearchSettings(
 
   /** These settings with {@link #maxPreemptions} replaced. */
   public SearchSettings withMaxPreemptions(int value) {
-    return new SearchSettings(value, reduction, lenientReplay, shrinkAttempts, shrinkMillis);
+    return new SearchSettings(
+        value, reduction, lenientReplay, shrinkAttempts, shrinkMillis, failOnBudget);
   }
 
   /** These settings with {@link #lenientReplay} replaced. */
   public SearchSettings withLenientReplay(boolean value) {
-    return new SearchSettings(maxPreemptions, reduction, value, shrinkAttempts, shrinkMillis);
+    return new SearchSettings(
+        maxPreemptions, reduction, value, shrinkAttempts, shrinkMillis, failOnBudget);
+  }
+
+  /** These settings with {@link #failOnBudget} replaced. */
+  public SearchSettings withFailOnBudget(boolean value) {
+    return new SearchSettings(
+        maxPreemptions, reduction, lenientReplay, shrinkAttempts, shrinkMillis, value);
   }
 }

@@ -88,7 +88,7 @@ class BatonConfigurationTest {
     assertThat(settings.replayToken()).isNull();
     assertThat(settings.strictReplay()).isFalse();
     assertThat(settings.pctDepth()).isEqualTo(3);
-    assertThat(settings.maxSteps()).isEqualTo(100_000);
+    assertThat(settings.maxSteps()).isEqualTo(10_000_000);
   }
 
   @Test

@@ -42,6 +42,27 @@ class SearchKeysTest {
   }
 
   @Test
+  void failOnBudgetIsDeclaredByTheAnnotationAndOverriddenByItsKey() {
+    assertThat(settings(Map.of(), "defaults").search().failOnBudget()).isFalse();
+    assertThat(settings(Map.of(), "failsOnBudget").search().failOnBudget()).isTrue();
+    assertThat(settings(Map.of("baton.failOnBudget", "true"), "defaults").search().failOnBudget())
+        .isTrue();
+    assertThat(settings(Map.of("baton.failOnBudget", "false"), "failsOnBudget").search()
+        .failOnBudget()).isFalse();
+    // The other settings keep their values.
+    assertThat(settings(Map.of("baton.failOnBudget", "true"), "declared").search())
+        .isEqualTo(new SearchSettings(4, true, true, 200, 1_000, true));
+  }
+
+  @Test
+  void aMalformedFailOnBudgetNamesTheKey() {
+    List<String> problems = BatonConfiguration.from(
+        new MapParameters(Map.of("baton.failOnBudget", "maybe"))).problems();
+    assertThat(problems).singleElement().asString()
+        .contains("baton.failOnBudget=maybe").contains("pass true or false");
+  }
+
+  @Test
   void malformedValuesNameTheKeyAndTheFix() {
     BatonConfiguration configuration = BatonConfiguration.from(new MapParameters(Map.of(
         "baton.maxPreemptions", "-1",

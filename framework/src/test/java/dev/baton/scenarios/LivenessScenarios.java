@@ -224,6 +224,13 @@ public final class LivenessScenarios {
     t.join();
   }
 
+  /** The same recursion on a stack too small to reach the depth bound: it overflows first. */
+  public static void endlessRecursionOnASmallStack() throws InterruptedException {
+    Thread t = new Thread(null, () -> new Resolver().resolve("a"), "resolver", 160 * 1024);
+    t.start();
+    t.join();
+  }
+
   public static void outOfMemory() throws InterruptedException {
     Thread t = new Thread(() -> {
       long[][] huge = new long[1][];

@@ -159,8 +159,20 @@ class LivenessTest {
   }
 
   @Test
-  void aStackOverflowIsReportedWithTheFramesThatRepeat() {
+  void anEndlessRecursionIsReportedAsRunawayRecursionWithTheFramesThatRepeat() {
     InterleavingFailure failure = find(LivenessScenarios::endlessRecursion, Strategy.RANDOM);
+
+    assertThat(failure.kind()).isEqualTo(Kind.RECURSION);
+    assertThat(failure.getMessage().lines().findFirst().orElseThrow())
+        .startsWith("runaway recursion in resolver: its stack passed 4000 frames")
+        .contains("LivenessScenarios$Resolver.resolve(LivenessScenarios.java:")
+        .contains("LivenessScenarios$Resolver.resolveOther(LivenessScenarios.java:");
+  }
+
+  @Test
+  void aStackOverflowIsReportedWithTheFramesThatRepeat() {
+    InterleavingFailure failure =
+        find(LivenessScenarios::endlessRecursionOnASmallStack, Strategy.RANDOM);
 
     assertThat(failure.kind()).isEqualTo(Kind.EXCEPTION);
     assertThat(failure.getCause()).isInstanceOf(StackOverflowError.class);
@@ -219,8 +231,31 @@ class LivenessTest {
 
     assertThat(result.schedules()).isBetween(1, 9_999_999);
     assertThat(result.note())
-        .startsWith("The time budget of 0 s (baton.timeBudgetSeconds) was spent after "
-            + result.schedules() + " of 10000000 schedules, all passed.");
+        .startsWith("Baton explored " + result.schedules() + " of 10000000 schedules (time budget):"
+            + " the time budget of 300 ms (baton.timeBudgetSeconds) was spent; all passed.");
+  }
+
+  @Test
+  void withFailOnBudgetASpentTimeBudgetFailsAndNamesTheKey() {
+    dev.baton.scheduler.TimeBudgetSpent failure = catchThrowableOfType(
+        dev.baton.scheduler.TimeBudgetSpent.class,
+        () -> Interleavings.configure().schedules(10_000_000).seed(1).failOnBudget(true)
+            .timeBudget(Duration.ofMillis(300)).explore(Scenarios::synchronizedUpdate));
+
+    assertThat(failure).isNotNull();
+    assertThat(failure.getMessage())
+        .containsPattern("^Baton explored \\d+ of 10000000 schedules \\(time budget\\)")
+        .contains("baton.failOnBudget=true fails a partial search")
+        .contains("Fix: raise baton.timeBudgetSeconds");
+  }
+
+  @Test
+  void withFailOnBudgetAnExplorationThatRanItsSchedulesPasses() {
+    ExplorationResult result = Interleavings.configure().schedules(20).seed(1).failOnBudget(true)
+        .timeBudget(Duration.ofSeconds(600)).explore(Scenarios::synchronizedUpdate);
+
+    assertThat(result.schedules()).isEqualTo(20);
+    assertThat(result.note()).doesNotContain("time budget");
   }
 
   private static InterleavingFailure find(Scenario scenario, Strategy strategy) {

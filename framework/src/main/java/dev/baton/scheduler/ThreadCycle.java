@@ -1,0 +1,82 @@
+package dev.baton.scheduler;
+
+/**
+ * The latest steps of one thread as states (site, object, index, value seen there), and how long
+ * they have repeated one cycle: the cycle of a spin loop whose reads see nothing new.
+ *
+ * <p>A step repeats the cycle when it equals the step one period before; the first step that does
+ * not ends the cycle and looks for the shortest period, up to {@link #MAX_PERIOD}, that it repeats.
+ */
+final class ThreadCycle {
+  /** The longest cycle looked for, in steps. */
+  static final int MAX_PERIOD = 64;
+
+  private static final int SIZE = MAX_PERIOD + 1;
+
+  private final int[] sites = new int[SIZE];
+  private final Object[] objects = new Object[SIZE];
+  private final int[] indexes = new int[SIZE];
+  private final Object[] values = new Object[SIZE];
+
+  /** Steps added since the latest progress. */
+  private long count;
+  private int period;
+  private int repeated;
+
+  /** A step whose effect is not known: whatever came before, the thread may have progressed. */
+  void progress() {
+    if (count == 0) return; // nothing to forget (a run of calls into the JDK, say)
+    count = 0;
+    period = 0;
+    repeated = 0;
+    java.util.Arrays.fill(objects, null);
+    java.util.Arrays.fill(values, null);
+  }
+
+  /** Adds a step; returns for how many steps in a row the cycle has repeated, counting this one. */
+  int add(int site, Object object, int index, Object value) {
+    if (period > 0 && same(period, site, object, index, value)) {
+      if (repeated < Integer.MAX_VALUE) repeated++;
+    } else {
+      period = 0;
+      repeated = 0;
+      long limit = Math.min(count, MAX_PERIOD);
+      for (int p = 1; p <= limit; p++) {
+        if (same(p, site, object, index, value)) {
+          period = p;
+          repeated = 1;
+          break;
+        }
+      }
+    }
+    int at = (int) (count % SIZE);
+    sites[at] = site;
+    objects[at] = object;
+    indexes[at] = index;
+    values[at] = value;
+    count++;
+    return repeated;
+  }
+
+  int repeated() {
+    return repeated;
+  }
+
+  int period() {
+    return period;
+  }
+
+  /** Whether the step {@code back} steps before the one being added was this same state. */
+  private boolean same(int back, int site, Object object, int index, Object value) {
+    int at = (int) ((count - back) % SIZE);
+    return sites[at] == site && objects[at] == object && indexes[at] == index
+        && sameValue(values[at], value);
+  }
+
+  /** The same reference, or equal boxed primitives (a field read reflectively comes boxed). */
+  private static boolean sameValue(Object a, Object b) {
+    if (a == b) return true;
+    if (a == null || b == null || a.getClass() != b.getClass()) return false;
+    return (a instanceof Number || a instanceof Boolean || a instanceof Character) && a.equals(b);
+  }
+}
