@@ -5,6 +5,8 @@ import dev.baton.instrument.Site;
 import dev.baton.instrument.Sites;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 
 /**
  * What went wrong when a schedule cannot go on, told as a {@link Failure}: a deadlock (every live
@@ -12,6 +14,8 @@ import java.util.List;
  * that does not terminate, a thread stuck outside Baton's control, a replay that diverged.
  */
 final class Diagnosis {
+  private static final long ABORT_GRACE_MILLIS = 1_000;
+
   private final Scheduler s;
   private final int maxSteps;
   private final long watchdogMillis;
@@ -20,6 +24,34 @@ final class Diagnosis {
     this.s = s;
     this.maxSteps = maxSteps;
     this.watchdogMillis = watchdogMillis;
+  }
+
+  /**
+   * Waits for the schedule to end, failing it when nothing happens for {@code watchdogMillis}: no
+   * scheduling point passed and the baton did not move, so the thread that holds it is blocked or
+   * busy outside the model. (A thread that was started but never arrives is caught at the next
+   * decision, with a more precise message, a little earlier.)
+   */
+  void watch(CountDownLatch finished) throws InterruptedException {
+    long poll = Math.max(10, Math.min(1_000, watchdogMillis / 10));
+    long limit = TimeUnit.MILLISECONDS.toNanos(watchdogMillis) + TimeUnit.MILLISECONDS.toNanos(poll);
+    int seenSteps = -1;
+    ManagedThread seenRunning = null;
+    long since = System.nanoTime();
+    while (!finished.await(poll, TimeUnit.MILLISECONDS)) {
+      int steps = s.steps();
+      ManagedThread r = s.running();
+      long now = System.nanoTime();
+      if (steps != seenSteps || r != seenRunning) {
+        seenSteps = steps;
+        seenRunning = r;
+        since = now;
+      } else if (now - since > limit) {
+        s.fail(stuck(s.running()));
+        finished.await(ABORT_GRACE_MILLIS, TimeUnit.MILLISECONDS);
+        return;
+      }
+    }
   }
 
   /** Nobody can run: a deadlock, or threads the finished scenario left blocked. */

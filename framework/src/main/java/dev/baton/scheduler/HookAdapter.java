@@ -246,14 +246,23 @@ final class HookAdapter implements HookDelegate {
     core.threadExit();
   }
 
+  /** A class initialiser starts in the calling thread: it is never preempted inside. */
   @Override
   public void classInitEnter() {
-    core.classInitEnter();
+    ManagedThread me = core.self();
+    if (me != null) {
+      me.noPreempt++;
+      me.inClassInit++;
+    }
   }
 
   @Override
   public void classInitExit() {
-    core.classInitExit();
+    ManagedThread me = core.self();
+    if (me != null && me.inClassInit > 0) {
+      me.inClassInit--;
+      me.noPreempt--;
+    }
   }
 
   // ---- park permits ---------------------------------------------------------------------------

@@ -34,8 +34,6 @@ final class Scheduler {
   /** A field access: the location is the owner plus the field of the site in pendingIndex. */
   static final Object FIELD_KEY = new Object();
 
-  private static final long ABORT_GRACE_MILLIS = 1_000;
-
   /** Steps a thread may run in a row while others could run, before it has to give way. */
   static final int FAIRNESS_BOUND = 1_000;
 
@@ -44,7 +42,6 @@ final class Scheduler {
   final TransitionObserver observer;
   private final int maxSteps;
   private final long watchdogMillis;
-  private final boolean spuriousWakeups;
 
   final HookAdapter hooks = new HookAdapter(this);
   final Monitors monitors = new Monitors(this);
@@ -83,8 +80,8 @@ final class Scheduler {
     this.observer = policy.observer();
     this.maxSteps = settings.maxSteps();
     this.watchdogMillis = settings.watchdogMillis();
-    this.spuriousWakeups = settings.spuriousWakeups();
-    this.clock = new VirtualClock(this, TimeUnit.MILLISECONDS.toNanos(settings.maxPauseMillis()));
+    this.clock = new VirtualClock(
+        this, TimeUnit.MILLISECONDS.toNanos(settings.maxPauseMillis()), settings.spuriousWakeups());
     this.values = new ScheduleValues(this, valueSeed);
     this.diagnosis = new Diagnosis(this, maxSteps, watchdogMillis);
   }
@@ -96,41 +93,13 @@ final class Scheduler {
     if (dispatch == null) Hooks.install(hooks); // beside others, the dispatch is installed
     try {
       main.execute(() -> runMain(body), Thread.currentThread().getContextClassLoader());
-      watch();
+      diagnosis.watch(finished);
     } finally {
       if (dispatch == null) Hooks.install(null);
       else dispatch.release(this);
     }
     workers.shutdown(); // its workers were released, parked
     PoolWorkers.awaitReleasedWorkersIdle(threads);
-  }
-
-  /**
-   * Waits for the schedule to end, failing it when nothing happens for {@link #watchdogMillis}: no
-   * scheduling point passed and the baton did not move, so the thread that holds it is blocked or
-   * busy outside the model. (A thread that was started but never arrives is caught at the next
-   * decision, with a more precise message, a little earlier.)
-   */
-  private void watch() throws InterruptedException {
-    long poll = Math.max(10, Math.min(1_000, watchdogMillis / 10));
-    long limit = TimeUnit.MILLISECONDS.toNanos(watchdogMillis) + TimeUnit.MILLISECONDS.toNanos(poll);
-    int seenSteps = -1;
-    ManagedThread seenRunning = null;
-    long since = System.nanoTime();
-    while (!finished.await(poll, TimeUnit.MILLISECONDS)) {
-      int s = steps;
-      ManagedThread r = running;
-      long now = System.nanoTime();
-      if (s != seenSteps || r != seenRunning) {
-        seenSteps = s;
-        seenRunning = r;
-        since = now;
-      } else if (now - since > limit) {
-        fail(diagnosis.stuck(running));
-        finished.await(ABORT_GRACE_MILLIS, TimeUnit.MILLISECONDS);
-        return;
-      }
-    }
   }
 
   private void runMain(ScheduleBody body) {
@@ -171,6 +140,11 @@ final class Scheduler {
 
   static String location(int site) {
     return Diagnosis.location(site);
+  }
+
+  /** The thread that holds the baton. */
+  ManagedThread running() {
+    return running;
   }
 
   int steps() {
@@ -409,7 +383,7 @@ final class Scheduler {
     }
     recordChoice(options[i].id);
     if (observer != null) observer.transition(options[i], true);
-    if (i >= n) wakeEarly(options[i]);
+    if (i >= n) clock.wakeEarly(options[i]);
     return options[i];
   }
 
@@ -433,35 +407,17 @@ final class Scheduler {
    * {@code wait} or {@code park} (a spurious wakeup). Returns how many it appended.
    */
   private int collectWakeable(int n) {
-    if (clock.neverPauses() && !spuriousWakeups) return 0;
+    if (clock.neverWakesEarly()) return 0;
     ManagedThread[] all = threads;
     int k = n;
     for (ManagedThread t : all) {
       if (!t.arrived || t.terminated || t.wait == ManagedThread.Wait.NONE || satisfied(t)) continue;
-      if (clock.canPauseFor(t) || canWakeSpuriously(t)) {
+      if (clock.canWakeEarly(t)) {
         if (k == options.length) options = Arrays.copyOf(options, k * 2);
         options[k++] = t;
       }
     }
     return k - n;
-  }
-
-  private boolean canWakeSpuriously(ManagedThread t) {
-    return spuriousWakeups
-        && (t.wait == ManagedThread.Wait.PARK
-            || (t.wait == ManagedThread.Wait.WAIT && monitors.freeFor(t)));
-  }
-
-  /** The policy picked a waiting thread: its deadline fires after a pause, or it wakes spuriously. */
-  private void wakeEarly(ManagedThread t) {
-    if (observer != null) observer.global(); // what a pause or a spurious wakeup changes is time
-    if (clock.canPauseFor(t)) {
-      long pause = clock.pauseFor(t);
-      trace.add(t.id, t.lastSite, Trace.PAUSE, pause);
-    } else {
-      t.woken = true;
-      trace.add(t.id, t.lastSite, Trace.SPURIOUS, null);
-    }
   }
 
   private int without(ManagedThread me, int n) {
@@ -640,23 +596,6 @@ final class Scheduler {
     if (me.terminated || me.inRuntime > 0) return;
     me.inRuntime++;
     finish(me);
-  }
-
-  /** A class initialiser starts in the calling thread: it is never preempted inside. */
-  void classInitEnter() {
-    ManagedThread me = self();
-    if (me != null) {
-      me.noPreempt++;
-      me.inClassInit++;
-    }
-  }
-
-  void classInitExit() {
-    ManagedThread me = self();
-    if (me != null && me.inClassInit > 0) {
-      me.inClassInit--;
-      me.noPreempt--;
-    }
   }
 
   /** The calling thread's model, arrived or not, without side effects; null if not managed. */

@@ -22,6 +22,7 @@ final class VirtualClock {
 
   private final Scheduler s;
   private final long maxPauseNanos;
+  private final boolean spuriousWakeups;
 
   /** Virtual time since the schedule started, in nanoseconds. */
   long now;
@@ -29,14 +30,38 @@ final class VirtualClock {
   /** Virtual time the running threads were paused so that deadlines could fire, in nanoseconds. */
   private long paused;
 
-  VirtualClock(Scheduler s, long maxPauseNanos) {
+  VirtualClock(Scheduler s, long maxPauseNanos, boolean spuriousWakeups) {
     this.s = s;
     this.maxPauseNanos = maxPauseNanos;
+    this.spuriousWakeups = spuriousWakeups;
   }
 
-  /** Whether no timed wait can be woken early by a pause. */
-  boolean neverPauses() {
-    return maxPauseNanos == 0;
+  /** Whether no waiting thread can ever be woken early (no pauses, no spurious wakeups). */
+  boolean neverWakesEarly() {
+    return maxPauseNanos == 0 && !spuriousWakeups;
+  }
+
+  /** Whether waiting {@code t} could be woken early: by a pause, or spuriously. */
+  boolean canWakeEarly(ManagedThread t) {
+    return canPauseFor(t) || canWakeSpuriously(t);
+  }
+
+  private boolean canWakeSpuriously(ManagedThread t) {
+    return spuriousWakeups
+        && (t.wait == ManagedThread.Wait.PARK
+            || (t.wait == ManagedThread.Wait.WAIT && s.monitors.freeFor(t)));
+  }
+
+  /** The policy picked a waiting thread: its deadline fires after a pause, or it wakes spuriously. */
+  void wakeEarly(ManagedThread t) {
+    if (s.observer != null) s.observer.global(); // what a pause or a spurious wakeup changes is time
+    if (canPauseFor(t)) {
+      long pause = pauseFor(t);
+      s.trace.add(t.id, t.lastSite, Trace.PAUSE, pause);
+    } else {
+      t.woken = true;
+      s.trace.add(t.id, t.lastSite, Trace.SPURIOUS, null);
+    }
   }
 
   long nanoTime(ManagedThread me, int site) {
@@ -74,7 +99,7 @@ final class VirtualClock {
   }
 
   /** Whether a pause of the running threads can let the deadline of {@code t}'s timed wait fire. */
-  boolean canPauseFor(ManagedThread t) {
+  private boolean canPauseFor(ManagedThread t) {
     return t.timed
         // The whole wait the program asked for, from its own call (a CountDownLatch.await(1 s)
         // parks for a little less, after the JDK's own steps): shorter than the pause budget.
@@ -84,7 +109,7 @@ final class VirtualClock {
   }
 
   /** Pauses the running threads until {@code t}'s deadline; returns how long the pause was. */
-  long pauseFor(ManagedThread t) {
+  private long pauseFor(ManagedThread t) {
     long pause = t.deadline - now;
     paused += pause;
     now = t.deadline;
