@@ -52,7 +52,8 @@ public final class Explorer {
             : ReplayToken.decode(settings.replayToken(), origin);
     ReportSettings.current(); // a malformed report key fails here, not in the middle of a report
     BatonAgent.install();
-    if (Hooks.installed() instanceof Scheduler running && running.isManaged(Thread.currentThread())
+    if (Hooks.installed() instanceof HookAdapter running
+        && running.core.isManaged(Thread.currentThread())
         || Hooks.installed() instanceof HookDispatch d && d.ownerOf(Thread.currentThread()) != null) {
       throw new IllegalStateException(
           "Interleavings.explore was called from inside a scenario that Baton is exploring: explore"

@@ -17,10 +17,10 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 final class HookDispatch implements HookDelegate {
   private final ConcurrentHashMap<Thread, Scheduler> owners = new ConcurrentHashMap<>();
-  private final Scheduler idle;
+  private final HookDelegate idle;
 
   HookDispatch(Scheduler idle) {
-    this.idle = idle;
+    this.idle = idle.hooks;
   }
 
   /** Installs this dispatch as the hook delegate. */
@@ -50,13 +50,13 @@ final class HookDispatch implements HookDelegate {
 
   private HookDelegate route() {
     Scheduler s = owners.get(Thread.currentThread());
-    return s != null ? s : idle;
+    return s != null ? s.hooks : idle;
   }
 
   private HookDelegate routeFor(Thread target) {
     Scheduler s = owners.get(Thread.currentThread());
     if (s == null && target != null) s = owners.get(target);
-    return s != null ? s : idle;
+    return s != null ? s.hooks : idle;
   }
 
   @Override

@@ -1,0 +1,121 @@
+package dev.baton.scheduler;
+
+import java.util.concurrent.ForkJoinPool;
+import java.util.concurrent.ForkJoinWorkerThread;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Pool workers in a schedule: the schedule's own common pool, the adoption of {@code
+ * ForkJoinPool} workers that the schedule did not start but wakes, and their release at its end
+ * (an idle worker parks again for real rather than unwind, which would make its pool replace it).
+ */
+final class PoolWorkers {
+  /** The JVM's common pool, as seen from outside any schedule. */
+  static final ForkJoinPool JVM_COMMON_POOL = ForkJoinPool.commonPool();
+
+  private final Scheduler s;
+
+  /** What the common pool is inside this schedule; made on first use, shut down at its end. */
+  private ForkJoinPool commonPool;
+
+  PoolWorkers(Scheduler s) {
+    this.s = s;
+  }
+
+  /** The common pool of this schedule, made like the JVM's on first use. */
+  ForkJoinPool commonPool(ForkJoinPool common) {
+    if (commonPool == null) {
+      // Like the JVM's: same size, daemon workers named as the common pool's. They are started
+      // by managed threads, so they are managed.
+      int[] workers = {0};
+      commonPool = new ForkJoinPool(
+          common.getParallelism(),
+          pool -> {
+            ForkJoinWorkerThread worker =
+                ForkJoinPool.defaultForkJoinWorkerThreadFactory.newThread(pool);
+            worker.setName("ForkJoinPool.commonPool-worker-" + ++workers[0]);
+            worker.setDaemon(true);
+            // Code loaded through the context loader must see the instrumented classes.
+            worker.setContextClassLoader(Thread.currentThread().getContextClassLoader());
+            return worker;
+          },
+          null,
+          common.getAsyncMode());
+    }
+    return commonPool;
+  }
+
+  /** The schedule ended: shuts its common pool down (its workers were released, parked). */
+  void shutdown() {
+    if (commonPool != null) commonPool.shutdownNow();
+  }
+
+  /**
+   * A managed thread wakes a {@code ForkJoinPool} worker that this schedule did not start: a
+   * worker of the common pool that outlived an earlier schedule, or that the JVM started before
+   * the exploration. It becomes a thread of this schedule, like a thread just started: it runs
+   * the task it was woken for under control, and the next decision waits for it to arrive.
+   */
+  void adopt(ManagedThread me, Thread worker) {
+    if (s.aborted || !(worker instanceof ForkJoinWorkerThread)
+        || !worker.isAlive() || isCarrier(worker)) {
+      return;
+    }
+    ManagedThread adopted = s.register(worker);
+    if (s.observer != null) s.observer.global();
+    // The unpark counts in the model too: the worker may not have parked yet (it can still be
+    // on its way back from an earlier schedule), and then its next park must return at once.
+    adopted.parkPermit = true;
+    s.lifecycle.reportUncaughtExceptions(adopted);
+    s.record(me, me.lastSite, Trace.UNPARK, adopted);
+  }
+
+  /**
+   * Whether {@code t}, ending with its schedule, is an idle worker to release rather than unwind.
+   * An idle worker is not unwound, which would make its pool replace it while the schedule ends:
+   * it parks again for real, outside the model, and a pool that is shut down (the schedule's own
+   * common pool) ends it. A worker in the middle of a task is unwound like any thread: the pool
+   * catches that per task.
+   */
+  static boolean releasable(ManagedThread t) {
+    return !t.terminated && t.thread instanceof ForkJoinWorkerThread
+        && t.wait == ManagedThread.Wait.PARK;
+  }
+
+  /**
+   * Waits a little for the pool workers released at the end of this schedule to park for real or
+   * end: a worker of the JVM's common pool still scanning its queues could take a task of the
+   * next schedule before that schedule knows of it, and run it outside the model.
+   */
+  static void awaitReleasedWorkersIdle(ManagedThread[] threads) throws InterruptedException {
+    long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(200);
+    for (ManagedThread t : threads) {
+      boolean ofTheJvm = t.thread instanceof ForkJoinWorkerThread w
+          && w.getPool() == JVM_COMMON_POOL;
+      if (!t.released || !ofTheJvm) continue;
+      while (t.thread.isAlive() && System.nanoTime() < deadline && !idleInPool(t.thread)) {
+        Thread.sleep(1);
+      }
+    }
+  }
+
+  /** Parked for real where a pool worker waits for work, not in Baton's own code. */
+  private static boolean idleInPool(Thread worker) {
+    Thread.State state = worker.getState();
+    if (state != Thread.State.WAITING && state != Thread.State.TIMED_WAITING) return false;
+    boolean awaitingWork = false;
+    for (StackTraceElement e : worker.getStackTrace()) {
+      // Its real park may pass through Baton's hooks (JDK 25 parks idle workers via Unsafe),
+      // but not through the scheduler, which would mean it still waits for the baton.
+      if (e.getClassName().startsWith("dev.baton.scheduler.")) return false;
+      awaitingWork |= e.getClassName().equals("java.util.concurrent.ForkJoinPool")
+          && e.getMethodName().equals("awaitWork");
+    }
+    return awaitingWork;
+  }
+
+  /** A carrier of virtual threads: it runs the managed virtual threads, and is the JVM's own. */
+  static boolean isCarrier(Thread thread) {
+    return thread.getClass().getName().equals("jdk.internal.misc.CarrierThread");
+  }
+}

@@ -1,0 +1,126 @@
+package dev.baton.scheduler;
+
+import dev.baton.InterleavingFailure.Kind;
+import java.util.List;
+
+/**
+ * The model of thread life in a schedule: start, join, sleep and interrupts, and the exceptions
+ * that escape a thread. (Arrival at the first hook and the end of a thread belong to the core,
+ * which hands the baton on.)
+ */
+final class ThreadLifecycle {
+  private final Scheduler s;
+
+  ThreadLifecycle(Scheduler s) {
+    this.s = s;
+  }
+
+  /** {@code Thread.join}; false joins for real (not a thread of this schedule). */
+  boolean join(ManagedThread me, Thread thread, long millis, int nanos, int site)
+      throws InterruptedException {
+    ManagedThread target = s.managed(thread);
+    if (target == null) return false; // not a thread of this schedule: a real join
+    if (Thread.interrupted()) throw new InterruptedException();
+    boolean untimed = millis == 0 && nanos == 0;
+    Scheduler.pending(me, untimed ? target : null, untimed ? Scheduler.LIFE_KEY : null, 0, false);
+    if (!target.terminated) s.block(me, ManagedThread.Wait.JOIN, target, millis, nanos);
+    try {
+      s.blockingPoint(me, site, Trace.SITE, target);
+    } finally {
+      me.clearWait();
+    }
+    if (!target.terminated) {
+      if (Thread.interrupted()) throw new InterruptedException();
+      return true; // timed out
+    }
+    // The model says it ended; let the JVM finish it so that isAlive() agrees.
+    thread.join(1000);
+    return true;
+  }
+
+  /** {@code Thread.sleep}: asleep until the virtual clock reaches the deadline, or an interrupt. */
+  boolean sleep(ManagedThread me, long millis, int nanos, int site) throws InterruptedException {
+    if (Thread.interrupted()) throw new InterruptedException("sleep interrupted");
+    Scheduler.pending(me, null, null, 0, false);
+    if (millis == 0 && nanos == 0) {
+      s.turn(me, site, true);
+      s.record(me, site, Trace.SITE, 0L);
+    } else {
+      // Asleep until the virtual clock reaches the deadline, or an interrupt.
+      s.block(me, ManagedThread.Wait.SLEEP, null, millis, nanos);
+      try {
+        s.blockingPoint(me, site, Trace.SITE, me.timed ? me.timeout : -1L);
+      } finally {
+        me.clearWait();
+      }
+    }
+    if (Thread.interrupted()) throw new InterruptedException("sleep interrupted");
+    return true;
+  }
+
+  /** {@code Thread.isInterrupted} of a managed thread as the model sees it; -1 asks the JVM. */
+  int isInterrupted(Thread thread) {
+    ManagedThread target = s.managed(thread);
+    if (target == null) return -1;
+    // A parked thread sets its interrupt status aside while it waits for the baton.
+    return Scheduler.interrupted(target) ? 1 : 0;
+  }
+
+  /** {@code Thread.interrupt}: a scheduling point; the model learns of it at once. */
+  boolean interrupt(ManagedThread me, Thread thread, int site) {
+    ManagedThread target = s.managed(thread);
+    Scheduler.pending(me, target, null, 0, true);
+    s.point(me, site, Trace.SITE, target);
+    // The model learns of it at once, whatever the target's thread is doing in the JVM.
+    if (target != null && target != me && !target.terminated) target.interruptPending = true;
+    thread.interrupt();
+    return true;
+  }
+
+  /** {@code me} starts {@code thread}: it becomes a thread of this schedule. */
+  void threadStarting(ManagedThread me, Thread thread) {
+    if (thread.getState() != Thread.State.NEW || s.isManaged(thread)) return;
+    if (PoolWorkers.isCarrier(thread)) return;
+    if (s.aborted) {
+      // A ForkJoinPool replacing a worker must not fail half-way (it would miscount its
+      // workers): that thread starts outside the schedule. Any other start fails cleanly,
+      // as a ThreadPoolExecutor's replacement of a worker that unwound, which would else live
+      // on, parked for ever.
+      if (thread instanceof java.util.concurrent.ForkJoinWorkerThread) return;
+      throw new BatonAbort();
+    }
+    // The start is no step of partial-order reduction's: the child cannot run before it anyway.
+    ManagedThread child = s.register(thread);
+    reportUncaughtExceptions(child);
+    s.record(me, -1, Trace.START, child);
+  }
+
+  /** Makes an exception that escapes {@code child} fail the schedule, unless the user handles it. */
+  void reportUncaughtExceptions(ManagedThread child) {
+    Thread t = child.thread;
+    Thread.UncaughtExceptionHandler own = t.getUncaughtExceptionHandler();
+    boolean userHandler = own != null && own != t.getThreadGroup();
+    t.setUncaughtExceptionHandler(
+        (thread, e) -> {
+          if (e instanceof BatonAbort) return;
+          if (userHandler) {
+            own.uncaughtException(thread, e);
+          } else {
+            threadFailed(child, e);
+          }
+        });
+  }
+
+  /** An exception escaped {@code me}: the schedule fails with it. */
+  void threadFailed(ManagedThread me, Throwable t) {
+    if (t instanceof StackOverflowError) {
+      String cycle = Stacks.recursion(Stacks.ofUser(t.getStackTrace()));
+      s.fail(new Failure(Kind.EXCEPTION,
+          "stack overflow in " + me.displayName()
+              + (cycle.isEmpty() ? "" : ": endless recursion through " + cycle),
+          t, List.of(), ""));
+      return;
+    }
+    s.fail(new Failure(Kind.EXCEPTION, t + " (thrown in " + me.displayName() + ")", t, List.of(), ""));
+  }
+}
