@@ -16,8 +16,8 @@ import org.objectweb.asm.Type;
 
 /**
  * Which JDK instance methods hold their receiver's monitor for the whole call: those declared
- * {@code synchronized}, and those that call such a method of their own class (Vector's {@code
- * add(int, E)} calls the synchronized {@code insertElementAt}). Retransformation cannot drop the
+ * {@code synchronized}, and those that only delegate to such a method of their own class (Vector's
+ * {@code add(int, E)} calls the synchronized {@code insertElementAt}). Retransformation cannot drop the
  * flag, so the JVM takes that monitor at entry; Baton takes it in the model first, at the call
  * site, so that a user's {@code synchronized} block on the same object excludes the call.
  *
@@ -126,6 +126,8 @@ public final class JdkSynchronizedMethods {
     final Set<String> synchronizedMethods = new HashSet<>();
     final Set<String> waiting = new HashSet<>();
     final Map<String, Set<String>> ownCalls = new HashMap<>();
+    /** Methods that call into another class (an observer's update): they may run user code. */
+    final Set<String> callingOut = new HashSet<>();
     String superName;
 
     Analysis(String owner) {
@@ -156,12 +158,19 @@ public final class JdkSynchronizedMethods {
             waiting.add(key);
           } else if (instance && callOwner.equals(owner) && opcode != Opcodes.INVOKESTATIC) {
             calls.add(method + callDesc);
+          } else if (!method.equals("<init>")) {
+            callingOut.add(key);
           }
         }
       };
     }
 
-    /** Synchronized methods and those calling them, less those that wait, directly or not. */
+    /**
+     * Synchronized methods, and methods that only delegate to them (they call no other class, so
+     * holding the monitor for the whole call changes nothing another thread can see), less those
+     * that wait, directly or not. {@code Observable.notifyObservers} calls the synchronized {@code
+     * clearChanged} but also the observers, outside the lock: it is not one of them.
+     */
     Set<String> closure() {
       Set<String> locking = new HashSet<>(synchronizedMethods);
       Set<String> waits = new HashSet<>(waiting);
@@ -169,8 +178,9 @@ public final class JdkSynchronizedMethods {
       while (grew) {
         grew = false;
         for (Map.Entry<String, Set<String>> e : ownCalls.entrySet()) {
+          boolean delegates = !callingOut.contains(e.getKey());
           for (String callee : e.getValue()) {
-            if (locking.contains(callee) && locking.add(e.getKey())) grew = true;
+            if (delegates && locking.contains(callee) && locking.add(e.getKey())) grew = true;
             if (waits.contains(callee) && waits.add(e.getKey())) grew = true;
           }
         }
