@@ -69,7 +69,8 @@ public final class BatonAgent {
 
   /**
    * {@code LockSupport}, {@code Thread}, {@code java.time.Clock}, and every loaded {@code
-   * java.util.concurrent} class and clock class of {@link JdkTransformer#CLOCK_CLASSES}.
+   * java.util.concurrent} class, clock class of {@link JdkTargets#CLOCK_CLASSES} and class of the
+   * {@code java.util} package whose monitors may be modelled.
    */
   private static Class<?>[] jdkClassesToRewrite(Instrumentation inst) {
     java.util.List<Class<?>> classes =
@@ -81,10 +82,13 @@ public final class BatonAgent {
     }
     for (Class<?> c : inst.getAllLoadedClasses()) {
       if (c.getName().equals("java.lang.VirtualThread")) continue;
-      boolean clockOfUsers = JdkTransformer.CLOCK_CLASSES.contains(c.getName().replace('.', '/'))
+      String internalName = c.getName().replace('.', '/');
+      boolean clockOfUsers = JdkTargets.CLOCK_CLASSES.contains(internalName)
           && c != java.time.Clock.class;
       boolean concurrent = c.getName().startsWith("java.util.concurrent.") && c != LockSupport.class;
-      if (c.getClassLoader() == null && (concurrent || clockOfUsers)
+      // The transformer leaves those without monitor code unchanged.
+      boolean monitors = JdkTargets.mayRewriteMonitors(internalName);
+      if (c.getClassLoader() == null && (concurrent || clockOfUsers || monitors)
           && !c.isHidden() && inst.isModifiableClass(c)) {
         classes.add(c);
       }

@@ -22,8 +22,8 @@ final class CallReplacementAdapter extends MethodVisitor {
   /** A hook replacing a call; {@code kind == null} for hooks that take no site. */
   record Replacement(String hook, String hookDescriptor, SiteKind kind) {}
 
-  /** Instance methods of {@code Object}, keyed by name + descriptor. */
-  private static final Map<String, Replacement> OBJECT_METHODS =
+  /** Instance methods of {@code Object}, keyed by name + descriptor; JDK code's too ({@link WaitNotifyAdapter}). */
+  static final Map<String, Replacement> OBJECT_METHODS =
       Map.of(
           "wait()V", new Replacement("objectWait", "(Ljava/lang/Object;I)V", SiteKind.WAIT),
           "wait(J)V", new Replacement("objectWait", "(Ljava/lang/Object;JI)V", SiteKind.WAIT),

@@ -14,7 +14,9 @@ import org.objectweb.asm.commons.AdviceAdapter;
  * {@code equals} inside a {@code ConcurrentHashMap} bin or a synchronized collection): preempting
  * there would leave another thread blocked in the JVM. The hook decides at run time from the
  * receiver: such calls are not preempted inside (they still block where the JDK blocks), and
- * calls on collections that lock a monitor take it in the model. A constructor's calls before its
+ * calls of JDK methods that hold their receiver's monitor take it in the model. Those are hooked
+ * wherever they are declared ({@code StringBuffer.append}, an {@code Observable} method called on
+ * a user subclass): see {@link JdkSynchronizedMethods}. A constructor's calls before its
  * super()/this() call are left out (a handler must not cover an uninitialised {@code this}).
  *
  * <p>For an instance call the receiver sits under the arguments, so the arguments are spilled to
@@ -23,14 +25,17 @@ import org.objectweb.asm.commons.AdviceAdapter;
  */
 final class SharedCallAdapter extends AdviceAdapter {
   private final MethodSites sites;
+  private final ClassHierarchy hierarchy;
   private final TempLocals temps = new TempLocals(this::newLocal);
   /** False in a constructor until its super()/this() call: no handler may cover that code. */
   private boolean atomicCalls;
 
   SharedCallAdapter(
-      MethodVisitor next, int access, String name, String descriptor, MethodSites sites) {
+      MethodVisitor next, int access, String name, String descriptor, MethodSites sites,
+      ClassHierarchy hierarchy) {
     super(Opcodes.ASM9, next, access, name, descriptor);
     this.sites = sites;
+    this.hierarchy = hierarchy;
   }
 
   @Override
@@ -73,17 +78,17 @@ final class SharedCallAdapter extends AdviceAdapter {
   @Override
   public void visitMethodInsn(
       int opcode, String owner, String name, String descriptor, boolean isInterface) {
-    boolean hooked =
-        (opcode == Opcodes.INVOKEVIRTUAL
-                || opcode == Opcodes.INVOKEINTERFACE
-                || opcode == Opcodes.INVOKESTATIC)
-            && isShared(owner);
+    boolean instanceCall = opcode == Opcodes.INVOKEVIRTUAL || opcode == Opcodes.INVOKEINTERFACE;
+    boolean hooked = ((instanceCall || opcode == Opcodes.INVOKESTATIC) && isShared(owner))
+        || (instanceCall && JdkSynchronizedMethods.mayLock(hierarchy, owner, name + descriptor));
     if (hooked) {
       boolean isStatic = opcode == Opcodes.INVOKESTATIC;
       // An instance call's receiver sits under its arguments: spill them, use it, reload them.
       int[] spill = isStatic ? new int[0] : spillArguments(descriptor);
       pushReceiver(isStatic);
-      sites.push(mv, SiteKind.CALL, MethodSites.simpleName(owner) + "." + name);
+      int site = sites.register(SiteKind.CALL, MethodSites.simpleName(owner) + "." + name);
+      CallTargets.record(site, name + descriptor);
+      MethodSites.pushInt(mv, site);
       HookCalls.invoke(mv, "beforeCall", "(Ljava/lang/Object;I)V");
       if (atomicCalls) {
         pushReceiver(isStatic);

@@ -70,7 +70,7 @@ final class UserClassVisitor extends ClassVisitor {
     mv = new MonitorAdapter(mv, sites);
     mv = new ArrayAccessAdapter(mv, access, name, descriptor, sites);
     mv = new FieldAccessAdapter(mv, access, name, descriptor, sites, hierarchy);
-    mv = new SharedCallAdapter(mv, access, name, descriptor, sites);
+    mv = new SharedCallAdapter(mv, access, name, descriptor, sites, hierarchy);
     mv = new CallReplacementAdapter(mv, sites, hierarchy, bridges);
     mv = new NondeterminismAdapter(mv, sites);
     if (synchronizedMethod) {

@@ -167,7 +167,10 @@ final class HookAdapter implements HookDelegate {
 
   @Override
   public void atomicEnter(Object receiver) {
-    Object monitor = SynchronizedReceivers.monitorOf(receiver);
+    ManagedThread caller = core.self();
+    // beforeCall, just before, left the call's site in lastSite (class initialisers lock nothing).
+    Object monitor = caller == null || caller.inClassInit > 0
+        ? null : SynchronizedReceivers.monitorOf(receiver, caller.lastSite);
     if (monitor == null) {
       ManagedThread me = core.self();
       if (me != null) me.pushCall(null, SynchronizedReceivers.locksAroundCallbacks(receiver));

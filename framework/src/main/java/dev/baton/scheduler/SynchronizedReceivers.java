@@ -1,20 +1,28 @@
 package dev.baton.scheduler;
 
-import java.lang.reflect.Field;
-import java.util.Hashtable;
-import java.util.Vector;
+import dev.baton.instrument.CallTargets;
+import dev.baton.instrument.JdkSynchronizedMethods;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * What a call into a JDK collection locks. Collections that synchronize on a monitor for every call: {@code Hashtable} and {@code
- * Vector} on themselves, the {@code Collections.synchronized*} wrappers on their mutex (themselves
- * unless given one). Baton takes that monitor in the model around calls to them, so that a user's
- * {@code synchronized (list)} around an iteration excludes another thread's {@code list.add}.
+ * What a call into the JDK locks. A JDK method that holds its receiver's monitor for the whole call
+ * ({@code synchronized}: {@code Vector}, {@code Hashtable}, {@code StringBuffer}, {@code
+ * Observable}, {@code Properties}...; found generally by {@link JdkSynchronizedMethods} from the
+ * method the receiver's class dispatches to) takes that monitor in the model around the call, so
+ * that it blocks while another thread holds it, and a user's {@code synchronized (vector)} excludes
+ * another thread's {@code vector.add}. Monitors taken by {@code synchronized} blocks inside JDK code
+ * (the {@code Collections.synchronized*} wrappers' mutex, {@code Vector}'s iterators, {@code Timer})
+ * need nothing here: the agent rewrites those blocks like user code's.
  */
 final class SynchronizedReceivers {
-  private static final Class<?> SYNCHRONIZED_COLLECTION = type("java.util.Collections$SynchronizedCollection");
-  private static final Class<?> SYNCHRONIZED_MAP = type("java.util.Collections$SynchronizedMap");
-  private static final Field COLLECTION_MUTEX = mutex(SYNCHRONIZED_COLLECTION);
-  private static final Field MAP_MUTEX = mutex(SYNCHRONIZED_MAP);
+  /** Per receiver class: which called methods ({@code name + descriptor}) lock the receiver. */
+  private static final ClassValue<Map<String, Boolean>> LOCKING = new ClassValue<>() {
+    @Override
+    protected Map<String, Boolean> computeValue(Class<?> type) {
+      return new ConcurrentHashMap<>();
+    }
+  };
 
   private SynchronizedReceivers() {}
 
@@ -31,45 +39,14 @@ final class SynchronizedReceivers {
         || name.startsWith("java.util.concurrent.CopyOnWriteArray");
   }
 
-  /** The monitor a call on {@code receiver} locks, or null. */
-  static Object monitorOf(Object receiver) {
+  /** The monitor the call at {@code site} on {@code receiver} holds throughout, or null. */
+  static Object monitorOf(Object receiver, int site) {
     if (receiver == null) return null;
-    if (receiver instanceof Hashtable || receiver instanceof Vector) return receiver;
-    if (SYNCHRONIZED_COLLECTION != null && SYNCHRONIZED_COLLECTION.isInstance(receiver)) {
-      return read(COLLECTION_MUTEX, receiver);
-    }
-    if (SYNCHRONIZED_MAP != null && SYNCHRONIZED_MAP.isInstance(receiver)) {
-      return read(MAP_MUTEX, receiver);
-    }
-    return null;
-  }
-
-  private static Object read(Field mutex, Object receiver) {
-    if (mutex == null) return receiver;
-    try {
-      return mutex.get(receiver);
-    } catch (IllegalAccessException e) {
-      return receiver;
-    }
-  }
-
-  private static Class<?> type(String name) {
-    try {
-      return Class.forName(name);
-    } catch (ClassNotFoundException e) {
-      return null;
-    }
-  }
-
-  /** The wrapper's {@code mutex} field; readable once the agent opened java.util to Baton. */
-  private static Field mutex(Class<?> wrapper) {
-    if (wrapper == null) return null;
-    try {
-      Field f = wrapper.getDeclaredField("mutex");
-      f.setAccessible(true);
-      return f;
-    } catch (ReflectiveOperationException | RuntimeException e) {
-      return null; // without access, the wrapper itself (the default mutex) is used
-    }
+    String method = CallTargets.of(site);
+    if (method == null) return null;
+    Class<?> type = receiver.getClass();
+    boolean locks = LOCKING.get(type)
+        .computeIfAbsent(method, m -> JdkSynchronizedMethods.locksReceiver(type, m));
+    return locks ? receiver : null;
   }
 }
