@@ -1,5 +1,6 @@
 package dev.baton;
 
+import dev.baton.config.Defaults;
 import java.lang.annotation.Documented;
 import java.lang.annotation.ElementType;
 import java.lang.annotation.Retention;
@@ -27,13 +28,16 @@ import org.junit.platform.commons.annotation.Testable;
 public @interface ExploreInterleavings {
 
   /** How many schedules to try; must be at least 1. */
-  int schedules() default 1000;
+  int schedules() default Defaults.SCHEDULES;
 
-  /** How to pick the next thread at each scheduling point. */
+  /**
+   * How to pick the next thread at each scheduling point. (An enum default cannot name a constant:
+   * a test checks that this one is {@link Defaults#STRATEGY_NAME}.)
+   */
   Strategy strategy() default Strategy.RANDOM;
 
   /** Seed of the exploration; {@code 0} picks one at random and prints it. */
-  long seed() default 0;
+  long seed() default Defaults.SEED;
 
   /**
    * A replay token printed by an earlier failure. When set, Baton runs exactly that schedule once
@@ -41,15 +45,15 @@ public @interface ExploreInterleavings {
    * changed so that the recorded choices no longer apply, the rest of the schedule is completed
    * deterministically and the divergence is reported as a note, not a failure.
    */
-  String replay() default "";
+  String replay() default Defaults.REPLAY;
 
   /** Bug depth for {@link Strategy#PCT}: the number of priority-change points plus one. */
-  int pctDepth() default 3;
+  int pctDepth() default Defaults.PCT_DEPTH;
 
   /**
    * Most scheduling points one schedule may take before Baton reports it as not terminating.
    */
-  int maxSteps() default 100_000;
+  int maxSteps() default Defaults.MAX_STEPS;
 
   /**
    * Whether every schedule sees fresh static state: the classes of the test and the code it tests
@@ -58,7 +62,7 @@ public @interface ExploreInterleavings {
    * sees what the failing schedule saw. {@code false} shares the classes across schedules: faster,
    * for code without static state.
    */
-  boolean freshStatics() default true;
+  boolean freshStatics() default Defaults.FRESH_STATICS;
 
   /**
    * How long, in virtual time, Baton may pause the threads that are running so that a pending
@@ -70,7 +74,7 @@ public @interface ExploreInterleavings {
    * other threads could still act. {@code 0} never pauses: deadlines then fire only when no
    * thread can run.
    */
-  long maxPauseMillis() default 1_000;
+  long maxPauseMillis() default Defaults.MAX_PAUSE_MILLIS;
 
   /**
    * Whether {@code Object.wait}, {@code LockSupport.park} and so {@code Condition.await} may
@@ -78,7 +82,7 @@ public @interface ExploreInterleavings {
    * rarely do it, and each waiting thread would add a choice to every decision. Turn it on to
    * check that every wait is in a loop that re-checks its condition.
    */
-  boolean spuriousWakeups() default false;
+  boolean spuriousWakeups() default Defaults.SPURIOUS_WAKEUPS;
 
   /**
    * For {@link Strategy#EXHAUSTIVE}: the most preemptions (switches away from a thread that could
@@ -88,7 +92,7 @@ public @interface ExploreInterleavings {
    * every known concurrency bug needs at most two, and each more multiplies the schedules by about
    * the number of steps. Must be at least 0.
    */
-  int maxPreemptions() default 2;
+  int maxPreemptions() default Defaults.MAX_PREEMPTIONS;
 
   /**
    * How a {@link #replay()} token (or {@code -Dbaton.replay}) is followed when the code changed
@@ -98,5 +102,5 @@ public @interface ExploreInterleavings {
    * default): {@code -Dbaton.replay} fails at the first divergence, and {@link #replay()}
    * completes the schedule one fixed way.
    */
-  boolean lenientReplay() default false;
+  boolean lenientReplay() default Defaults.LENIENT_REPLAY;
 }

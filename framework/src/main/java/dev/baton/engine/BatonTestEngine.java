@@ -6,7 +6,6 @@ import dev.baton.jcstress.JCStressBridge;
 import dev.baton.jcstress.JCStressClasses;
 import dev.baton.jcstress.JCStressClassDescriptor;
 import dev.baton.jcstress.JCStressTestResolver;
-import dev.baton.report.ReportSettings;
 import java.util.List;
 import java.util.Optional;
 import org.junit.platform.engine.CancellationToken;
@@ -88,7 +87,6 @@ public final class BatonTestEngine implements TestEngine {
         agentFailure = t;
       }
     }
-    ReportSettings.use(configuration.reportSettings());
     Run run =
         new Run(
             listener,
@@ -98,12 +96,8 @@ public final class BatonTestEngine implements TestEngine {
             agentFailure,
             new JCStressBridge(root, listener, request.getCancellationToken(), configuration),
             new LincheckModeExecutor(configuration));
-    try {
-      for (TestDescriptor child : List.copyOf(root.getChildren())) {
-        run.execute(child);
-      }
-    } finally {
-      ReportSettings.use(null);
+    for (TestDescriptor child : List.copyOf(root.getChildren())) {
+      run.execute(child);
     }
     if (!root.getChildren().isEmpty()) {
       configuration.unusedReplayWarning().ifPresent(System.out::println);

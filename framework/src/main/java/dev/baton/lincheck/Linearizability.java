@@ -94,12 +94,15 @@ public final class Linearizability {
       entry.put(INVOCATIONS, String.valueOf(settings.invocations()));
       return new Outcome(mode.description() + " passed, " + settings.describe(), entry);
     }
-    ExplorationSettings exploration = configuration.override(new ExplorationSettings(
-        spec.getName() + "#" + mode.testName(), replayHint, annotation.strategy(),
-        annotation.schedules(), annotation.seed(),
-        annotation.replay().isBlank() ? null : annotation.replay().trim(), false, 3, 100_000,
-        true, true, ExplorationSettings.DEFAULT_MAX_PAUSE_MILLIS, false,
-        ExplorationSettings.DEFAULT_WATCHDOG_MILLIS, ExplorationSettings.DEFAULT_TIME_BUDGET_MILLIS));
+    ExplorationSettings exploration = configuration.override(ExplorationSettings.builder()
+        .scenarioId(spec.getName() + "#" + mode.testName())
+        .replayHint(replayHint)
+        .strategy(annotation.strategy())
+        .schedules(annotation.schedules())
+        .seed(annotation.seed())
+        .replayToken(annotation.replay().isBlank() ? null : annotation.replay().trim())
+        .annotated(true)
+        .build());
     ExplorationResult result = BatonLinearizability.explore(spec, exploration, settings.threads(),
         settings.actorsPerThread(), configuration.instrumentExclusions());
     entry.put("baton.schedules", String.valueOf(result.schedules()));

@@ -31,9 +31,8 @@ public final class ProgressLine {
     this.next = started + intervalNanos;
   }
 
-  /** A progress line for one exploration under the current {@link ReportSettings}, or a silent one. */
-  public static ProgressLine start(String scenarioId, int budget) {
-    ReportSettings settings = ReportSettings.current();
+  /** A progress line for one exploration under {@code settings}, or null for a silent one. */
+  public static ProgressLine start(String scenarioId, int budget, ReportSettings settings) {
     if (!settings.progress()) return null;
     return new ProgressLine(scenarioId, budget, settings.progressIntervalMillis(), System::nanoTime,
         System.out::println);

@@ -1,5 +1,6 @@
 package dev.baton.report;
 
+import dev.baton.config.ConfigKey;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -35,7 +36,7 @@ public final class ReportFiles {
           StandardCharsets.UTF_8);
       return new Written(html, text, null);
     } catch (IOException | RuntimeException e) {
-      return new Written(html, text, e + " (set " + ReportSettings.REPORT_DIR
+      return new Written(html, text, e + " (set " + ConfigKey.REPORT_DIR.key()
           + " to a writable directory)");
     }
   }

@@ -1,5 +1,6 @@
 package dev.baton.scheduler;
 
+import dev.baton.config.Defaults;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.BitSet;
@@ -48,7 +49,7 @@ final class ExhaustivePolicy implements SchedulePolicy {
    * schedules grows about as {@code steps^bound}, so a third preemption multiplies the run time by
    * the length of the schedules.
    */
-  static final int DEFAULT_MAX_PREEMPTIONS = 2;
+  static final int DEFAULT_MAX_PREEMPTIONS = Defaults.MAX_PREEMPTIONS;
 
   /** Ints the kept runs of earlier rounds may hold before new runs are no longer kept. */
   private static final long KEPT_LIMIT = 4_000_000;

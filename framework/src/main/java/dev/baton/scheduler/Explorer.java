@@ -6,7 +6,6 @@ import dev.baton.InterleavingFailure.Kind;
 import dev.baton.Strategy;
 import dev.baton.instrument.BatonAgent;
 import dev.baton.report.ProgressLine;
-import dev.baton.report.ReportSettings;
 import dev.baton.runtime.Hooks;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReentrantLock;
@@ -50,7 +49,6 @@ public final class Explorer {
         settings.replayToken() == null || settings.replayToken().isBlank()
             ? null
             : ReplayToken.decode(settings.replayToken(), origin);
-    ReportSettings.current(); // a malformed report key fails here, not in the middle of a report
     BatonAgent.install();
     if (Hooks.installed() instanceof Scheduler running && running.isManaged(Thread.currentThread())
         || Hooks.installed() instanceof HookDispatch d && d.ownerOf(Thread.currentThread()) != null) {
@@ -122,7 +120,8 @@ public final class Explorer {
     }
     Coverage coverage = new Coverage();
     ProgressLine progress = replaying ? null
-        : ProgressLine.start(settings.scenarioId(), unsplit ? budget : shard.share(budget));
+        : ProgressLine.start(settings.scenarioId(), unsplit ? budget : shard.share(budget),
+            settings.report());
     try (MainThread main = new MainThread()) {
       if (!unsplit && !shard.owns(0) && policy.learnsFromFirstSchedule()) {
         runProbe(policy, settings, seed, body, main);
