@@ -136,7 +136,8 @@ public final class InstrumentedCode {
     String pkg = dot < 0 ? "" : className.substring(0, dot);
     return switch (pkg) {
       case "dev.baton", "dev.baton.engine", "dev.baton.scheduler", "dev.baton.instrument",
-          "dev.baton.runtime", "dev.baton.report", "dev.baton.lincheck", "dev.baton.jcstress" ->
+          "dev.baton.runtime", "dev.baton.report", "dev.baton.lincheck", "dev.baton.jcstress",
+          "dev.baton.config" ->
           true;
       default -> false;
     };
