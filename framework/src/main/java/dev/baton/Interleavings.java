@@ -6,6 +6,7 @@ import dev.baton.instrument.InstrumentingClassLoader;
 import dev.baton.scheduler.ConfiguredSettings;
 import dev.baton.scheduler.ExplorationSettings;
 import dev.baton.scheduler.Explorer;
+import dev.baton.scheduler.ScenarioLoader;
 import dev.baton.scheduler.ScheduleBody;
 import dev.baton.scheduler.SearchSettings;
 import dev.baton.scheduler.ShardPlan;
@@ -230,21 +231,8 @@ public final class Interleavings {
      */
     private static ScheduleBody bodyOf(
         Scenario scenario, InstrumentedCode code, LoadedScenario first, boolean fresh) {
-      return new ScheduleBody() {
-        private LoadedScenario loaded = first;
-        private boolean ran;
-
-        @Override
-        public void run() throws Throwable {
-          if (ran && fresh
-              && loaded.loader().definedStaticState()) {
-            loaded = LoadedScenario.load(scenario, code.newLoader());
-          }
-          ran = true;
-          Thread.currentThread().setContextClassLoader(loaded.loader());
-          loaded.body().run();
-        }
-      };
+      return new ScenarioLoader<>(first,
+          fresh ? () -> LoadedScenario.load(scenario, code.newLoader()) : null);
     }
   }
 
@@ -278,7 +266,13 @@ public final class Interleavings {
 
   /** A scenario's code found again in the instrumenting class loader. */
   private record LoadedScenario(
-      String id, String testClassSimpleName, InstrumentingClassLoader loader, ScheduleBody body) {
+      String id, String testClassSimpleName, InstrumentingClassLoader loader, ScheduleBody body)
+      implements ScenarioLoader.Loaded {
+
+    @Override
+    public void run() throws Throwable {
+      body.run();
+    }
 
     static LoadedScenario load(Scenario scenario, InstrumentingClassLoader loader) {
       SerializedLambda lambda = serializedForm(scenario);
