@@ -6,6 +6,7 @@ import java.lang.annotation.ElementType;
 import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
+import org.apiguardian.api.API;
 import org.junit.platform.commons.annotation.Testable;
 
 /**
@@ -21,6 +22,7 @@ import org.junit.platform.commons.annotation.Testable;
  * {@code baton.replay} (system properties or JUnit configuration parameters; a system property
  * wins) override the attributes below for every test.
  */
+@API(status = API.Status.STABLE, since = "0.1")
 @Target(ElementType.METHOD)
 @Retention(RetentionPolicy.RUNTIME)
 @Documented

@@ -17,6 +17,7 @@ import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
 import java.util.List;
+import org.apiguardian.api.API;
 
 /**
  * Explores a {@link Scenario} without an annotation: from a {@code main} method, or inside any
@@ -36,6 +37,7 @@ import java.util.List;
  * its own state (see {@link Scenario}). The system properties {@code baton.schedules}, {@code
  * baton.strategy}, {@code baton.seed} and {@code baton.replay} override the options.
  */
+@API(status = API.Status.STABLE, since = "0.1")
 public final class Interleavings {
   private Interleavings() {}
 

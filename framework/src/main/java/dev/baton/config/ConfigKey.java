@@ -2,6 +2,7 @@ package dev.baton.config;
 
 import java.util.Arrays;
 import java.util.Optional;
+import org.apiguardian.api.API;
 
 /**
  * Every configuration key Baton reads, in one enumerable list: its name, what it means, its
@@ -11,6 +12,7 @@ import java.util.Optional;
  * blank value counts as not set (see {@link Configuration}). The keys of an {@link
  * dev.baton.ExploreInterleavings} attribute override that attribute for every test.
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public enum ConfigKey {
   SCHEDULES("baton.schedules", "schedules", "the schedule budget of every test",
       String.valueOf(Defaults.SCHEDULES), 1, Integer.MAX_VALUE, "500"),

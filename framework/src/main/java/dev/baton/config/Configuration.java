@@ -10,6 +10,7 @@ import java.util.function.BiFunction;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
+import org.apiguardian.api.API;
 
 /**
  * Reads {@link ConfigKey configuration keys}: each one as a JVM system property first, then as a
@@ -21,6 +22,7 @@ import java.util.stream.Collectors;
  * lists it, one sentence naming the key, the value and a valid one, so that the engine can fail
  * every test with that explanation and {@code Interleavings} can throw it.
  */
+@API(status = API.Status.INTERNAL, since = "0.1")
 public final class Configuration {
   private final Function<String, Optional<String>> parameters;
   private final List<String> problems = new ArrayList<>();

@@ -1,11 +1,14 @@
 package dev.baton.config;
 
+import org.apiguardian.api.API;
+
 /**
  * The one place of Baton's default settings. {@link dev.baton.ExploreInterleavings}'s attributes
  * use these constants (an annotation default must be a constant, so the strategy's default is
  * spelled there and a test checks it equals {@link #STRATEGY_NAME}), and so do {@code
  * Interleavings.configure()}, the settings builder and the configuration keys' documentation.
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public final class Defaults {
   private Defaults() {}
 

@@ -9,6 +9,7 @@ import dev.baton.scheduler.ExplorationSettings;
 import dev.baton.scheduler.SearchSettings;
 import java.util.List;
 import java.util.Optional;
+import org.apiguardian.api.API;
 import org.junit.platform.engine.ConfigurationParameters;
 
 /**
@@ -25,6 +26,7 @@ import org.junit.platform.engine.ConfigurationParameters;
  * <p>A malformed value does not stop the engine: {@link #problems()} lists it and every test fails
  * with that explanation.
  */
+@API(status = API.Status.INTERNAL, since = "0.1")
 public final class BatonConfiguration {
   private final Configuration configuration;
   private final ConfiguredSettings settings;

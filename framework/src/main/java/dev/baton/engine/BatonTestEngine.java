@@ -8,6 +8,7 @@ import dev.baton.jcstress.JCStressClassDescriptor;
 import dev.baton.jcstress.JCStressTestResolver;
 import java.util.List;
 import java.util.Optional;
+import org.apiguardian.api.API;
 import org.junit.platform.engine.CancellationToken;
 import org.junit.platform.engine.EngineDiscoveryRequest;
 import org.junit.platform.engine.EngineExecutionListener;
@@ -29,6 +30,7 @@ import org.junit.platform.engine.support.discovery.EngineDiscoveryRequestResolve
  * engine execution, and every schedule gets a fresh instance of it. A test that cannot run as
  * written fails with a message that says why, instead of disappearing.
  */
+@API(status = API.Status.INTERNAL, since = "0.1")
 public final class BatonTestEngine implements TestEngine {
   /** The engine id, as in the unique id {@code [engine:baton]}. */
   public static final String ENGINE_ID = "baton";

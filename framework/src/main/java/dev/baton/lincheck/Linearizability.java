@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import org.apiguardian.api.API;
 
 /**
  * Checks a Lincheck spec from code, as the {@code baton} engine runs a {@link CheckLinearizability}
@@ -26,6 +27,7 @@ import java.util.Optional;
  * {@code baton.replay} for Baton's mode). A token printed here replays in the engine, and the other
  * way round: both bind it to {@code SpecClass#baton}.
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public final class Linearizability {
   /** Lincheck's scenarios per check. */
   public static final String ITERATIONS = "baton.lincheck.iterations";

@@ -3,6 +3,7 @@ package dev.baton.report;
 import java.util.Locale;
 import java.util.function.Consumer;
 import java.util.function.LongSupplier;
+import org.apiguardian.api.API;
 
 /**
  * The progress line of a long exploration: schedules done of the budget, rate, elapsed time and
@@ -11,6 +12,7 @@ import java.util.function.LongSupplier;
  * Called once per schedule from the exploration loop; between two lines a call costs one clock
  * read.
  */
+@API(status = API.Status.INTERNAL, since = "0.1")
 public final class ProgressLine {
   private final String name;
   private final int budget;

@@ -5,12 +5,14 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import org.apiguardian.api.API;
 
 /**
  * Writes the files of one failing test into the report directory ({@link
  * ReportSettings#directory()}): {@code <test class>/<method>.html}, the timeline, and {@code
  * <method>.txt}, the whole trace as text. A later failure of the same test replaces them.
  */
+@API(status = API.Status.INTERNAL, since = "0.1")
 public final class ReportFiles {
   private ReportFiles() {}
 

@@ -9,6 +9,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
+import org.apiguardian.api.API;
 
 /**
  * Where failure reports go and whether long explorations print progress, from the keys {@code
@@ -22,6 +23,7 @@ import java.util.function.Function;
  * @param progress whether long explorations print a progress line
  * @param progressIntervalMillis how often, at most, the progress line is printed
  */
+@API(status = API.Status.INTERNAL, since = "0.1")
 public record ReportSettings(Path directory, boolean progress, long progressIntervalMillis) {
   private static final String REPORT_DIR = ConfigKey.REPORT_DIR.key();
   private static final String PROGRESS = ConfigKey.PROGRESS.key();

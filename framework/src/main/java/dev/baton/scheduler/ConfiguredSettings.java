@@ -7,6 +7,7 @@ import dev.baton.report.ReportSettings;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
+import org.apiguardian.api.API;
 
 /**
  * The exploration's configuration keys, read once through a {@link Configuration} (system
@@ -17,6 +18,7 @@ import java.util.Optional;
  * <p>Malformed values go to the configuration's {@link Configuration#problems() problems};
  * {@link #apply} is only meaningful when there are none.
  */
+@API(status = API.Status.INTERNAL, since = "0.1")
 public final class ConfiguredSettings {
   private final Configuration configuration;
   private final Integer schedules;

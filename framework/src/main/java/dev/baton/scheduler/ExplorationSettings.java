@@ -5,6 +5,7 @@ import dev.baton.config.ConfigKey;
 import dev.baton.config.Defaults;
 import dev.baton.report.ReportSettings;
 import java.util.Objects;
+import org.apiguardian.api.API;
 
 /**
  * Everything an exploration needs besides the code it runs; resolved from the annotation or the
@@ -44,6 +45,7 @@ import java.util.Objects;
  * @param search the exhaustive search, shrinking and lenient replay
  * @param report where failure reports go and whether progress lines are printed
  */
+@API(status = API.Status.INTERNAL, since = "0.1")
 public record ExplorationSettings(
     String scenarioId,
     String replayHint,

@@ -10,11 +10,13 @@ import dev.baton.runtime.Hooks;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Supplier;
+import org.apiguardian.api.API;
 
 /**
  * Runs schedules of one scenario until one fails or the budget is spent: the loop behind both the
  * engine and {@link dev.baton.Interleavings}.
  */
+@API(status = API.Status.INTERNAL, since = "0.1")
 public final class Explorer {
   /** Explorations share the hooks, so they run one at a time per JVM. */
   private static final ReentrantLock ONE_AT_A_TIME = new ReentrantLock();

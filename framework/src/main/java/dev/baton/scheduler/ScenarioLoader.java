@@ -1,6 +1,7 @@
 package dev.baton.scheduler;
 
 import dev.baton.instrument.InstrumentingClassLoader;
+import org.apiguardian.api.API;
 
 /**
  * Runs the schedules of a scenario loaded through Baton's instrumenting class loaders: the first
@@ -14,6 +15,7 @@ import dev.baton.instrument.InstrumentingClassLoader;
  *
  * @param <T> the scenario as one loader defines it
  */
+@API(status = API.Status.INTERNAL, since = "0.1")
 public final class ScenarioLoader<T extends ScenarioLoader.Loaded> implements ScheduleBody {
   private final Reload<T> reload;
   private T loaded;

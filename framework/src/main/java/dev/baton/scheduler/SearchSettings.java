@@ -2,6 +2,7 @@ package dev.baton.scheduler;
 
 import dev.baton.config.ConfigKey;
 import dev.baton.config.Defaults;
+import org.apiguardian.api.API;
 
 /**
  * Settings of the exhaustive search, of failure shrinking and of lenient replay. Build them with
@@ -18,6 +19,7 @@ import dev.baton.config.Defaults;
  *     reporting it; 0 turns shrinking off
  * @param shrinkMillis wall-clock time shrinking may take, checked between schedules
  */
+@API(status = API.Status.INTERNAL, since = "0.1")
 public record SearchSettings(
     int maxPreemptions,
     boolean reduction,
