@@ -5,6 +5,7 @@ import java.lang.annotation.ElementType;
 import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
+import org.apiguardian.api.API;
 
 /**
  * Runs a method after every schedule of every {@link ExploreInterleavings} test of its class, even
@@ -12,6 +13,7 @@ import java.lang.annotation.Target;
  * managed thread once the test method has returned. JUnit Jupiter's {@code @AfterEach} is honoured
  * the same way.
  */
+@API(status = API.Status.STABLE, since = "0.1")
 @Target(ElementType.METHOD)
 @Retention(RetentionPolicy.RUNTIME)
 @Documented

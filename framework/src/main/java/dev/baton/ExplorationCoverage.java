@@ -1,6 +1,7 @@
 package dev.baton;
 
 import java.util.Locale;
+import org.apiguardian.api.API;
 
 /**
  * What a clean exploration covered, and for {@link Strategy#PCT} how likely it is that a bug of the
@@ -30,6 +31,7 @@ import java.util.Locale;
  *     made: the fingerprints of the shards of an exploration ({@code baton.shard}) add up (with
  *     {@code long} overflow) to the fingerprint of the same exploration run whole
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public record ExplorationCoverage(
     int schedules,
     int distinctSchedules,

@@ -1,5 +1,7 @@
 package dev.baton;
 
+import org.apiguardian.api.API;
+
 /**
  * What an exploration that found no failure did.
  *
@@ -10,6 +12,7 @@ package dev.baton;
  * @param note a remark worth showing the user, for example a pinned replay that diverged, or empty
  * @param coverage what the schedules covered (and PCT's miss bound), or {@code null} when unknown
  */
+@API(status = API.Status.STABLE, since = "0.1")
 public record ExplorationResult(
     int schedules, Strategy strategy, long seed, boolean complete, String note,
     ExplorationCoverage coverage) {

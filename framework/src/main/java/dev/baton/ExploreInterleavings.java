@@ -1,10 +1,12 @@
 package dev.baton;
 
+import dev.baton.config.Defaults;
 import java.lang.annotation.Documented;
 import java.lang.annotation.ElementType;
 import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
+import org.apiguardian.api.API;
 import org.junit.platform.commons.annotation.Testable;
 
 /**
@@ -20,6 +22,7 @@ import org.junit.platform.commons.annotation.Testable;
  * {@code baton.replay} (system properties or JUnit configuration parameters; a system property
  * wins) override the attributes below for every test.
  */
+@API(status = API.Status.STABLE, since = "0.1")
 @Target(ElementType.METHOD)
 @Retention(RetentionPolicy.RUNTIME)
 @Documented
@@ -27,13 +30,16 @@ import org.junit.platform.commons.annotation.Testable;
 public @interface ExploreInterleavings {
 
   /** How many schedules to try; must be at least 1. */
-  int schedules() default 1000;
+  int schedules() default Defaults.SCHEDULES;
 
-  /** How to pick the next thread at each scheduling point. */
+  /**
+   * How to pick the next thread at each scheduling point. (An enum default cannot name a constant:
+   * a test checks that this one is {@link Defaults#STRATEGY_NAME}.)
+   */
   Strategy strategy() default Strategy.RANDOM;
 
   /** Seed of the exploration; {@code 0} picks one at random and prints it. */
-  long seed() default 0;
+  long seed() default Defaults.SEED;
 
   /**
    * A replay token printed by an earlier failure. When set, Baton runs exactly that schedule once
@@ -41,17 +47,17 @@ public @interface ExploreInterleavings {
    * changed so that the recorded choices no longer apply, the rest of the schedule is completed
    * deterministically and the divergence is reported as a note, not a failure.
    */
-  String replay() default "";
+  String replay() default Defaults.REPLAY;
 
   /** Bug depth for {@link Strategy#PCT}: the number of priority-change points plus one. */
-  int pctDepth() default 3;
+  int pctDepth() default Defaults.PCT_DEPTH;
 
   /**
    * Most scheduling points one schedule may take before Baton reports it as not terminating. A
    * loop that repeats the same steps seeing nothing new, while no other thread can change what it
    * reads, is reported long before this bound; the bound catches what that check cannot prove.
    */
-  int maxSteps() default 10_000_000;
+  int maxSteps() default Defaults.MAX_STEPS;
 
   /**
    * Whether every schedule sees fresh static state: the classes of the test and the code it tests
@@ -60,7 +66,7 @@ public @interface ExploreInterleavings {
    * sees what the failing schedule saw. {@code false} shares the classes across schedules: faster,
    * for code without static state.
    */
-  boolean freshStatics() default true;
+  boolean freshStatics() default Defaults.FRESH_STATICS;
 
   /**
    * How long, in virtual time, Baton may pause the threads that are running so that a pending
@@ -72,7 +78,7 @@ public @interface ExploreInterleavings {
    * other threads could still act. {@code 0} never pauses: deadlines then fire only when no
    * thread can run.
    */
-  long maxPauseMillis() default 1_000;
+  long maxPauseMillis() default Defaults.MAX_PAUSE_MILLIS;
 
   /**
    * Whether {@code Object.wait}, {@code LockSupport.park} and so {@code Condition.await} may
@@ -80,7 +86,7 @@ public @interface ExploreInterleavings {
    * rarely do it, and each waiting thread would add a choice to every decision. Turn it on to
    * check that every wait is in a loop that re-checks its condition.
    */
-  boolean spuriousWakeups() default false;
+  boolean spuriousWakeups() default Defaults.SPURIOUS_WAKEUPS;
 
   /**
    * For {@link Strategy#EXHAUSTIVE}: the most preemptions (switches away from a thread that could
@@ -90,7 +96,7 @@ public @interface ExploreInterleavings {
    * every known concurrency bug needs at most two, and each more multiplies the schedules by about
    * the number of steps. Must be at least 0.
    */
-  int maxPreemptions() default 2;
+  int maxPreemptions() default Defaults.MAX_PREEMPTIONS;
 
   /**
    * How a {@link #replay()} token (or {@code -Dbaton.replay}) is followed when the code changed
@@ -100,7 +106,7 @@ public @interface ExploreInterleavings {
    * default): {@code -Dbaton.replay} fails at the first divergence, and {@link #replay()}
    * completes the schedule one fixed way.
    */
-  boolean lenientReplay() default false;
+  boolean lenientReplay() default Defaults.LENIENT_REPLAY;
 
   /**
    * Whether an exploration that its time budget ({@code baton.timeBudgetSeconds}) stopped before
@@ -108,5 +114,5 @@ public @interface ExploreInterleavings {
    * schedules (time budget)": for CI jobs that must not pass a partial search. {@code
    * -Dbaton.failOnBudget=true} sets it for every test.
    */
-  boolean failOnBudget() default false;
+  boolean failOnBudget() default Defaults.FAIL_ON_BUDGET;
 }

@@ -1,5 +1,7 @@
 package dev.baton;
 
+import org.apiguardian.api.API;
+
 /**
  * A schedule under which the scenario failed: the report Baton prints, and the data behind it.
  *
@@ -7,6 +9,7 @@ package dev.baton;
  * seed and schedule number, and a line {@code -Dbaton.replay=TOKEN} that reproduces it. The cause,
  * when there is one, is the exception the scenario threw.
  */
+@API(status = API.Status.STABLE, since = "0.1")
 public final class InterleavingFailure extends AssertionError {
   private static final long serialVersionUID = 1L;
 

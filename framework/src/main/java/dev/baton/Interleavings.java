@@ -1,13 +1,15 @@
 package dev.baton;
 
+import dev.baton.config.Configuration;
 import dev.baton.instrument.InstrumentedCode;
 import dev.baton.instrument.InstrumentingClassLoader;
-import dev.baton.engine.BatonConfiguration;
+import dev.baton.scheduler.ConfiguredSettings;
 import dev.baton.scheduler.ExplorationSettings;
-import dev.baton.scheduler.ShardPlan;
 import dev.baton.scheduler.Explorer;
+import dev.baton.scheduler.ScenarioLoader;
 import dev.baton.scheduler.ScheduleBody;
 import dev.baton.scheduler.SearchSettings;
+import dev.baton.scheduler.ShardPlan;
 import java.lang.invoke.MethodType;
 import java.lang.invoke.SerializedLambda;
 import java.lang.reflect.Constructor;
@@ -15,6 +17,7 @@ import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
 import java.util.List;
+import org.apiguardian.api.API;
 
 /**
  * Explores a {@link Scenario} without an annotation: from a {@code main} method, or inside any
@@ -34,6 +37,7 @@ import java.util.List;
  * its own state (see {@link Scenario}). The system properties {@code baton.schedules}, {@code
  * baton.strategy}, {@code baton.seed} and {@code baton.replay} override the options.
  */
+@API(status = API.Status.STABLE, since = "0.1")
 public final class Interleavings {
   private Interleavings() {}
 
@@ -47,71 +51,68 @@ public final class Interleavings {
     return new Options();
   }
 
-  /** Options of one programmatic exploration; each setter returns {@code this}. */
+  /**
+   * Options of one programmatic exploration; each setter returns {@code this} and rejects a bad
+   * value with an {@link IllegalArgumentException} that names it and the valid values.
+   */
   public static final class Options {
-    private int schedules = 1000;
-    private Strategy strategy = Strategy.RANDOM;
-    private long seed;
-    private String replay = "";
-    private int pctDepth = 3;
-    private int maxSteps = 10_000_000;
-    private boolean freshStatics = true;
-    private long maxPauseMillis = ExplorationSettings.DEFAULT_MAX_PAUSE_MILLIS;
-    private boolean spuriousWakeups;
-    private long timeBudgetMillis = ExplorationSettings.DEFAULT_TIME_BUDGET_MILLIS;
-    private long watchdogMillis = ExplorationSettings.DEFAULT_WATCHDOG_MILLIS;
-    private ShardPlan shard = ShardPlan.WHOLE;
-    private int parallelism = 1;
-    private SearchSettings search = SearchSettings.DEFAULTS;
+    private final ExplorationSettings.Builder settings =
+        ExplorationSettings.builder().strictReplay(true).annotated(false);
+    private final SearchSettings.Builder search = SearchSettings.builder();
 
     private Options() {}
 
+    /** See {@link ExploreInterleavings#schedules()}. */
     public Options schedules(int schedules) {
-      this.schedules = schedules;
+      settings.schedules(schedules);
       return this;
     }
 
+    /** See {@link ExploreInterleavings#strategy()}. */
     public Options strategy(Strategy strategy) {
-      this.strategy = strategy;
+      settings.strategy(strategy);
       return this;
     }
 
+    /** See {@link ExploreInterleavings#seed()}. */
     public Options seed(long seed) {
-      this.seed = seed;
+      settings.seed(seed);
       return this;
     }
 
     /** Replays a token (strictly: a token that no longer matches the code fails). */
     public Options replay(String token) {
-      this.replay = token == null ? "" : token;
+      settings.replayToken(token);
       return this;
     }
 
+    /** See {@link ExploreInterleavings#pctDepth()}. */
     public Options pctDepth(int pctDepth) {
-      this.pctDepth = pctDepth;
+      settings.pctDepth(pctDepth);
       return this;
     }
 
+    /** See {@link ExploreInterleavings#maxSteps()}. */
     public Options maxSteps(int maxSteps) {
-      this.maxSteps = maxSteps;
+      settings.maxSteps(maxSteps);
       return this;
     }
 
     /** See {@link ExploreInterleavings#freshStatics()}. */
     public Options freshStatics(boolean freshStatics) {
-      this.freshStatics = freshStatics;
+      settings.freshStatics(freshStatics);
       return this;
     }
 
     /** See {@link ExploreInterleavings#maxPauseMillis()}. */
     public Options maxPauseMillis(long maxPauseMillis) {
-      this.maxPauseMillis = maxPauseMillis;
+      settings.maxPauseMillis(maxPauseMillis);
       return this;
     }
 
     /** See {@link ExploreInterleavings#spuriousWakeups()}. */
     public Options spuriousWakeups(boolean spuriousWakeups) {
-      this.spuriousWakeups = spuriousWakeups;
+      settings.spuriousWakeups(spuriousWakeups);
       return this;
     }
 
@@ -121,7 +122,7 @@ public final class Interleavings {
      * means no limit.
      */
     public Options timeBudget(java.time.Duration budget) {
-      this.timeBudgetMillis = budget.toMillis();
+      settings.timeBudgetMillis(budget.toMillis());
       return this;
     }
 
@@ -131,13 +132,13 @@ public final class Interleavings {
      * lock), with every thread's stack.
      */
     public Options watchdog(java.time.Duration limit) {
-      this.watchdogMillis = limit.toMillis();
+      settings.watchdogMillis(limit.toMillis());
       return this;
     }
 
     /** See {@link ExploreInterleavings#maxPreemptions()}. */
     public Options maxPreemptions(int maxPreemptions) {
-      search = search.withMaxPreemptions(maxPreemptions);
+      search.maxPreemptions(maxPreemptions);
       return this;
     }
 
@@ -146,14 +147,19 @@ public final class Interleavings {
      * (default true); false runs every schedule within the preemption bound.
      */
     public Options reduction(boolean reduction) {
-      search = new SearchSettings(search.maxPreemptions(), reduction, search.lenientReplay(),
-          search.shrinkAttempts(), search.shrinkMillis(), search.failOnBudget());
+      search.reduction(reduction);
       return this;
     }
 
     /** See {@link ExploreInterleavings#lenientReplay()}. */
     public Options lenientReplay(boolean lenient) {
-      search = search.withLenientReplay(lenient);
+      search.lenientReplay(lenient);
+      return this;
+    }
+
+    /** See {@link ExploreInterleavings#failOnBudget()}. */
+    public Options failOnBudget(boolean fail) {
+      search.failOnBudget(fail);
       return this;
     }
 
@@ -162,14 +168,7 @@ public final class Interleavings {
      * schedules and 1 s); 0 attempts reports the schedule as found.
      */
     public Options shrink(int attempts, java.time.Duration limit) {
-      search = new SearchSettings(search.maxPreemptions(), search.reduction(),
-          search.lenientReplay(), attempts, limit.toMillis(), search.failOnBudget());
-      return this;
-    }
-
-    /** See {@link ExploreInterleavings#failOnBudget()}. */
-    public Options failOnBudget(boolean fail) {
-      search = search.withFailOnBudget(fail);
+      search.shrinkAttempts(attempts).shrinkMillis(limit.toMillis());
       return this;
     }
 
@@ -182,7 +181,7 @@ public final class Interleavings {
      * @throws IllegalArgumentException unless {@code 1 <= index <= count}
      */
     public Options shard(int index, int count) {
-      this.shard = new ShardPlan(index, count);
+      settings.shard(new ShardPlan(index, count));
       return this;
     }
 
@@ -195,11 +194,7 @@ public final class Interleavings {
      * @throws IllegalArgumentException when {@code parallelism} is negative
      */
     public Options parallelism(int parallelism) {
-      if (parallelism < 0) {
-        throw new IllegalArgumentException(
-            "parallelism = " + parallelism + ": use 1 or more, or 0 for every core");
-      }
-      this.parallelism = parallelism;
+      settings.parallelism(parallelism);
       return this;
     }
 
@@ -213,34 +208,19 @@ public final class Interleavings {
      */
     public ExplorationResult explore(Scenario scenario) {
       if (scenario == null) throw new IllegalArgumentException("scenario is null");
-      BatonConfiguration config = BatonConfiguration.fromSystemProperties();
+      ConfiguredSettings config = new ConfiguredSettings(Configuration.fromSystemProperties());
       if (!config.problems().isEmpty()) {
         throw new IllegalArgumentException(String.join(" ", config.problems()));
       }
       ClassLoader parent = scenario.getClass().getClassLoader();
       InstrumentedCode code = InstrumentedCode.shared(parent, config.instrumentExclusions());
       LoadedScenario first = LoadedScenario.load(scenario, code.newLoader());
-      ExplorationSettings declared =
-          new ExplorationSettings(
-              first.id(),
-              "mvn test -Dtest=" + callerClass().orElse(first.testClassSimpleName()),
-              strategy,
-              schedules,
-              seed,
-              replay.isBlank() ? null : replay,
-              true,
-              pctDepth,
-              maxSteps,
-              false,
-              freshStatics,
-              maxPauseMillis,
-              spuriousWakeups,
-              watchdogMillis,
-              timeBudgetMillis,
-              shard,
-              parallelism,
-              search);
-      ExplorationSettings settings = config.override(declared);
+      ExplorationSettings declared = settings
+          .scenarioId(first.id())
+          .replayHint("mvn test -Dtest=" + callerClass().orElse(first.testClassSimpleName()))
+          .search(search.build())
+          .build();
+      ExplorationSettings settings = config.apply(declared);
       // -Dbaton.replay names one scenario; every other one explores as usual, and says so.
       config.unusedReplayWarning().ifPresent(warning ->
           System.out.println(warning + " (" + first.id() + " explored as usual)"));
@@ -259,21 +239,8 @@ public final class Interleavings {
      */
     private static ScheduleBody bodyOf(
         Scenario scenario, InstrumentedCode code, LoadedScenario first, boolean fresh) {
-      return new ScheduleBody() {
-        private LoadedScenario loaded = first;
-        private boolean ran;
-
-        @Override
-        public void run() throws Throwable {
-          if (ran && fresh
-              && loaded.loader().definedStaticState()) {
-            loaded = LoadedScenario.load(scenario, code.newLoader());
-          }
-          ran = true;
-          Thread.currentThread().setContextClassLoader(loaded.loader());
-          loaded.body().run();
-        }
-      };
+      return new ScenarioLoader<>(first,
+          fresh ? () -> LoadedScenario.load(scenario, code.newLoader()) : null);
     }
   }
 
@@ -307,7 +274,13 @@ public final class Interleavings {
 
   /** A scenario's code found again in the instrumenting class loader. */
   private record LoadedScenario(
-      String id, String testClassSimpleName, InstrumentingClassLoader loader, ScheduleBody body) {
+      String id, String testClassSimpleName, InstrumentingClassLoader loader, ScheduleBody body)
+      implements ScenarioLoader.Loaded {
+
+    @Override
+    public void run() throws Throwable {
+      body.run();
+    }
 
     static LoadedScenario load(Scenario scenario, InstrumentingClassLoader loader) {
       SerializedLambda lambda = serializedForm(scenario);

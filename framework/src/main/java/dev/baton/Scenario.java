@@ -1,6 +1,7 @@
 package dev.baton;
 
 import java.io.Serializable;
+import org.apiguardian.api.API;
 
 /**
  * A piece of concurrent code to explore with {@link Interleavings}: it builds its own state, starts
@@ -11,6 +12,7 @@ import java.io.Serializable;
  * (build them inside the lambda, which also gives every schedule fresh state). Primitives, strings
  * and JDK values may be captured.
  */
+@API(status = API.Status.STABLE, since = "0.1")
 @FunctionalInterface
 public interface Scenario extends Serializable {
   void run() throws Exception;

@@ -1,11 +1,14 @@
 package dev.baton;
 
+import org.apiguardian.api.API;
+
 /**
  * How Baton picks the next thread at each scheduling point while exploring.
  *
  * <p>Every strategy draws its choices from one seeded stream, and every choice is recorded, so any
  * schedule a strategy produces can be replayed exactly from its token.
  */
+@API(status = API.Status.STABLE, since = "0.1")
 public enum Strategy {
   /** At every scheduling point, any thread that can run is equally likely to run next. */
   RANDOM,

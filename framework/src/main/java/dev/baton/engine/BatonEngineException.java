@@ -1,9 +1,12 @@
 package dev.baton.engine;
 
+import org.apiguardian.api.API;
+
 /**
  * Baton itself failed while running a test (instrumentation, the scheduler, the engine): not a
  * verdict on the code under test. The cause is the original failure.
  */
+@API(status = API.Status.INTERNAL, since = "0.1")
 public final class BatonEngineException extends RuntimeException {
   private static final long serialVersionUID = 1L;
 

@@ -6,9 +6,9 @@ import dev.baton.jcstress.JCStressBridge;
 import dev.baton.jcstress.JCStressClasses;
 import dev.baton.jcstress.JCStressClassDescriptor;
 import dev.baton.jcstress.JCStressTestResolver;
-import dev.baton.report.ReportSettings;
 import java.util.List;
 import java.util.Optional;
+import org.apiguardian.api.API;
 import org.junit.platform.engine.CancellationToken;
 import org.junit.platform.engine.EngineDiscoveryRequest;
 import org.junit.platform.engine.EngineExecutionListener;
@@ -30,6 +30,7 @@ import org.junit.platform.engine.support.discovery.EngineDiscoveryRequestResolve
  * engine execution, and every schedule gets a fresh instance of it. A test that cannot run as
  * written fails with a message that says why, instead of disappearing.
  */
+@API(status = API.Status.INTERNAL, since = "0.1")
 public final class BatonTestEngine implements TestEngine {
   /** The engine id, as in the unique id {@code [engine:baton]}. */
   public static final String ENGINE_ID = "baton";
@@ -88,7 +89,6 @@ public final class BatonTestEngine implements TestEngine {
         agentFailure = t;
       }
     }
-    ReportSettings.use(configuration.reportSettings());
     Run run =
         new Run(
             listener,
@@ -98,12 +98,8 @@ public final class BatonTestEngine implements TestEngine {
             agentFailure,
             new JCStressBridge(root, listener, request.getCancellationToken(), configuration),
             new LincheckModeExecutor(configuration));
-    try {
-      for (TestDescriptor child : List.copyOf(root.getChildren())) {
-        run.execute(child);
-      }
-    } finally {
-      ReportSettings.use(null);
+    for (TestDescriptor child : List.copyOf(root.getChildren())) {
+      run.execute(child);
     }
     if (!root.getChildren().isEmpty()) {
       configuration.unusedReplayWarning().ifPresent(System.out::println);

@@ -46,11 +46,6 @@ final class InstrumentedClasses {
     return parent == null ? ClassLoader.getSystemClassLoader() : parent;
   }
 
-  /** Whether {@code loader} defined a class whose static state a schedule may have changed. */
-  static boolean definedStaticState(ClassLoader loader) {
-    return loader instanceof InstrumentingClassLoader l && l.definedStaticState();
-  }
-
   /** The members one schedule runs, as {@code loader} defines them, made accessible. */
   static TestInstanceSchedule.Members members(
       ClassLoader loader, Class<?> testClass, LifecycleMethods lifecycle, Method testMethod)

@@ -1,6 +1,7 @@
 package dev.baton.engine;
 
 import dev.baton.ExploreInterleavings;
+import dev.baton.config.Defaults;
 import java.lang.reflect.Constructor;
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
@@ -78,14 +79,14 @@ final class MisuseCheck {
           "@ExploreInterleavings(schedules = "
               + settings.schedules()
               + ") explores nothing. Fix:"
-              + " set schedules to 1 or more, or leave it out for the default (1000).");
+              + " set schedules to 1 or more, or leave it out for the default (" + Defaults.SCHEDULES + ").");
     }
     if (settings.pctDepth() < 1) {
       problems.add(
           "@ExploreInterleavings(pctDepth = "
               + settings.pctDepth()
               + ") is not a bug depth."
-              + " Fix: set pctDepth to 1 or more, or leave it out for the default (3).");
+              + " Fix: set pctDepth to 1 or more, or leave it out for the default (" + Defaults.PCT_DEPTH + ").");
     }
     if (settings.maxSteps() < 1) {
       problems.add(
@@ -93,14 +94,14 @@ final class MisuseCheck {
               + settings.maxSteps()
               + ") allows no scheduling"
               + " point. Fix: set maxSteps to 1 or more, or leave it out for the default"
-              + " (100000).");
+              + " (" + Defaults.MAX_STEPS + ").");
     }
     if (settings.maxPauseMillis() < 0) {
       problems.add(
           "@ExploreInterleavings(maxPauseMillis = "
               + settings.maxPauseMillis()
               + ") is negative. Fix: set it to 0 (never pause) or more, or leave it out for the"
-              + " default (1000).");
+              + " default (" + Defaults.MAX_PAUSE_MILLIS + ").");
     }
   }
 

@@ -1,5 +1,6 @@
 package dev.baton.engine;
 
+import dev.baton.scheduler.ScenarioLoader;
 import dev.baton.scheduler.ScheduleBody;
 import java.lang.reflect.Constructor;
 import java.lang.reflect.InvocationTargetException;
@@ -16,18 +17,15 @@ import java.util.List;
  *
  * <p>The first schedule runs the members resolved up front (so that a problem shows before
  * exploring). With fresh statics, a later schedule resolves them again in a new class loader as
- * soon as the loader so far has defined a class with static state.
+ * soon as the loader so far has defined a class with static state: the {@link ScenarioLoader}'s
+ * rule, which {@code Interleavings} follows too.
  */
 final class TestInstanceSchedule implements ScheduleBody {
-  private final MembersSource source;
-  private Members members;
-  private boolean ran;
+  private final ScenarioLoader<Members> schedules;
 
   /** Where the members of a later schedule come from: a new class loader each time. */
   @FunctionalInterface
-  interface MembersSource {
-    Members resolve() throws ReflectiveOperationException;
-  }
+  interface MembersSource extends ScenarioLoader.Reload<Members> {}
 
   /** What one schedule runs, all defined by {@code loader} and made accessible. */
   record Members(
@@ -35,22 +33,24 @@ final class TestInstanceSchedule implements ScheduleBody {
       Constructor<?> constructor,
       List<Method> befores,
       Method testMethod,
-      List<Method> afters) {}
+      List<Method> afters) implements ScenarioLoader.Loaded {
+
+    @Override
+    public void run() throws Throwable {
+      runOnce(this);
+    }
+  }
 
   TestInstanceSchedule(Members first, MembersSource later) {
-    this.members = first;
-    this.source = later;
+    this.schedules = new ScenarioLoader<>(first, later);
   }
 
   @Override
   public void run() throws Throwable {
-    if (ran && source != null && InstrumentedClasses.definedStaticState(members.loader())) {
-      members = source.resolve();
-    }
-    ran = true;
-    // Code that loads classes through the context loader (ServiceLoader, frameworks) must see the
-    // instrumented classes too; the threads the scenario starts inherit it.
-    Thread.currentThread().setContextClassLoader(members.loader());
+    schedules.run();
+  }
+
+  private static void runOnce(Members members) throws Throwable {
     Object instance;
     try {
       instance = members.constructor().newInstance();

@@ -14,6 +14,7 @@ import java.util.jar.JarEntry;
 import java.util.jar.JarFile;
 import java.util.jar.JarOutputStream;
 import net.bytebuddy.agent.ByteBuddyAgent;
+import org.apiguardian.api.API;
 
 /**
  * Attaches Baton's agent to the running JVM, once: no {@code -javaagent} flag needed.
@@ -23,6 +24,7 @@ import net.bytebuddy.agent.ByteBuddyAgent;
  * must happen before anything loads {@code dev.baton.runtime} through the application class loader;
  * {@link #install()} checks that and fails with a clear message otherwise.
  */
+@API(status = API.Status.INTERNAL, since = "0.1")
 public final class BatonAgent {
   /** Every class of {@code dev.baton.runtime}; a test checks that the list is complete. */
   static final List<String> RUNTIME_CLASSES =

@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.WeakHashMap;
 import java.util.concurrent.ConcurrentHashMap;
+import org.apiguardian.api.API;
 
 /**
  * The instrumented class files of one parent class loader, rewritten once and shared by every
@@ -18,6 +19,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * #newLoader() new loader}: its classes are defined again from the cached bytes, so their static
  * initialisers run again, without the cost of reading and rewriting each class file again.
  */
+@API(status = API.Status.INTERNAL, since = "0.1")
 public final class InstrumentedCode {
   /** Packages never instrumented: the JDK, Baton's own runtime and the test tool chain. */
   private static final List<String> EXCLUDED_PREFIXES =
@@ -136,7 +138,8 @@ public final class InstrumentedCode {
     String pkg = dot < 0 ? "" : className.substring(0, dot);
     return switch (pkg) {
       case "dev.baton", "dev.baton.engine", "dev.baton.scheduler", "dev.baton.instrument",
-          "dev.baton.runtime", "dev.baton.report", "dev.baton.lincheck", "dev.baton.jcstress" ->
+          "dev.baton.runtime", "dev.baton.report", "dev.baton.lincheck", "dev.baton.jcstress",
+          "dev.baton.config" ->
           true;
       default -> false;
     };

@@ -8,6 +8,7 @@ import java.security.cert.Certificate;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import org.apiguardian.api.API;
 
 /**
  * Loads user code child-first, rewriting each class with {@link UserCodeTransformer} so that its
@@ -18,6 +19,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * whose code must stay atomic are delegated to the parent unchanged. The loader owns whole
  * packages, so a class and its nested classes always share it.
  */
+@API(status = API.Status.INTERNAL, since = "0.1")
 public final class InstrumentingClassLoader extends ClassLoader {
   static {
     registerAsParallelCapable();

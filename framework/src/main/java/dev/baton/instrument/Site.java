@@ -1,5 +1,7 @@
 package dev.baton.instrument;
 
+import org.apiguardian.api.API;
+
 /**
  * One instrumented instruction: where it is in the source and what it does.
  *
@@ -10,6 +12,7 @@ package dev.baton.instrument;
  * @param kind what the instruction does
  * @param detail the field, method or monitor it concerns, for example {@code Account.balance}
  */
+@API(status = API.Status.INTERNAL, since = "0.1")
 public record Site(
     String className, String methodName, String sourceFile, int line, SiteKind kind, String detail) {
 

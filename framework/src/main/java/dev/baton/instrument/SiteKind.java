@@ -1,6 +1,9 @@
 package dev.baton.instrument;
 
+import org.apiguardian.api.API;
+
 /** What happens at an instrumented instruction; used to describe the step in a trace. */
+@API(status = API.Status.INTERNAL, since = "0.1")
 public enum SiteKind {
   READ("read"),
   WRITE("write"),

@@ -1,12 +1,14 @@
 package dev.baton.instrument;
 
 import java.util.Arrays;
+import org.apiguardian.api.API;
 
 /**
  * The registry of instrumented instructions. The instrumenter registers each site once, when it
  * rewrites a class, and bakes the returned id into the bytecode as a constant; the scheduler looks
  * ids up only when it prints a report, so the hot path carries a plain {@code int}.
  */
+@API(status = API.Status.INTERNAL, since = "0.1")
 public final class Sites {
   private static final Object LOCK = new Object();
   private static volatile Site[] sites = new Site[1024];

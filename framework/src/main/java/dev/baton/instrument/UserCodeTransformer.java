@@ -1,5 +1,6 @@
 package dev.baton.instrument;
 
+import org.apiguardian.api.API;
 import org.objectweb.asm.ClassReader;
 import org.objectweb.asm.ClassWriter;
 import org.objectweb.asm.Opcodes;
@@ -28,6 +29,7 @@ import org.objectweb.asm.Opcodes;
  * <p>Frames are recomputed with a common-superclass resolver that reads class files through {@code
  * resources} and never loads a class. Thread-safe: one instance serves a whole class loader.
  */
+@API(status = API.Status.INTERNAL, since = "0.1")
 public final class UserCodeTransformer {
   private final ClassHierarchy hierarchy;
 

@@ -125,18 +125,27 @@ final class InterleavingAnalysis {
 
   private ExplorationSettings settings(BatonConfiguration configuration, int maxSchedules) {
     String id = scenarioId(discovered);
-    ExplorationSettings declared = new ExplorationSettings(id,
+    ExplorationSettings declared = ExplorationSettings.builder()
+        .scenarioId(id)
         // The interleavings mode replays in seconds: no JCStress batch.
-        "mvn test -Dtest=" + surefireName(discovered) + " -D" + JCStressOptions.MODE
-            + "=interleavings", Strategy.EXHAUSTIVE, maxSchedules, 0,
-        null, false, 3, 100_000, false, true, 0, false,
-        ExplorationSettings.DEFAULT_WATCHDOG_MILLIS, ExplorationSettings.DEFAULT_TIME_BUDGET_MILLIS);
+        .replayHint("mvn test -Dtest=" + surefireName(discovered) + " -D" + JCStressOptions.MODE
+            + "=interleavings")
+        .strategy(Strategy.EXHAUSTIVE)
+        .schedules(maxSchedules)
+        .maxPauseMillis(0)
+        .build();
     // Only the replay token and the limits come from configuration: the strategy and budget are
     // the point of the analysis and stay exhaustive.
     ExplorationSettings o = configuration.override(declared);
-    return new ExplorationSettings(id, declared.replayHint(), Strategy.EXHAUSTIVE, maxSchedules,
-        0, o.replayToken(), o.strictReplay(), 3, o.maxSteps(), false, o.freshStatics(), 0, false,
-        o.watchdogMillis(), o.timeBudgetMillis());
+    return declared.toBuilder()
+        .replayToken(o.replayToken())
+        .strictReplay(o.strictReplay())
+        .maxSteps(o.maxSteps())
+        .freshStatics(o.freshStatics())
+        .watchdogMillis(o.watchdogMillis())
+        .timeBudgetMillis(o.timeBudgetMillis())
+        .report(o.report())
+        .build();
   }
 
   private static ClassLoader loaderOf(Class<?> c) {

@@ -1,6 +1,7 @@
 package dev.baton.jcstress;
 
 import dev.baton.InterleavingFailure;
+import dev.baton.config.ConfigKey;
 import dev.baton.engine.BatonConfiguration;
 import dev.baton.jcstress.InterleavingAnalysis.Reachable;
 import java.nio.file.Files;
@@ -248,7 +249,7 @@ final class JCStressBatch {
   private static String analysisLine(Reachable reachable) {
     if (reachable.skipped() != null) return "Baton's interleaving analysis: " + reachable.skipped();
     if (reachable.replayed()) {
-      return "Baton replayed the interleaving of " + BatonConfiguration.REPLAY + "; it reaches "
+      return "Baton replayed the interleaving of " + ConfigKey.REPLAY.key() + "; it reaches "
           + (reachable.outcomes().isEmpty() ? "no outcome" : "[" + String.join("], [", reachable.outcomes()) + "]");
     }
     return "Baton " + (reachable.complete() ? "explored all " : "explored ") + reachable.schedules()

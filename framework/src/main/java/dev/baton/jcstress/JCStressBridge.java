@@ -3,6 +3,7 @@ package dev.baton.jcstress;
 import dev.baton.engine.BatonConfiguration;
 import java.util.ArrayList;
 import java.util.List;
+import org.apiguardian.api.API;
 import org.junit.platform.engine.CancellationToken;
 import org.junit.platform.engine.EngineExecutionListener;
 import org.junit.platform.engine.TestDescriptor;
@@ -13,6 +14,7 @@ import org.junit.platform.engine.TestExecutionResult;
  * of the execution's JCStress tests in one batch (JCStress's fixed start-up is paid once); the
  * later ones were run with it. Has no JCStress types, so a build without JCStress never loads any.
  */
+@API(status = API.Status.INTERNAL, since = "0.1")
 public final class JCStressBridge {
   private final TestDescriptor root;
   private final EngineExecutionListener listener;

@@ -1,5 +1,6 @@
 package dev.baton.jcstress;
 
+import org.apiguardian.api.API;
 import org.junit.platform.engine.UniqueId;
 import org.junit.platform.engine.support.descriptor.AbstractTestDescriptor;
 import org.junit.platform.engine.support.descriptor.ClassSource;
@@ -8,6 +9,7 @@ import org.junit.platform.engine.support.descriptor.ClassSource;
  * The container of a {@code @JCStressTest} class, holding its one {@link JCStressTestDescriptor}:
  * build tools (Surefire in particular) count and report tests inside a class container.
  */
+@API(status = API.Status.INTERNAL, since = "0.1")
 public final class JCStressClassDescriptor extends AbstractTestDescriptor {
   /** The unique-id segment type, as in {@code [engine:baton]/[jcstress-class:com.acme.RacyTest]}. */
   public static final String SEGMENT_TYPE = "jcstress-class";

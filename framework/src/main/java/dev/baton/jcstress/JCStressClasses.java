@@ -4,11 +4,13 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.lang.annotation.Annotation;
 import java.nio.charset.StandardCharsets;
+import org.apiguardian.api.API;
 
 /**
  * Recognises {@code @JCStressTest} classes without loading JCStress: discovery runs for every
  * build, most of which do not have JCStress on their class path.
  */
+@API(status = API.Status.INTERNAL, since = "0.1")
 public final class JCStressClasses {
   /** The annotation that marks a JCStress test. */
   static final String TEST_ANNOTATION = "org.openjdk.jcstress.annotations.JCStressTest";

@@ -1,5 +1,6 @@
 package dev.baton.jcstress;
 
+import dev.baton.config.Defaults;
 import dev.baton.engine.BatonConfiguration;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -43,7 +44,7 @@ record JCStressOptions(
       List.of("-m", "quick", "-sc", "false", "-jvmArgs", "-XX:+UseSerialGC", "-iters", "1",
           "-time", "100");
 
-  static final int DEFAULT_MAX_SCHEDULES = 20_000;
+  static final int DEFAULT_MAX_SCHEDULES = Defaults.JCSTRESS_MAX_SCHEDULES;
 
   /** Whether JCStress itself runs (every mode but {@code interleavings}). */
   boolean runsJCStress() {

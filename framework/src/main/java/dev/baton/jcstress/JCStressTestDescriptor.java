@@ -1,5 +1,6 @@
 package dev.baton.jcstress;
 
+import org.apiguardian.api.API;
 import org.junit.platform.engine.UniqueId;
 import org.junit.platform.engine.support.descriptor.AbstractTestDescriptor;
 import org.junit.platform.engine.support.descriptor.ClassSource;
@@ -8,6 +9,7 @@ import org.junit.platform.engine.support.descriptor.ClassSource;
  * One {@code @JCStressTest} class as a test: JCStress grades the class as a whole. All of an
  * execution's JCStress tests run in one JCStress batch (see {@link JCStressBridge}).
  */
+@API(status = API.Status.INTERNAL, since = "0.1")
 public final class JCStressTestDescriptor extends AbstractTestDescriptor {
   /** The unique-id segment type, as in {@code [jcstress-class:com.acme.RacyTest]/[jcstress:jcstress]}. */
   public static final String SEGMENT_TYPE = "jcstress";

@@ -6,6 +6,7 @@ import dev.baton.ExploreInterleavings;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Predicate;
+import org.apiguardian.api.API;
 import org.junit.platform.commons.support.AnnotationSupport;
 import org.junit.platform.commons.support.HierarchyTraversalMode;
 import org.junit.platform.commons.support.ReflectionSupport;
@@ -25,6 +26,7 @@ import org.junit.platform.engine.support.discovery.SelectorResolver;
  * engine holding its {@link JCStressTestDescriptor}. Packages and class-path roots reach it as class selectors from the platform's class
  * container resolver.
  */
+@API(status = API.Status.INTERNAL, since = "0.1")
 public final class JCStressTestResolver implements SelectorResolver {
   private final TestDescriptor engine;
   private final Predicate<String> classNameFilter;

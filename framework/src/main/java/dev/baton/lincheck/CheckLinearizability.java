@@ -6,6 +6,7 @@ import java.lang.annotation.ElementType;
 import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
+import org.apiguardian.api.API;
 import org.junit.platform.commons.annotation.Testable;
 
 /**
@@ -25,6 +26,7 @@ import org.junit.platform.commons.annotation.Testable;
  * raise them for a nightly build with the {@code baton.lincheck.*} configuration keys, or {@code
  * baton.schedules} for Baton's mode.
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
 @Documented

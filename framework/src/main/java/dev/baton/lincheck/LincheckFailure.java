@@ -1,9 +1,12 @@
 package dev.baton.lincheck;
 
+import org.apiguardian.api.API;
+
 /**
  * What Lincheck found, as a test failure: a short first line (which check, which class, what kind
  * of error), then Lincheck's own report with its tables. The cause is Lincheck's error.
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public final class LincheckFailure extends AssertionError {
   private static final long serialVersionUID = 1L;
 

@@ -1,6 +1,9 @@
 package dev.baton.lincheck;
 
+import org.apiguardian.api.API;
+
 /** One way of checking a {@link CheckLinearizability} class; each is a test of its own. */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public enum LincheckMode {
   /** Lincheck's model checking ({@code ModelCheckingOptions}): bounded systematic switches. */
   MODEL_CHECKING("modelChecking", "Lincheck model checking"),

@@ -1,5 +1,7 @@
 package dev.baton.lincheck;
 
+import dev.baton.config.Defaults;
+
 /**
  * The scenario sizes and budgets of one {@link CheckLinearizability} class, with configuration keys
  * applied.
@@ -16,7 +18,7 @@ record LincheckSettings(int iterations, int invocations, int threads, int actors
     long timeoutSeconds, boolean minimize) {
 
   /** Default of {@link #timeoutSeconds()}: far above a unit-test check, far below a hung build. */
-  static final long DEFAULT_TIMEOUT_SECONDS = 300;
+  static final long DEFAULT_TIMEOUT_SECONDS = Defaults.LINCHECK_TIMEOUT_SECONDS;
 
   /** What Lincheck's table and Baton's summary line say about the sizes. */
   String describe() {

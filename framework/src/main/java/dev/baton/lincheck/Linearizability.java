@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import org.apiguardian.api.API;
 
 /**
  * Checks a Lincheck spec from code, as the {@code baton} engine runs a {@link CheckLinearizability}
@@ -26,6 +27,7 @@ import java.util.Optional;
  * {@code baton.replay} for Baton's mode). A token printed here replays in the engine, and the other
  * way round: both bind it to {@code SpecClass#baton}.
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public final class Linearizability {
   /** Lincheck's scenarios per check. */
   public static final String ITERATIONS = "baton.lincheck.iterations";
@@ -94,12 +96,15 @@ public final class Linearizability {
       entry.put(INVOCATIONS, String.valueOf(settings.invocations()));
       return new Outcome(mode.description() + " passed, " + settings.describe(), entry);
     }
-    ExplorationSettings exploration = configuration.override(new ExplorationSettings(
-        spec.getName() + "#" + mode.testName(), replayHint, annotation.strategy(),
-        annotation.schedules(), annotation.seed(),
-        annotation.replay().isBlank() ? null : annotation.replay().trim(), false, 3, 100_000,
-        true, true, ExplorationSettings.DEFAULT_MAX_PAUSE_MILLIS, false,
-        ExplorationSettings.DEFAULT_WATCHDOG_MILLIS, ExplorationSettings.DEFAULT_TIME_BUDGET_MILLIS));
+    ExplorationSettings exploration = configuration.override(ExplorationSettings.builder()
+        .scenarioId(spec.getName() + "#" + mode.testName())
+        .replayHint(replayHint)
+        .strategy(annotation.strategy())
+        .schedules(annotation.schedules())
+        .seed(annotation.seed())
+        .replayToken(annotation.replay().isBlank() ? null : annotation.replay().trim())
+        .annotated(true)
+        .build());
     ExplorationResult result = BatonLinearizability.explore(spec, exploration, settings.threads(),
         settings.actorsPerThread(), configuration.instrumentExclusions());
     entry.put("baton.schedules", String.valueOf(result.schedules()));

@@ -2,6 +2,7 @@ package dev.baton.lincheck;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.apiguardian.api.API;
 
 /**
  * A history that no sequential order explains: thrown by a schedule of Baton's mode, so that Baton
@@ -9,6 +10,7 @@ import java.util.List;
  * results per thread (like Lincheck's table), the calls and returns in the order they happened, and
  * how far the sequential specification got.
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public final class LinearizabilityViolation extends AssertionError {
   private static final long serialVersionUID = 1L;
 

@@ -1,6 +1,7 @@
 package dev.baton.report;
 
 import java.util.List;
+import org.apiguardian.api.API;
 
 /**
  * Everything the HTML report of one failing schedule shows, in plain strings: built by the
@@ -17,6 +18,7 @@ import java.util.List;
  * @param token the replay token
  * @param replayCommand the command line that replays it ({@code mvn test ... -Dbaton.replay=...})
  */
+@API(status = API.Status.INTERNAL, since = "0.1")
 public record FailureTimeline(
     String scenarioId,
     String headline,

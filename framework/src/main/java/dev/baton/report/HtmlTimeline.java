@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.apiguardian.api.API;
 
 /**
  * Renders a {@link FailureTimeline} as one self-contained HTML page (no scripts, fonts or styles
@@ -21,6 +22,7 @@ import java.util.regex.Pattern;
  * <p>Repeats are collapsed as in the text trace, and a trace of more than {@value #MAX_ROWS} rows
  * keeps its first {@value #HEAD_ROWS} and its last rows, so a 100,000-step loop stays small.
  */
+@API(status = API.Status.INTERNAL, since = "0.1")
 public final class HtmlTimeline {
   /** Rows shown at most. */
   static final int MAX_ROWS = 1200;

@@ -2,12 +2,14 @@ package dev.baton.report;
 
 import java.util.IdentityHashMap;
 import java.util.Map;
+import org.apiguardian.api.API;
 
 /**
  * Names objects for a report in a way that is the same in every run: the simple class name and a
  * number in order of first mention ({@code Object#1}, {@code ReentrantLock#2}). Identity hash codes
  * would differ from run to run and make replayed reports differ.
  */
+@API(status = API.Status.INTERNAL, since = "0.1")
 public final class ObjectNames {
   private final Map<Object, String> names = new IdentityHashMap<>();
 

@@ -3,6 +3,7 @@ package dev.baton.report;
 import java.util.Locale;
 import java.util.function.Consumer;
 import java.util.function.LongSupplier;
+import org.apiguardian.api.API;
 
 /**
  * The progress line of a long exploration: schedules done of the budget, rate, elapsed time and
@@ -11,6 +12,7 @@ import java.util.function.LongSupplier;
  * Called once per schedule from the exploration loop; between two lines a call costs one clock
  * read.
  */
+@API(status = API.Status.INTERNAL, since = "0.1")
 public final class ProgressLine {
   private final String name;
   private final int budget;
@@ -31,9 +33,8 @@ public final class ProgressLine {
     this.next = started + intervalNanos;
   }
 
-  /** A progress line for one exploration under the current {@link ReportSettings}, or a silent one. */
-  public static ProgressLine start(String scenarioId, int budget) {
-    ReportSettings settings = ReportSettings.current();
+  /** A progress line for one exploration under {@code settings}, or null for a silent one. */
+  public static ProgressLine start(String scenarioId, int budget, ReportSettings settings) {
     if (!settings.progress()) return null;
     return new ProgressLine(scenarioId, budget, settings.progressIntervalMillis(), System::nanoTime,
         System.out::println);

@@ -1,15 +1,18 @@
 package dev.baton.report;
 
+import dev.baton.config.ConfigKey;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import org.apiguardian.api.API;
 
 /**
  * Writes the files of one failing test into the report directory ({@link
  * ReportSettings#directory()}): {@code <test class>/<method>.html}, the timeline, and {@code
  * <method>.txt}, the whole trace as text. A later failure of the same test replaces them.
  */
+@API(status = API.Status.INTERNAL, since = "0.1")
 public final class ReportFiles {
   private ReportFiles() {}
 
@@ -35,7 +38,7 @@ public final class ReportFiles {
           StandardCharsets.UTF_8);
       return new Written(html, text, null);
     } catch (IOException | RuntimeException e) {
-      return new Written(html, text, e + " (set " + ReportSettings.REPORT_DIR
+      return new Written(html, text, e + " (set " + ConfigKey.REPORT_DIR.key()
           + " to a writable directory)");
     }
   }

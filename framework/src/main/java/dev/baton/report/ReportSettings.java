@@ -1,5 +1,7 @@
 package dev.baton.report;
 
+import dev.baton.config.ConfigKey;
+import dev.baton.config.Defaults;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
@@ -7,44 +9,25 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
+import org.apiguardian.api.API;
 
 /**
- * Where failure reports go and whether long explorations print progress, from the keys {@value
- * #REPORT_DIR}, {@value #PROGRESS} and {@value #PROGRESS_SECONDS}.
+ * Where failure reports go and whether long explorations print progress, from the keys {@code
+ * baton.reportDir}, {@code baton.progress} and {@code baton.progressSeconds}.
  *
- * <p>The engine sets the settings of its run from system properties and JUnit configuration
- * parameters ({@link #use}); {@link dev.baton.Interleavings} outside an engine run reads the system
- * properties.
+ * <p>They are passed explicitly, as part of the exploration's settings: the engine reads them from
+ * system properties and JUnit configuration parameters, {@link dev.baton.Interleavings} from the
+ * system properties.
  *
  * @param directory the directory the HTML report and the trace file of each failing test go to
  * @param progress whether long explorations print a progress line
  * @param progressIntervalMillis how often, at most, the progress line is printed
  */
+@API(status = API.Status.INTERNAL, since = "0.1")
 public record ReportSettings(Path directory, boolean progress, long progressIntervalMillis) {
-  /** The directory of the failure reports. */
-  public static final String REPORT_DIR = "baton.reportDir";
-
-  /** {@code true}, {@code false} or {@code auto} (on unless the environment variable CI is set). */
-  public static final String PROGRESS = "baton.progress";
-
-  /** Seconds between two progress lines of one exploration. */
-  public static final String PROGRESS_SECONDS = "baton.progressSeconds";
-
-  /** Default of {@link #PROGRESS_SECONDS}: often enough to show life, rare enough to stay calm. */
-  public static final long DEFAULT_PROGRESS_SECONDS = 10;
-
-  private static volatile ReportSettings inUse;
-
-  /** The settings of the engine run in progress, or those of the system properties. */
-  public static ReportSettings current() {
-    ReportSettings s = inUse;
-    return s != null ? s : fromSystemProperties();
-  }
-
-  /** Makes {@code settings} current (for an engine run); {@code null} goes back to the default. */
-  public static void use(ReportSettings settings) {
-    inUse = settings;
-  }
+  private static final String REPORT_DIR = ConfigKey.REPORT_DIR.key();
+  private static final String PROGRESS = ConfigKey.PROGRESS.key();
+  private static final String PROGRESS_SECONDS = ConfigKey.PROGRESS_SECONDS.key();
 
   /** From the system properties, the environment and the working directory of this JVM. */
   public static ReportSettings fromSystemProperties() {
@@ -64,7 +47,8 @@ public record ReportSettings(Path directory, boolean progress, long progressInte
     Path directory = lookup.apply(REPORT_DIR).map(String::trim)
         .map(v -> directory(v, workingDirectory))
         .orElseGet(() -> defaultDirectory(workingDirectory));
-    String mode = lookup.apply(PROGRESS).map(v -> v.trim().toLowerCase(Locale.ROOT)).orElse("auto");
+    String mode = lookup.apply(PROGRESS).map(v -> v.trim().toLowerCase(Locale.ROOT))
+        .orElse(Defaults.PROGRESS);
     boolean progress = switch (mode) {
       case "true" -> true;
       case "false" -> false;
@@ -74,7 +58,7 @@ public record ReportSettings(Path directory, boolean progress, long progressInte
               + " environment variable CI is set), for example -D" + PROGRESS + "=true.");
     };
     long seconds = lookup.apply(PROGRESS_SECONDS).map(String::trim).map(ReportSettings::seconds)
-        .orElse(DEFAULT_PROGRESS_SECONDS);
+        .orElse(Defaults.PROGRESS_SECONDS);
     return new ReportSettings(directory, progress, seconds * 1000);
   }
 

@@ -1,5 +1,7 @@
 package dev.baton.report;
 
+import org.apiguardian.api.API;
+
 /**
  * One step of an interleaving as the report shows it.
  *
@@ -7,4 +9,5 @@ package dev.baton.report;
  * @param action what it did ({@code write Account.balance}, {@code lock Object#1})
  * @param location where, as {@code Class.method(File.java:line)}, or empty inside the JDK
  */
+@API(status = API.Status.INTERNAL, since = "0.1")
 public record Step(String thread, String action, String location) {}

@@ -2,6 +2,7 @@ package dev.baton.report;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.apiguardian.api.API;
 
 /**
  * Renders an interleaving as aligned text: one line per step, numbered, labelled by thread, with a
@@ -11,6 +12,7 @@ import java.util.List;
  * only the steps around thread switches and the end, and {@link #formatAll} (for the trace file)
  * keeps nearly everything.
  */
+@API(status = API.Status.INTERNAL, since = "0.1")
 public final class TraceFormatter {
   /** Lines shown at most; the first and last ones are kept. */
   static final int MAX_LINES = 400;

@@ -1,5 +1,6 @@
 package dev.baton.scheduler;
 
+import dev.baton.config.Defaults;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Locale;
@@ -49,7 +50,7 @@ final class ExhaustivePolicy implements SchedulePolicy {
    * schedules grows about as {@code steps^bound}, so a third preemption multiplies the run time by
    * the length of the schedules.
    */
-  static final int DEFAULT_MAX_PREEMPTIONS = 2;
+  static final int DEFAULT_MAX_PREEMPTIONS = Defaults.MAX_PREEMPTIONS;
 
   private final int maxPreemptions;
   private final boolean reduce;

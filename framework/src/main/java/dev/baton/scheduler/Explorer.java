@@ -6,16 +6,17 @@ import dev.baton.InterleavingFailure.Kind;
 import dev.baton.Strategy;
 import dev.baton.instrument.BatonAgent;
 import dev.baton.report.ProgressLine;
-import dev.baton.report.ReportSettings;
 import dev.baton.runtime.Hooks;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Supplier;
+import org.apiguardian.api.API;
 
 /**
  * Runs schedules of one scenario until one fails or the budget is spent: the loop behind both the
  * engine and {@link dev.baton.Interleavings}.
  */
+@API(status = API.Status.INTERNAL, since = "0.1")
 public final class Explorer {
   /** Explorations share the hooks, so they run one at a time per JVM. */
   private static final ReentrantLock ONE_AT_A_TIME = new ReentrantLock();
@@ -50,7 +51,6 @@ public final class Explorer {
         settings.replayToken() == null || settings.replayToken().isBlank()
             ? null
             : ReplayToken.decode(settings.replayToken(), origin);
-    ReportSettings.current(); // a malformed report key fails here, not in the middle of a report
     BatonAgent.install();
     if (Hooks.installed() instanceof HookAdapter running
         && running.core.isManaged(Thread.currentThread())
@@ -177,7 +177,7 @@ public final class Explorer {
       SchedulePolicy policy = plan.policy();
       int budget = plan.budget();
       ProgressLine progress = plan.replaying() ? null
-          : ProgressLine.start(settings.scenarioId(), share(budget));
+          : ProgressLine.start(settings.scenarioId(), share(budget), settings.report());
       try (MainThread main = new MainThread()) {
         if (!plan.unsplit() && !shard.owns(0) && policy.learnsFromFirstSchedule()) {
           runProbe(policy, settings, plan.seed(), body, main);

@@ -8,7 +8,6 @@ import dev.baton.instrument.Sites;
 import dev.baton.report.FailureTimeline;
 import dev.baton.report.ObjectNames;
 import dev.baton.report.ReportFiles;
-import dev.baton.report.ReportSettings;
 import dev.baton.report.Step;
 import dev.baton.report.TraceFormatter;
 import java.util.ArrayList;
@@ -136,7 +135,7 @@ final class FailureReport {
     FailureTimeline timeline = new FailureTimeline(settings.scenarioId(), failure.headline(),
         found, details, threadNames, steps, switches, atEnd, token, replayCommand);
     try {
-      return ReportFiles.write(ReportSettings.current().directory(), timeline,
+      return ReportFiles.write(settings.report().directory(), timeline,
           TraceFormatter.formatAll(steps));
     } catch (RuntimeException e) {
       return new ReportFiles.Written(null, null, e.getMessage());

@@ -1,7 +1,12 @@
 package dev.baton.scheduler;
 
+import dev.baton.config.ConfigKey;
+import dev.baton.config.Defaults;
+import org.apiguardian.api.API;
+
 /**
- * Settings of the exhaustive search, of failure shrinking and of lenient replay.
+ * Settings of the exhaustive search, of failure shrinking and of lenient replay. Build them with
+ * {@link #builder()}, whose setters check their values.
  *
  * @param maxPreemptions {@link dev.baton.Strategy#EXHAUSTIVE}'s last round: schedules with at most
  *     this many preemptions; at least 0
@@ -16,6 +21,7 @@ package dev.baton.scheduler;
  * @param failOnBudget true: an exploration that the time budget stopped before its schedule budget
  *     fails instead of passing with a note (for CI jobs that must not pass a partial search)
  */
+@API(status = API.Status.INTERNAL, since = "0.1")
 public record SearchSettings(
     int maxPreemptions,
     boolean reduction,
@@ -24,31 +30,93 @@ public record SearchSettings(
     long shrinkMillis,
     boolean failOnBudget) {
 
-  /** Settings that pass an exploration the time budget stopped (with a note). */
-  public SearchSettings(int maxPreemptions, boolean reduction, boolean lenientReplay,
-      int shrinkAttempts, long shrinkMillis) {
-    this(maxPreemptions, reduction, lenientReplay, shrinkAttempts, shrinkMillis, false);
+  /** The defaults of {@link Defaults}, as documented on {@link dev.baton.ExploreInterleavings}. */
+  public static final SearchSettings DEFAULTS = new Builder().build();
+
+  /** A builder with every setting at its default. */
+  public static Builder builder() {
+    return new Builder();
   }
 
-  /** The defaults, as documented on {@link dev.baton.ExploreInterleavings}. */
-  public static final SearchSettings DEFAULTS =
-      new SearchSettings(ExhaustivePolicy.DEFAULT_MAX_PREEMPTIONS, true, false, 200, 1_000);
+  /** A builder that starts from these settings. */
+  public Builder toBuilder() {
+    return new Builder(this);
+  }
 
   /** These settings with {@link #maxPreemptions} replaced. */
   public SearchSettings withMaxPreemptions(int value) {
-    return new SearchSettings(
-        value, reduction, lenientReplay, shrinkAttempts, shrinkMillis, failOnBudget);
+    return toBuilder().maxPreemptions(value).build();
   }
 
   /** These settings with {@link #lenientReplay} replaced. */
   public SearchSettings withLenientReplay(boolean value) {
-    return new SearchSettings(
-        maxPreemptions, reduction, value, shrinkAttempts, shrinkMillis, failOnBudget);
+    return toBuilder().lenientReplay(value).build();
   }
 
-  /** These settings with {@link #failOnBudget} replaced. */
-  public SearchSettings withFailOnBudget(boolean value) {
-    return new SearchSettings(
-        maxPreemptions, reduction, lenientReplay, shrinkAttempts, shrinkMillis, value);
+  /** Builds {@link SearchSettings}; each setter rejects a bad value, naming its key. */
+  public static final class Builder {
+    private int maxPreemptions = Defaults.MAX_PREEMPTIONS;
+    private boolean reduction = Defaults.REDUCTION;
+    private boolean lenientReplay = Defaults.LENIENT_REPLAY;
+    private int shrinkAttempts = Defaults.SHRINK_ATTEMPTS;
+    private long shrinkMillis = Defaults.SHRINK_MILLIS;
+    private boolean failOnBudget = Defaults.FAIL_ON_BUDGET;
+
+    private Builder() {}
+
+    private Builder(SearchSettings s) {
+      maxPreemptions = s.maxPreemptions;
+      reduction = s.reduction;
+      lenientReplay = s.lenientReplay;
+      shrinkAttempts = s.shrinkAttempts;
+      shrinkMillis = s.shrinkMillis;
+      failOnBudget = s.failOnBudget;
+    }
+
+    /** See {@link SearchSettings#maxPreemptions()}. */
+    public Builder maxPreemptions(int maxPreemptions) {
+      this.maxPreemptions = (int) SettingChecks.atLeast("maxPreemptions", maxPreemptions, 0,
+          ConfigKey.MAX_PREEMPTIONS, "0 (no preemption at all) or more; "
+              + Defaults.MAX_PREEMPTIONS + " is the default");
+      return this;
+    }
+
+    /** See {@link SearchSettings#reduction()}. */
+    public Builder reduction(boolean reduction) {
+      this.reduction = reduction;
+      return this;
+    }
+
+    /** See {@link SearchSettings#lenientReplay()}. */
+    public Builder lenientReplay(boolean lenientReplay) {
+      this.lenientReplay = lenientReplay;
+      return this;
+    }
+
+    /** See {@link SearchSettings#shrinkAttempts()}. */
+    public Builder shrinkAttempts(int shrinkAttempts) {
+      this.shrinkAttempts = (int) SettingChecks.atLeast("shrink attempts", shrinkAttempts, 0,
+          ConfigKey.SHRINK_ATTEMPTS, "0 (do not shrink) or more");
+      return this;
+    }
+
+    /** See {@link SearchSettings#shrinkMillis()}. */
+    public Builder shrinkMillis(long shrinkMillis) {
+      this.shrinkMillis = SettingChecks.atLeast(
+          "shrink time", shrinkMillis, 0, ConfigKey.SHRINK_SECONDS, "0 or more");
+      return this;
+    }
+
+    /** See {@link SearchSettings#failOnBudget()}. */
+    public Builder failOnBudget(boolean failOnBudget) {
+      this.failOnBudget = failOnBudget;
+      return this;
+    }
+
+    /** The settings. */
+    public SearchSettings build() {
+      return new SearchSettings(
+          maxPreemptions, reduction, lenientReplay, shrinkAttempts, shrinkMillis, failOnBudget);
+    }
   }
 }

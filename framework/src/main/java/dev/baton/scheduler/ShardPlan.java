@@ -1,5 +1,7 @@
 package dev.baton.scheduler;
 
+import org.apiguardian.api.API;
+
 /**
  * Which schedules of an exploration this run owns when the schedule space is split across CI jobs
  * ({@code baton.shard=i/n}): shard {@code i} of {@code n} (1-based) runs the schedules whose 0-based
@@ -16,6 +18,7 @@ package dev.baton.scheduler;
  * @param index this shard, from 1 to {@code count}
  * @param count how many shards the schedules are split into, at least 1
  */
+@API(status = API.Status.INTERNAL, since = "0.1")
 public record ShardPlan(int index, int count) {
   /** The whole schedule space: no sharding. */
   public static final ShardPlan WHOLE = new ShardPlan(1, 1);

@@ -5,8 +5,10 @@ import static org.junit.platform.engine.discovery.DiscoverySelectors.selectMetho
 
 import dev.baton.ExploreInterleavings;
 import dev.baton.Strategy;
+import dev.baton.config.ConfigKey;
 import dev.baton.engine.fixtures.config.ConfiguredScenarios;
 import dev.baton.scheduler.ExplorationSettings;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -22,19 +24,7 @@ import org.junit.platform.testkit.engine.EngineTestKit;
 /** Precedence: system property, then JUnit configuration parameter, then the annotation. */
 class BatonConfigurationTest {
   private static final List<String> KEYS =
-      List.of(
-          BatonConfiguration.SCHEDULES,
-          BatonConfiguration.STRATEGY,
-          BatonConfiguration.SEED,
-          BatonConfiguration.REPLAY,
-          BatonConfiguration.INSTRUMENT_EXCLUDE,
-          BatonConfiguration.PCT_DEPTH,
-          BatonConfiguration.MAX_STEPS,
-          BatonConfiguration.FRESH_STATICS,
-          BatonConfiguration.MAX_PAUSE_MILLIS,
-          BatonConfiguration.SPURIOUS_WAKEUPS,
-          BatonConfiguration.WATCHDOG_SECONDS,
-          BatonConfiguration.TIME_BUDGET_SECONDS);
+      Arrays.stream(ConfigKey.values()).map(ConfigKey::key).toList();
 
   private final Map<String, String> savedProperties = new HashMap<>();
 
@@ -60,22 +50,17 @@ class BatonConfigurationTest {
 
     assertThat(settings)
         .isEqualTo(
-            new ExplorationSettings(
-                ConfiguredScenarios.class.getName() + "#configured",
-                "mvn test -Dtest=ConfiguredScenarios#configured",
-                Strategy.PCT,
-                7,
-                11,
-                "pinned-token",
-                false,
-                4,
-                500,
-                true,
-                true,
-                ExplorationSettings.DEFAULT_MAX_PAUSE_MILLIS,
-                false,
-                ExplorationSettings.DEFAULT_WATCHDOG_MILLIS,
-                ExplorationSettings.DEFAULT_TIME_BUDGET_MILLIS));
+            ExplorationSettings.builder()
+                .scenarioId(ConfiguredScenarios.class.getName() + "#configured")
+                .replayHint("mvn test -Dtest=ConfiguredScenarios#configured")
+                .strategy(Strategy.PCT)
+                .schedules(7)
+                .seed(11)
+                .replayToken("pinned-token")
+                .pctDepth(4)
+                .maxSteps(500)
+                .annotated(true)
+                .build());
   }
 
   @Test
@@ -302,10 +287,12 @@ class BatonConfigurationTest {
       org.assertj.core.api.Assertions.assertThat(configuration.unusedReplayWarning())
           .hasValueSatisfying(w -> org.assertj.core.api.Assertions.assertThat(w)
               .contains("baton.replay was set, but no test that ran recorded that token"));
-      configuration.override(new dev.baton.scheduler.ExplorationSettings(
-          "dev.baton.engine.fixtures.races.LostUpdateFixture#bothIncrementsLand", "",
-          dev.baton.Strategy.RANDOM, 1, 0, null, false, 3, 100, false, true, 1000, false,
-          10_000, 0));
+      configuration.override(ExplorationSettings.builder()
+          .scenarioId("dev.baton.engine.fixtures.races.LostUpdateFixture#bothIncrementsLand")
+          .schedules(1)
+          .maxSteps(100)
+          .timeBudgetMillis(0)
+          .build());
       org.assertj.core.api.Assertions.assertThat(configuration.unusedReplayWarning()).isEmpty();
     } finally {
       if (previous == null) System.clearProperty(REPLAY_KEY);

@@ -20,7 +20,8 @@ class SearchKeysTest {
   void withNothingConfiguredTheDefaultsApply() {
     assertThat(settings(Map.of(), "defaults").search()).isEqualTo(SearchSettings.DEFAULTS);
     assertThat(SearchSettings.DEFAULTS)
-        .isEqualTo(new SearchSettings(2, true, false, 200, 1_000));
+        .isEqualTo(SearchSettings.builder().maxPreemptions(2).reduction(true).lenientReplay(false)
+            .shrinkAttempts(200).shrinkMillis(1_000).build());
   }
 
   @Test
@@ -38,7 +39,8 @@ class SearchKeysTest {
         "baton.replay.lenient", "false",
         "baton.shrink.attempts", "0",
         "baton.shrink.seconds", "7"), "declared").search();
-    assertThat(search).isEqualTo(new SearchSettings(1, false, false, 0, 7_000));
+    assertThat(search).isEqualTo(SearchSettings.builder().maxPreemptions(1).reduction(false)
+        .lenientReplay(false).shrinkAttempts(0).shrinkMillis(7_000).build());
   }
 
   @Test

@@ -43,12 +43,14 @@ class BrowserReportTest {
   @BeforeEach
   void reportIntoTarget() throws IOException {
     Files.createDirectories(OUT);
-    ReportSettings.use(new ReportSettings(OUT, false, 10_000));
+    System.setProperty("baton.reportDir", OUT.toString());
+    System.setProperty("baton.progress", "false");
   }
 
   @AfterEach
   void backToDefaults() {
-    ReportSettings.use(null);
+    System.clearProperty("baton.reportDir");
+    System.clearProperty("baton.progress");
   }
 
   @Test

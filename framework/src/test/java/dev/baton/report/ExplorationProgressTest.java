@@ -2,13 +2,12 @@ package dev.baton.report;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.baton.Interleavings;
-import dev.baton.scenarios.Scenarios;
+import dev.baton.scheduler.ExplorationSettings;
+import dev.baton.scheduler.Explorer;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -16,16 +15,10 @@ import org.junit.jupiter.api.io.TempDir;
 class ExplorationProgressTest {
   @TempDir Path reports;
 
-  @AfterEach
-  void backToDefaults() {
-    ReportSettings.use(null);
-  }
-
   @Test
   void theLoopPrintsProgressWhenEnabled() {
-    ReportSettings.use(new ReportSettings(reports, true, 1)); // every millisecond: every schedule
-    String out = captured(() -> Interleavings.configure().schedules(30).seed(5)
-        .explore(Scenarios::synchronizedUpdate));
+    // every millisecond: every schedule
+    String out = captured(() -> explore(new ReportSettings(reports, true, 1)));
 
     assertThat(out).containsPattern("\\[baton\\] \\S+: \\d+ of 30 schedules \\(\\d+%\\), [\\d,]+/s,"
         + " \\d+ s elapsed, no failure so far");
@@ -33,11 +26,15 @@ class ExplorationProgressTest {
 
   @Test
   void quietWhenDisabled() {
-    ReportSettings.use(new ReportSettings(reports, false, 1));
-    String out = captured(() -> Interleavings.configure().schedules(30).seed(5)
-        .explore(Scenarios::synchronizedUpdate));
+    String out = captured(() -> explore(new ReportSettings(reports, false, 1)));
 
     assertThat(out).doesNotContain(" schedules (");
+  }
+
+  /** Thirty schedules of a scenario that takes a few milliseconds, reporting by {@code report}. */
+  private static void explore(ReportSettings report) {
+    Explorer.explore(ExplorationSettings.builder().scenarioId("ExplorationProgressTest#sleeps")
+        .schedules(30).seed(5).report(report).build(), () -> Thread.sleep(2));
   }
 
   private static String captured(Runnable action) {

@@ -24,12 +24,14 @@ class HtmlReportTest {
 
   @BeforeEach
   void reportIntoTempDir() {
-    ReportSettings.use(new ReportSettings(reports, false, 10_000));
+    System.setProperty("baton.reportDir", reports.toString());
+    System.setProperty("baton.progress", "false");
   }
 
   @AfterEach
   void backToDefaults() {
-    ReportSettings.use(null);
+    System.clearProperty("baton.reportDir");
+    System.clearProperty("baton.progress");
   }
 
   @Test
@@ -91,7 +93,7 @@ class HtmlReportTest {
   @Test
   void aReportDirectoryThatCannotBeWrittenIsSaidInTheMessage() throws Exception {
     Path file = Files.writeString(reports.resolve("not-a-directory"), "x");
-    ReportSettings.use(new ReportSettings(file, false, 10_000));
+    System.setProperty("baton.reportDir", file.toString());
 
     InterleavingFailure failure = explore(Scenarios::lostUpdate);
 
