@@ -1,12 +1,14 @@
 package dev.baton.instrument;
 
 import java.util.Arrays;
+import org.apiguardian.api.API;
 
 /**
  * The method each call site into the JDK names ({@code name + descriptor}), by site id: the
  * scheduler needs it to find the method a call dispatches to (see {@link JdkSynchronizedMethods}).
  * Written when a class is instrumented, read on calls; ids are dense, so an array serves.
  */
+@API(status = API.Status.INTERNAL, since = "0.1")
 public final class CallTargets {
   private static final Object LOCK = new Object();
   private static volatile String[] targets = new String[1024];

@@ -8,6 +8,7 @@ import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import org.apiguardian.api.API;
 import org.objectweb.asm.ClassReader;
 import org.objectweb.asm.ClassVisitor;
 import org.objectweb.asm.MethodVisitor;
@@ -26,6 +27,7 @@ import org.objectweb.asm.Type;
  * {@code Throwable} (its locks guard its own stack trace). Read from the JDK's class files, cached
  * per class.
  */
+@API(status = API.Status.INTERNAL, since = "0.1")
 public final class JdkSynchronizedMethods {
   private static final Map<String, Set<String>> LOCKING = new ConcurrentHashMap<>();
   private static final Map<String, String> SUPER = new ConcurrentHashMap<>();

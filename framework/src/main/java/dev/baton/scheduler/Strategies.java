@@ -1,6 +1,7 @@
 package dev.baton.scheduler;
 
 import dev.baton.Strategy;
+import org.apiguardian.api.API;
 
 /**
  * Maps a {@link Strategy} to the policy that makes its choices, and answers what a strategy
@@ -8,6 +9,7 @@ import dev.baton.Strategy;
  * strategy: each policy declares what it supports ({@link SchedulePolicy#splittable()}, {@link
  * SchedulePolicy#coverage}, {@link SchedulePolicy#afterLenientReplay}).
  */
+@API(status = API.Status.INTERNAL, since = "0.1")
 public final class Strategies {
   private Strategies() {}
 

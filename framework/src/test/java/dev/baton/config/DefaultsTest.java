@@ -26,7 +26,8 @@ class DefaultsTest {
         Map.entry("maxPauseMillis", Defaults.MAX_PAUSE_MILLIS),
         Map.entry("spuriousWakeups", Defaults.SPURIOUS_WAKEUPS),
         Map.entry("maxPreemptions", Defaults.MAX_PREEMPTIONS),
-        Map.entry("lenientReplay", Defaults.LENIENT_REPLAY));
+        Map.entry("lenientReplay", Defaults.LENIENT_REPLAY),
+        Map.entry("failOnBudget", Defaults.FAIL_ON_BUDGET));
     Method[] attributes = ExploreInterleavings.class.getDeclaredMethods();
     assertThat(attributes).extracting(Method::getName)
         .containsExactlyInAnyOrderElementsOf(expected.keySet());
