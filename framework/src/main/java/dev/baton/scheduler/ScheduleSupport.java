@@ -22,6 +22,11 @@ public final class ScheduleSupport {
     return Hooks.randomSeed();
   }
 
+  /** Whether Baton's hooks are installed: an exploration is running in this JVM. */
+  public static boolean exploring() {
+    return Hooks.installed() != null;
+  }
+
   /**
    * A place where a body waits for the threads it started, as traces and reports name it.
    *

@@ -1,0 +1,23 @@
+package dev.baton.lincheck;
+
+/**
+ * A Lincheck check that did not finish within {@code baton.lincheck.timeoutSeconds}: not a bug
+ * found, so not an {@link AssertionError} like {@link LincheckFailure}. Test reports count it as an
+ * error, not a failure, and its report entry says {@code baton.lincheck.outcome=timed out}, so a CI
+ * summary tells "found a bug" from "did not finish".
+ */
+public final class LincheckTimeout extends RuntimeException {
+  private static final long serialVersionUID = 1L;
+
+  private final long timeoutSeconds;
+
+  LincheckTimeout(String message, long timeoutSeconds) {
+    super(message);
+    this.timeoutSeconds = timeoutSeconds;
+  }
+
+  /** The watchdog's limit that ran out, in seconds. */
+  public long timeoutSeconds() {
+    return timeoutSeconds;
+  }
+}
