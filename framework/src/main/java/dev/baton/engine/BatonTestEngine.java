@@ -2,10 +2,7 @@ package dev.baton.engine;
 
 import dev.baton.ExploreInterleavings;
 import dev.baton.instrument.BatonAgent;
-import dev.baton.jcstress.JCStressBridge;
-import dev.baton.jcstress.JCStressClasses;
-import dev.baton.jcstress.JCStressClassDescriptor;
-import dev.baton.jcstress.JCStressTestResolver;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.apiguardian.api.API;
@@ -53,17 +50,17 @@ public final class BatonTestEngine implements TestEngine {
   @Override
   public TestDescriptor discover(EngineDiscoveryRequest request, UniqueId uniqueId) {
     EngineDescriptor engine = new EngineDescriptor(uniqueId, "Baton");
-    EngineDiscoveryRequestResolver.<EngineDescriptor>builder()
-        .addClassContainerSelectorResolver(
-            c -> JCStressClasses.isTestClass(c) || TestClasses.isTestClass(c)
-                || LincheckSpecResolver.isSpecClass(c))
-        // First: a JCStress class whose JCStress types are missing must not reach reflection.
-        .addSelectorResolver(
-            context ->
-                new JCStressTestResolver(context.getEngineDescriptor(), context.getClassNameFilter()))
-        .addSelectorResolver(
-            context ->
-                new LincheckSpecResolver(context.getEngineDescriptor(), context.getClassNameFilter()))
+    EngineDiscoveryRequestResolver.Builder<EngineDescriptor> builder =
+        EngineDiscoveryRequestResolver.<EngineDescriptor>builder()
+            .addClassContainerSelectorResolver(
+                c -> Bridges.isBridgeTestClass(c) || TestClasses.isTestClass(c));
+    // The bridges' resolvers first (a JCStress class whose JCStress types are missing must not
+    // reach the engine's reflection), in their order.
+    for (BatonBridge bridge : Bridges.all()) {
+      builder.addSelectorResolver(
+          context -> bridge.resolver(context.getEngineDescriptor(), context.getClassNameFilter()));
+    }
+    builder
         .addSelectorResolver(
             context ->
                 new TestClassResolver(context.getEngineDescriptor(), context.getClassNameFilter()))
@@ -89,6 +86,10 @@ public final class BatonTestEngine implements TestEngine {
         agentFailure = t;
       }
     }
+    BatonBridge.Context context = new BatonBridge.Context(
+        root, listener, request.getCancellationToken(), configuration);
+    List<BatonBridge.Execution> bridges = new ArrayList<>();
+    for (BatonBridge bridge : Bridges.all()) bridges.add(bridge.execution(context));
     Run run =
         new Run(
             listener,
@@ -96,8 +97,7 @@ public final class BatonTestEngine implements TestEngine {
             new ExploreMethodExecutor(
                 configuration, new InstrumentedClasses(configuration.instrumentExclusions())),
             agentFailure,
-            new JCStressBridge(root, listener, request.getCancellationToken(), configuration),
-            new LincheckModeExecutor(configuration));
+            List.copyOf(bridges));
     for (TestDescriptor child : List.copyOf(root.getChildren())) {
       run.execute(child);
     }
@@ -113,13 +113,11 @@ public final class BatonTestEngine implements TestEngine {
       CancellationToken cancellation,
       ExploreMethodExecutor executor,
       Throwable agentFailure,
-      JCStressBridge jcstress,
-      LincheckModeExecutor lincheck) {
+      List<BatonBridge.Execution> bridges) {
 
     void execute(TestDescriptor descriptor) {
-      if (descriptor instanceof JCStressClassDescriptor test) {
-        jcstress.execute(test); // all JCStress tests run in one batch, reported by the bridge
-        return;
+      for (BatonBridge.Execution bridge : bridges) {
+        if (bridge.execute(descriptor)) return; // the bridge reported its events
       }
       if (cancellation.isCancellationRequested()) {
         listener.executionSkipped(descriptor, "Execution cancelled");
@@ -129,8 +127,6 @@ public final class BatonTestEngine implements TestEngine {
       TestExecutionResult result;
       if (descriptor instanceof ExploreMethodDescriptor test) {
         result = agentFailure == null ? executor.execute(test, listener) : agentFailed(test);
-      } else if (descriptor instanceof LincheckModeDescriptor mode) {
-        result = lincheck.execute(mode, listener);
       } else {
         for (TestDescriptor child : List.copyOf(descriptor.getChildren())) {
           execute(child);

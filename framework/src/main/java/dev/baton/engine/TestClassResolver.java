@@ -5,7 +5,6 @@ import static org.junit.platform.engine.discovery.DiscoverySelectors.selectNeste
 import static org.junit.platform.engine.discovery.DiscoverySelectors.selectUniqueId;
 import static org.junit.platform.engine.support.discovery.SelectorResolver.Resolution.unresolved;
 
-import dev.baton.jcstress.JCStressClasses;
 import java.lang.reflect.Method;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -168,8 +167,7 @@ final class TestClassResolver implements SelectorResolver {
     List<Class<?>> enclosing = enclosingChain(outer);
     for (Class<?> nested : outer.getDeclaredClasses()) {
       if (TestClasses.isTestClass(nested)
-          || JCStressClasses.isTestClass(nested)
-          || LincheckSpecResolver.isSpecClass(nested)
+          || Bridges.isBridgeTestClass(nested)
           || !nestedTestClasses(nested).isEmpty()) {
         selectors.add(selectNestedClass(enclosing, nested));
       }

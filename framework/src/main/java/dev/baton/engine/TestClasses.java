@@ -4,6 +4,7 @@ import dev.baton.ExploreInterleavings;
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
 import java.util.List;
+import org.apiguardian.api.API;
 import org.junit.platform.commons.support.AnnotationSupport;
 import org.junit.platform.commons.support.HierarchyTraversalMode;
 import org.junit.platform.commons.support.ReflectionSupport;
@@ -15,11 +16,12 @@ import org.junit.platform.commons.support.ReflectionSupport;
  * one in a non-static inner class, is still discovered, so that execution can fail it with a
  * message that says how to fix it instead of dropping it silently ({@link MisuseCheck}).
  */
-final class TestClasses {
+@API(status = API.Status.INTERNAL, since = "0.1")
+public final class TestClasses {
   private TestClasses() {}
 
   /** A concrete class declaring or inheriting at least one {@link ExploreInterleavings} method. */
-  static boolean isTestClass(Class<?> candidate) {
+  public static boolean isTestClass(Class<?> candidate) {
     if (candidate.isInterface()
         || candidate.isAnnotation()
         || candidate.isEnum()
@@ -50,8 +52,17 @@ final class TestClasses {
   }
 
   /** The class name without its package: {@code Outer$Inner} for a nested class. */
-  static String nameInPackage(Class<?> c) {
+  public static String nameInPackage(Class<?> c) {
     String name = c.getName();
     return name.substring(name.lastIndexOf('.') + 1);
+  }
+
+  /**
+   * The unique id of the engine's container of {@code testClass}'s {@link ExploreInterleavings}
+   * methods: a bridge whose class selector matched first selects it, so those tests run too.
+   */
+  public static org.junit.platform.engine.UniqueId interleavingClassId(
+      org.junit.platform.engine.TestDescriptor engine, Class<?> testClass) {
+    return TestClassResolver.classId(engine, testClass);
   }
 }

@@ -6,13 +6,10 @@ import dev.baton.Strategy;
 import dev.baton.engine.BatonConfiguration;
 import dev.baton.instrument.InstrumentedCode;
 import dev.baton.instrument.InstrumentingClassLoader;
-import dev.baton.instrument.Site;
-import dev.baton.instrument.SiteKind;
-import dev.baton.instrument.Sites;
-import dev.baton.runtime.Hooks;
 import dev.baton.scheduler.ExplorationSettings;
 import dev.baton.scheduler.Explorer;
 import dev.baton.scheduler.ScheduleBody;
+import dev.baton.scheduler.ScheduleSupport;
 import java.lang.reflect.Constructor;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
@@ -60,13 +57,12 @@ final class InterleavingAnalysis {
   private final TestInfo info;
   private final Class<?> discovered;
   /** Where the harness joins the actors, for the trace; registered once per analysis. */
-  private final int joinSite;
+  private final ScheduleSupport.JoinPoint joinSite;
 
   InterleavingAnalysis(TestInfo info, Class<?> discovered) {
     this.info = info;
     this.discovered = discovered;
-    this.joinSite = Sites.register(
-        new Site(discovered.getName(), "actors", "JCStress harness", -1, SiteKind.JOIN, null));
+    this.joinSite = ScheduleSupport.joinPoint(discovered.getName(), "actors", "JCStress harness");
   }
 
   /** The id replay tokens of this test carry. */
@@ -185,10 +181,10 @@ final class InterleavingAnalysis {
     final Class<?> testClass;
     final List<Method> actors;
     final Method arbiter;
-    final int joinSite;
+    final ScheduleSupport.JoinPoint joinSite;
 
     private Shape(InstrumentingClassLoader loader, Class<?> testClass, List<Method> actors,
-        Method arbiter, int joinSite) throws ReflectiveOperationException {
+        Method arbiter, ScheduleSupport.JoinPoint joinSite) throws ReflectiveOperationException {
       this.loader = loader;
       this.joinSite = joinSite;
       this.testClass = testClass;
@@ -198,7 +194,7 @@ final class InterleavingAnalysis {
     }
 
     static Shape load(InstrumentingClassLoader loader, String name, List<String> actorNames,
-        int joinSite) throws ReflectiveOperationException {
+        ScheduleSupport.JoinPoint joinSite) throws ReflectiveOperationException {
       Class<?> testClass = Class.forName(name, false, loader);
       Map<String, Method> byName = new HashMap<>();
       Method arbiter = null;
@@ -230,7 +226,7 @@ final class InterleavingAnalysis {
       }
       for (Thread t : threads) t.start();
       // This class is not instrumented: join through the hook, as rewritten user code would.
-      for (Thread t : threads) Hooks.join(t, joinSite);
+      for (Thread t : threads) joinSite.join(t);
       if (arbiter != null) invoke(arbiter, test, arguments(arbiter, objects));
       Object result = null;
       for (Object o : objects.values()) {

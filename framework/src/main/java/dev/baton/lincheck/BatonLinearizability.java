@@ -5,6 +5,7 @@ import dev.baton.InterleavingFailure;
 import dev.baton.instrument.InstrumentedCode;
 import dev.baton.scheduler.ExplorationSettings;
 import dev.baton.scheduler.Explorer;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -35,24 +36,63 @@ final class BatonLinearizability {
     SpecOperations operations = SpecOperations.of(spec);
     ClassLoader parent =
         spec.getClassLoader() == null ? ClassLoader.getSystemClassLoader() : spec.getClassLoader();
-    LinearizabilitySchedules schedules = new LinearizabilitySchedules(operations,
-        InstrumentedCode.shared(parent, exclusions), settings.freshStatics(), threads,
-        actorsPerThread);
-    schedules.prepare();
-    try {
-      return Explorer.explore(settings, schedules);
-    } catch (InterleavingFailure failure) {
-      throw pinnedWithThisAnnotation(failure);
+    try (LinearizabilitySchedules schedules = new LinearizabilitySchedules(operations,
+        InstrumentedCode.shared(parent, exclusions), settings.freshStatics(),
+        new ScenarioShapes(threads, actorsPerThread))) {
+      schedules.prepare();
+      try {
+        return Explorer.explore(settings, schedules);
+      } catch (InterleavingFailure failure) {
+        throw withScenario(failure, schedules);
+      }
     }
   }
 
-  /** The report says how to pin the token with {@code @CheckLinearizability(replay = ...)}. */
-  private static InterleavingFailure pinnedWithThisAnnotation(InterleavingFailure f) {
+  /**
+   * The report with the scenario the failing schedule ran, first (a violation shows it in its own
+   * table already), a note when the sequential specification, not the structure, blocked, and how
+   * to pin the token with {@code @CheckLinearizability(replay = ...)}.
+   */
+  private static InterleavingFailure withScenario(
+      InterleavingFailure f, LinearizabilitySchedules schedules) {
     String message = f.getMessage().replace(
         "@ExploreInterleavings(replay = \"", "@CheckLinearizability(replay = \"");
+    Scenario scenario = schedules.lastScenario();
+    if (!(f.getCause() instanceof LinearizabilityViolation) && scenario != null) {
+      String section = "Scenario (operations with their arguments; main runs the first and last"
+          + " parts alone):\n" + scenario.table() + "\n";
+      if (f.kind() == InterleavingFailure.Kind.DEADLOCK && schedules.stoppedInSequentialCheck()) {
+        section += "This is not a deadlock of the structure: the run completed, and the check"
+            + " of its history blocked while running the spec sequentially, because an operation"
+            + " waits for another one. Declare such operations @Operation(blocking = true): a"
+            + " sequential step of them that would wait for ever then makes that order impossible,"
+            + " as in Lincheck.\n\n";
+      } else if (f.kind() == InterleavingFailure.Kind.DEADLOCK) {
+        section += blockedOperationsNote(schedules.pendingOperations());
+      }
+      int paragraph = message.indexOf("\n\n");
+      message = paragraph < 0 ? message + "\n\n" + section
+          : message.substring(0, paragraph + 2) + section + message.substring(paragraph + 2);
+    }
     InterleavingFailure pinned = new InterleavingFailure(message, f.getCause(), f.kind(),
         f.replayToken(), f.strategy(), f.seed(), f.schedule(), f.trace());
     pinned.setStackTrace(f.getStackTrace());
     return pinned;
+  }
+
+  /** What the threads of a deadlocked run were doing, when all wait in blocking operations. */
+  private static String blockedOperationsNote(List<History.Operation> pending) {
+    if (pending.isEmpty() || !pending.stream().allMatch(op -> op.actor.operation().blocking())) {
+      return "";
+    }
+    List<String> where = new ArrayList<>();
+    for (History.Operation op : pending) {
+      where.add(op.actor + " of " + LinearizabilityViolation.threadName(op.thread));
+    }
+    return "Every unfinished operation is declared @Operation(blocking = true) and waits: "
+        + String.join(", ", where) + ". The scenario may simply have nothing left to wake them (an"
+        + " acquire with no release to come), which Baton's mode cannot tell from a lost wake-up"
+        + " in the structure; check whether the scenario can finish at all before suspecting the"
+        + " structure.\n\n";
   }
 }

@@ -1,7 +1,7 @@
 package dev.baton.lincheck;
 
-import dev.baton.runtime.Hooks;
 import dev.baton.scheduler.Explorer;
+import dev.baton.scheduler.ScheduleSupport;
 import java.util.Optional;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.FutureTask;
@@ -50,7 +50,8 @@ final class LincheckRunner {
   /**
    * Runs Lincheck's {@code mode} on {@code spec}.
    *
-   * @throws LincheckFailure when Lincheck found a bug, or the check did not finish in time
+   * @throws LincheckFailure when Lincheck found a bug
+   * @throws LincheckTimeout when the check did not finish in time
    * @throws IllegalStateException when Lincheck is missing, with the dependency to add
    */
   static void check(LincheckMode mode, Class<?> spec, LincheckSettings settings)
@@ -61,7 +62,7 @@ final class LincheckRunner {
     Optional<String> missing = missingLincheck(spec, mode, LincheckRunner.class.getClassLoader());
     if (missing.isPresent()) throw new IllegalStateException(missing.get());
     Explorer.exclusively(() -> {
-      if (Hooks.installed() != null) {
+      if (ScheduleSupport.exploring()) {
         throw new IllegalStateException("a Baton exploration is still running; Lincheck cannot"
             + " check " + spec.getName() + " while Baton's hooks are installed");
       }
@@ -90,11 +91,11 @@ final class LincheckRunner {
       for (int i = 0; i < Math.min(stack.length, 25); i++) {
         where.append("\n      at ").append(stack[i]);
       }
-      throw new LincheckFailure(mode.description() + " of " + spec.getName()
+      throw new LincheckTimeout(mode.description() + " of " + spec.getName()
           + " did not finish within " + settings.timeoutSeconds() + " s (baton.lincheck.timeoutSeconds),"
-          + " so Baton stopped waiting and reports it as failed: an operation may hang, or the"
-          + " budget (" + settings.describe() + ") is too large. The check's thread was here:"
-          + where, null);
+          + " so Baton stopped waiting: no bug was found, the check is incomplete. An operation"
+          + " may hang, or the budget (" + settings.describe() + ") is too large for the time."
+          + " The check's thread was here:" + where, settings.timeoutSeconds());
     } catch (ExecutionException e) {
       Throwable cause = e.getCause();
       String text = String.valueOf(cause.getMessage());

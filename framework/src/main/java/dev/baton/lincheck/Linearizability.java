@@ -63,7 +63,8 @@ public final class Linearizability {
    * @return what was checked, when nothing was found
    * @throws InterleavingFailure Baton's mode found a history that is not linearizable (or the spec
    *     deadlocked, did not terminate ...), with the interleaving and a replay token
-   * @throws LincheckFailure Lincheck found a bug, or its check did not finish in time
+   * @throws LincheckFailure Lincheck found a bug
+   * @throws LincheckTimeout its check did not finish in time
    * @throws IllegalArgumentException the spec or the configuration cannot be used, or Lincheck is
    *     missing; the message says what to fix
    */

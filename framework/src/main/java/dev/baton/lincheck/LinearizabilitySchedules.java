@@ -2,11 +2,8 @@ package dev.baton.lincheck;
 
 import dev.baton.instrument.InstrumentedCode;
 import dev.baton.instrument.InstrumentingClassLoader;
-import dev.baton.instrument.Site;
-import dev.baton.instrument.SiteKind;
-import dev.baton.instrument.Sites;
-import dev.baton.runtime.Hooks;
 import dev.baton.scheduler.ScheduleBody;
+import dev.baton.scheduler.ScheduleSupport;
 import java.util.List;
 import java.util.SplittableRandom;
 
@@ -17,31 +14,34 @@ import java.util.SplittableRandom;
  * the schedule, so Baton reports it with its interleaving and replay token; the token's schedule
  * draws the same scenario again.
  */
-final class LinearizabilitySchedules implements ScheduleBody {
+final class LinearizabilitySchedules implements ScheduleBody, AutoCloseable {
   /** Where the scenario's main thread waits for its threads, as a trace shows it. */
-  private static final int JOIN_SITE = Sites.register(new Site(
-      LinearizabilitySchedules.class.getName(), "run", "LinearizabilitySchedules.java", -1,
-      SiteKind.JOIN, null));
+  private static final ScheduleSupport.JoinPoint JOIN = ScheduleSupport.joinPoint(
+      LinearizabilitySchedules.class.getName(), "run", "LinearizabilitySchedules.java");
 
   /** The thread number of the initial and final parts, which the main thread runs alone. */
   static final int INIT = -1;
 
   private final SpecOperations spec;
+  private final SequentialProbe probe;
   private final SequentialSpecification sequential;
   private final InstrumentedCode code;
   private final boolean freshStatics;
-  private final int threads;
-  private final int actorsPerThread;
+  private final ScenarioShapes shapes;
   private SpecTwin twin;
+  private volatile Scenario lastScenario;
+  private volatile History lastHistory;
+  private volatile boolean checking;
 
   LinearizabilitySchedules(SpecOperations spec, InstrumentedCode code, boolean freshStatics,
-      int threads, int actorsPerThread) {
+      ScenarioShapes shapes) {
     this.spec = spec;
-    this.sequential = new SequentialSpecification(spec.spec());
+    boolean blocking = spec.operations().stream().anyMatch(SpecOperations.OperationMethod::blocking);
+    this.probe = blocking ? new SequentialProbe(spec.spec().getSimpleName()) : null;
+    this.sequential = new SequentialSpecification(spec.spec(), probe);
     this.code = code;
     this.freshStatics = freshStatics;
-    this.threads = threads;
-    this.actorsPerThread = actorsPerThread;
+    this.shapes = shapes;
   }
 
   /** Resolves the spec's instrumented twin now, so that a problem shows before exploring. */
@@ -49,19 +49,42 @@ final class LinearizabilitySchedules implements ScheduleBody {
     twin = new SpecTwin(code.newLoader(), spec);
   }
 
+  /** The scenario of the schedule that ran last (the failing one, once exploring stopped). */
+  Scenario lastScenario() {
+    return lastScenario;
+  }
+
+  /** The operations of the schedule that ran last that were called and never returned. */
+  List<History.Operation> pendingOperations() {
+    History h = lastHistory;
+    return h == null ? List.of()
+        : h.operations().stream().filter(op -> !op.completed()).toList();
+  }
+
+  /**
+   * Whether the last schedule stopped inside the sequential check of its history: then a
+   * deadlock is the sequential specification's, not the structure's.
+   */
+  boolean stoppedInSequentialCheck() {
+    return checking;
+  }
+
   @Override
   public void run() throws Throwable {
+    checking = false;
     if (twin == null
         || freshStatics && twin.loader instanceof InstrumentingClassLoader l && l.definedStaticState()) {
       twin = new SpecTwin(code.newLoader(), spec);
     }
     Thread.currentThread().setContextClassLoader(twin.loader);
     // The schedule's own stream: the same seed and schedule number give the same scenario.
-    Scenario scenario =
-        Scenario.generate(spec, threads, actorsPerThread, new SplittableRandom(Hooks.randomSeed()));
+    Scenario scenario = shapes.generate(spec, new SplittableRandom(ScheduleSupport.scheduleSeed()));
+    lastScenario = scenario;
     Object instance = twin.newInstance();
     History history = new History();
+    lastHistory = history;
     new ActorRunner(INIT, scenario.init(), instance, twin, history).run();
+    int threads = scenario.threads().size();
     Thread[] started = new Thread[threads];
     for (int t = 0; t < threads; t++) {
       started[t] = new Thread(
@@ -69,13 +92,20 @@ final class LinearizabilitySchedules implements ScheduleBody {
           LinearizabilityViolation.threadName(t));
       started[t].start();
     }
-    for (Thread t : started) Hooks.join(t, JOIN_SITE);
+    for (Thread t : started) JOIN.join(t);
     new ActorRunner(INIT, scenario.post(), instance, twin, history).run();
     List<History.Operation> operations = history.operations();
+    checking = true; // not reset on the way out: a deadlock here unwinds through this method
     LinearizabilityChecker.Violation violation =
         LinearizabilityChecker.check(operations, sequential);
+    checking = false;
     if (violation != null) {
       throw LinearizabilityViolation.of(spec.spec(), threads, operations, violation);
     }
+  }
+
+  @Override
+  public void close() {
+    if (probe != null) probe.close();
   }
 }

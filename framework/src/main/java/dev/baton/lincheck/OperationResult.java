@@ -10,9 +10,15 @@ import java.util.Objects;
  * class loaders, is compared by its {@code toString()}.
  */
 record OperationResult(Kind kind, Object value) {
-  enum Kind { VALUE, VOID, EXCEPTION }
+  enum Kind { VALUE, VOID, EXCEPTION, BLOCKS }
 
   static final OperationResult VOID = new OperationResult(Kind.VOID, null);
+
+  /**
+   * The sequential specification's answer for a blocking operation that would wait for ever: no
+   * result of a completed operation is the same, so the order that led there is impossible.
+   */
+  static final OperationResult BLOCKS = new OperationResult(Kind.BLOCKS, null);
 
   static OperationResult of(Object value, boolean isVoid) {
     return isVoid ? VOID : new OperationResult(Kind.VALUE, value);
@@ -25,6 +31,7 @@ record OperationResult(Kind kind, Object value) {
   /** Whether a concurrent result and a sequential one are the same result. */
   boolean sameAs(OperationResult other) {
     if (kind != other.kind) return false;
+    if (kind == Kind.BLOCKS) return false;
     if (kind != Kind.VALUE) return Objects.equals(value, other.value);
     Object a = value;
     Object b = other.value;
@@ -43,6 +50,7 @@ record OperationResult(Kind kind, Object value) {
   public String toString() {
     return switch (kind) {
       case VOID -> "void";
+      case BLOCKS -> "(blocks for ever)";
       case EXCEPTION -> {
         String name = (String) value;
         yield name.substring(name.lastIndexOf('.') + 1);

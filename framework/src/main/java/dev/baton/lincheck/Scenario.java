@@ -51,6 +51,44 @@ record Scenario(List<Actor> init, List<List<Actor>> threads, List<Actor> post) {
     return new Scenario(List.copyOf(init), List.copyOf(all), List.copyOf(post));
   }
 
+  /**
+   * The scenario as a table, like Lincheck's: the initial part, one column per thread of the
+   * parallel part, the final part.
+   */
+  String table() {
+    StringBuilder b = new StringBuilder();
+    if (!init.isEmpty()) b.append("first, alone in main: ").append(joined(init)).append('\n');
+    int rows = threads.stream().mapToInt(List::size).max().orElse(0);
+    int[] widths = new int[threads.size()];
+    for (int t = 0; t < threads.size(); t++) {
+      widths[t] = LinearizabilityViolation.threadName(t).length();
+      for (Actor a : threads.get(t)) widths[t] = Math.max(widths[t], a.toString().length());
+    }
+    for (int r = -1; r < rows; r++) {
+      b.append('|');
+      for (int t = 0; t < threads.size(); t++) {
+        List<Actor> column = threads.get(t);
+        String cell = r < 0 ? LinearizabilityViolation.threadName(t)
+            : r < column.size() ? column.get(r).toString() : "";
+        b.append(' ').append(cell).append(" ".repeat(widths[t] - cell.length())).append(" |");
+      }
+      b.append('\n');
+      if (r < 0) {
+        b.append('|');
+        for (int w : widths) b.append("-".repeat(w + 2)).append('|');
+        b.append('\n');
+      }
+    }
+    if (!post.isEmpty()) b.append("then, alone in main: ").append(joined(post)).append('\n');
+    return b.toString();
+  }
+
+  private static String joined(List<Actor> actors) {
+    List<String> names = new ArrayList<>();
+    for (Actor a : actors) names.add(a.toString());
+    return String.join(", ", names);
+  }
+
   private static Actor actor(List<SpecOperations.OperationMethod> allowed, SplittableRandom random) {
     SpecOperations.OperationMethod op = allowed.get(random.nextInt(allowed.size()));
     Object[] args = new Object[op.parameters().size()];

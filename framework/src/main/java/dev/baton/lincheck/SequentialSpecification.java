@@ -7,13 +7,18 @@ import java.lang.reflect.Method;
 /**
  * The spec class as its own sequential specification, Lincheck's default: the class as loaded
  * normally (not instrumented, so checking costs no scheduling points), a fresh instance per
- * replayed order, one operation at a time.
+ * replayed order, one operation at a time. Steps of blocking operations run on a {@link
+ * SequentialProbe}, so that a step that would wait for ever makes its order impossible instead of
+ * blocking the check.
  */
 final class SequentialSpecification implements LinearizabilityChecker.SequentialSpec {
   private final Constructor<?> constructor;
   private final boolean comparable;
+  private final SequentialProbe probe;
 
-  SequentialSpecification(Class<?> spec) {
+  /** @param probe runs the steps of blocking operations; null when the spec has none */
+  SequentialSpecification(Class<?> spec, SequentialProbe probe) {
+    this.probe = probe;
     try {
       this.constructor = spec.getDeclaredConstructor();
       constructor.setAccessible(true);
@@ -49,10 +54,19 @@ final class SequentialSpecification implements LinearizabilityChecker.Sequential
     Method m = actor.operation().method();
     m.setAccessible(true);
     try {
+      if (probe != null && actor.operation().blocking()) {
+        Object value = probe.run(() -> m.invoke(instance, actor.arguments()), actor.toString());
+        if (value == SequentialProbe.BLOCKS) return OperationResult.BLOCKS;
+        return OperationResult.of(value, m.getReturnType() == void.class);
+      }
       return OperationResult.of(m.invoke(instance, actor.arguments()), m.getReturnType() == void.class);
     } catch (InvocationTargetException e) {
       return ActorRunner.result(e.getCause());
     } catch (IllegalAccessException e) {
+      throw new IllegalStateException("cannot call " + m, e);
+    } catch (RuntimeException e) {
+      throw e;
+    } catch (Exception e) {
       throw new IllegalStateException("cannot call " + m, e);
     }
   }

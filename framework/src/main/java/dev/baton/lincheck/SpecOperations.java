@@ -30,11 +30,12 @@ final class SpecOperations {
   private final List<OperationMethod> operations;
 
   /**
-   * One operation: its method, how to generate each argument, and the group of operations that
-   * must never run in parallel ("" for none).
+   * One operation: its method, how to generate each argument, the group of operations that must
+   * never run in parallel ("" for none), and whether it may block ({@code @Operation(blocking =
+   * true)}): a sequential step of it that would wait for ever makes that order impossible.
    */
-  record OperationMethod(
-      Method method, List<ParameterValues> parameters, String nonParallelGroup) {
+  record OperationMethod(Method method, List<ParameterValues> parameters, String nonParallelGroup,
+      boolean blocking) {
     String name() {
       return method.getName();
     }
@@ -81,7 +82,8 @@ final class SpecOperations {
         ParameterValues v = parameterValues(p, named, m, problems);
         if (v != null) values.add(v);
       }
-      operations.add(new OperationMethod(m, values, (String) attribute(op, "nonParallelGroup", "")));
+      operations.add(new OperationMethod(m, values, (String) attribute(op, "nonParallelGroup", ""),
+          Boolean.TRUE.equals(attribute(op, "blocking", false))));
     }
     if (methods.isEmpty()) {
       problems.add("it has no public method annotated with Lincheck's @Operation"

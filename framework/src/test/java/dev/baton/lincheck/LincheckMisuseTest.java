@@ -32,7 +32,7 @@ class LincheckMisuseTest {
   void aParameterBatonCannotGenerateIsNamedWithTheTypesItCan() {
     assertThat(failure(UnsupportedParameterSpec.class, "baton", Map.of()).getMessage())
         .contains("operation addAll, parameter", "cannot generate a java.util.List",
-            "use int, long, short, byte, boolean, String or an enum");
+            "use int, long, short, byte, double, float, boolean, String or an enum");
   }
 
   @Test

@@ -26,17 +26,27 @@ class LincheckWatchdogTest {
     HangingSpec.released = false;
     long started = System.nanoTime();
 
-    Map<String, TestExecutionResult> results = LincheckEngine.resultsByMode(LincheckEngine.execute(
+    var executed = LincheckEngine.execute(
         HangingSpec.class,
         // Without shrinking: Lincheck would run the hanging scenario again and again.
-        Map.of("baton.lincheck.timeoutSeconds", "2", "baton.lincheck.minimize", "false")));
+        Map.of("baton.lincheck.timeoutSeconds", "2", "baton.lincheck.minimize", "false"));
+    Map<String, TestExecutionResult> results = LincheckEngine.resultsByMode(executed);
 
     Throwable failure = LincheckEngine.failureOf(results, "stress");
-    assertThat(failure).isInstanceOf(LincheckFailure.class);
+    assertThat(failure).isInstanceOf(LincheckTimeout.class);
     assertThat(failure.getMessage())
         .startsWith("Lincheck stress of " + HangingSpec.class.getName()
             + " did not finish within 2 s (baton.lincheck.timeoutSeconds)")
+        .contains("no bug was found, the check is incomplete")
         .contains("The check's thread was here:");
+    // Not an AssertionError: test reports count it as an error, not as a found bug.
+    assertThat(failure).isNotInstanceOf(AssertionError.class);
+    assertThat(executed.allEvents().reportingEntryPublished().stream()
+        .map(e -> e.getRequiredPayload(org.junit.platform.engine.reporting.ReportEntry.class)
+            .getKeyValuePairs()))
+        .anySatisfy(entry -> assertThat(entry)
+            .containsEntry("baton.lincheck.outcome", "timed out")
+            .containsEntry("baton.lincheck.timeoutSeconds", "2"));
     assertThat(System.nanoTime() - started).isLessThan(60_000_000_000L);
   }
 

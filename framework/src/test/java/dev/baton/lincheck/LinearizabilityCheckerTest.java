@@ -106,7 +106,60 @@ class LinearizabilityCheckerTest {
   }
 
   private static LinearizabilityChecker.Violation check(Class<?> spec, List<History.Operation> h) {
-    return LinearizabilityChecker.check(h, new SequentialSpecification(spec));
+    return LinearizabilityChecker.check(h, new SequentialSpecification(spec, null));
+  }
+
+  /** A hand-off over a semaphore without permits: {@code take} waits for a {@code put}. */
+  public static class Handoff {
+    private final java.util.concurrent.Semaphore items = new java.util.concurrent.Semaphore(0);
+
+    @Operation(blocking = true)
+    public void take() throws InterruptedException {
+      items.acquire();
+    }
+
+    @Operation
+    public void put() {
+      items.release();
+    }
+  }
+
+  /** A take called before the put it waited for, returning after it: only put-then-take fits. */
+  private static List<History.Operation> takeWaitsForPut() {
+    return new Builder(Handoff.class)
+        .op(0, "take", OperationResult.VOID)
+        .op(1, "put", OperationResult.VOID)
+        .events("c0", "c1", "r1", "r0");
+  }
+
+  @Test
+  void aSequentialStepThatWouldBlockMakesItsOrderImpossibleUnderBaton() {
+    List<History.Operation> h = takeWaitsForPut();
+    try (SequentialProbe probe = new SequentialProbe("test")) {
+      SequentialSpecification spec = new SequentialSpecification(Handoff.class, probe);
+      // Under Baton's scheduler, as Baton's mode checks a history: trying take first must not
+      // block the check (it was reported as "deadlock: every live thread is blocked").
+      dev.baton.scheduler.ExplorationSettings settings =
+          dev.baton.scheduler.ExplorationSettings.builder().scenarioId("takeWaitsForPut")
+              .strategy(dev.baton.Strategy.RANDOM).schedules(3).seed(1).build();
+      dev.baton.scheduler.Explorer.explore(
+          settings, () -> assertThat(LinearizabilityChecker.check(h, spec)).isNull());
+    }
+  }
+
+  @Test
+  void aBlockingOperationThatCouldNotHaveReturnedIsAViolation() {
+    List<History.Operation> h = new Builder(Handoff.class)
+        .op(0, "take", OperationResult.VOID)
+        .events("c0", "r0");
+    try (SequentialProbe probe = new SequentialProbe("test")) {
+      LinearizabilityChecker.Violation v =
+          LinearizabilityChecker.check(h, new SequentialSpecification(Handoff.class, probe));
+
+      assertThat(v).isNotNull();
+      assertThat(v.next()).singleElement()
+          .satisfies(m -> assertThat(m.sequential()).hasToString("(blocks for ever)"));
+    }
   }
 
   @Test

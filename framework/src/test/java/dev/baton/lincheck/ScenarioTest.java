@@ -27,7 +27,7 @@ class ScenarioTest {
 
   public static class Unsupported {
     @Operation
-    public void put(@Param(name = "k", gen = org.jetbrains.lincheck.datastructures.DoubleGen.class) double k) {}
+    public void put(@Param(name = "k", gen = org.jetbrains.lincheck.datastructures.ThreadIdGen.class) int k) {}
   }
 
   @Test
@@ -59,7 +59,7 @@ class ScenarioTest {
   void anUnsupportedGeneratorIsNamed() {
     assertThatThrownBy(() -> SpecOperations.of(Unsupported.class))
         .isInstanceOf(IllegalArgumentException.class)
-        .hasMessageContaining("does not support the generator DoubleGen");
+        .hasMessageContaining("does not support the generator ThreadIdGen");
   }
 
   @Test

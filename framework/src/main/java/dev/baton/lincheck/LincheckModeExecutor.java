@@ -1,9 +1,10 @@
-package dev.baton.engine;
+package dev.baton.lincheck;
 
 import dev.baton.InterleavingFailure;
-import dev.baton.lincheck.CheckLinearizability;
-import dev.baton.lincheck.LincheckFailure;
-import dev.baton.lincheck.Linearizability;
+import dev.baton.engine.BatonConfiguration;
+import dev.baton.engine.BatonEngineException;
+import dev.baton.engine.BatonMisuseException;
+import dev.baton.engine.TestClasses;
 import org.junit.platform.engine.EngineExecutionListener;
 import org.junit.platform.engine.TestExecutionResult;
 import org.junit.platform.engine.reporting.ReportEntry;
@@ -14,6 +15,9 @@ import org.junit.platform.engine.reporting.ReportEntry;
  * misuse (a bad key, a bad spec, Lincheck missing). Only running out of memory escapes.
  */
 final class LincheckModeExecutor {
+  /** The report entry key saying how a check ended when it did not end with a verdict. */
+  static final String OUTCOME = "baton.lincheck.outcome";
+
   private final BatonConfiguration configuration;
 
   LincheckModeExecutor(BatonConfiguration configuration) {
@@ -37,6 +41,12 @@ final class LincheckModeExecutor {
       return TestExecutionResult.successful();
     } catch (InterleavingFailure | LincheckFailure failure) {
       return TestExecutionResult.failed(failure);
+    } catch (LincheckTimeout timeout) {
+      // Its own entry, so a report tells "did not finish" from "found a bug".
+      listener.reportingEntryPublished(test, ReportEntry.from(java.util.Map.of(
+          OUTCOME, "timed out", Linearizability.TIMEOUT_SECONDS,
+          String.valueOf(timeout.timeoutSeconds()))));
+      return TestExecutionResult.failed(timeout);
     } catch (IllegalArgumentException | IllegalStateException misuse) {
       return TestExecutionResult.failed(new BatonMisuseException(misuse.getMessage()));
     } catch (OutOfMemoryError e) {

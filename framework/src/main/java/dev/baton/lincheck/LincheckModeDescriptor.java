@@ -1,7 +1,6 @@
-package dev.baton.engine;
+package dev.baton.lincheck;
 
-import dev.baton.lincheck.CheckLinearizability;
-import dev.baton.lincheck.LincheckMode;
+import dev.baton.engine.TestClasses;
 import org.junit.platform.commons.support.AnnotationSupport;
 import org.junit.platform.engine.UniqueId;
 import org.junit.platform.engine.support.descriptor.AbstractTestDescriptor;

@@ -1,11 +1,10 @@
-package dev.baton.engine;
+package dev.baton.lincheck;
 
 import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass;
 import static org.junit.platform.engine.discovery.DiscoverySelectors.selectUniqueId;
 import static org.junit.platform.engine.support.discovery.SelectorResolver.Resolution.unresolved;
 
-import dev.baton.lincheck.CheckLinearizability;
-import dev.baton.lincheck.LincheckMode;
+import dev.baton.engine.TestClasses;
 import java.lang.reflect.Modifier;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -61,7 +60,7 @@ final class LincheckSpecResolver implements SelectorResolver {
       if (TestClasses.isTestClass(c)) {
         // Its @ExploreInterleavings methods are tests too, in the class's own container: a class
         // selector resolves to the first resolver that matches, so this one hands them on.
-        selectors.add(selectUniqueId(TestClassResolver.classId(engine, c)));
+        selectors.add(selectUniqueId(TestClasses.interleavingClassId(engine, c)));
       }
       return selectors;
     }));

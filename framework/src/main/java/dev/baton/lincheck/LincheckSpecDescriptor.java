@@ -1,5 +1,6 @@
-package dev.baton.engine;
+package dev.baton.lincheck;
 
+import dev.baton.engine.TestClasses;
 import org.junit.platform.engine.UniqueId;
 import org.junit.platform.engine.support.descriptor.AbstractTestDescriptor;
 import org.junit.platform.engine.support.descriptor.ClassSource;
