@@ -28,5 +28,13 @@ public enum Strategy {
    * search ends within the budget, a pass is a proof for that scenario within the bound: every
    * schedule with that many preemptions was run or is equivalent to one that was.
    */
-  EXHAUSTIVE
+  EXHAUSTIVE,
+  /**
+   * The schedules of one exploration take turns between {@link #RANDOM}, {@link #PCT} at depths 2
+   * and 3, {@link #POS} and a random walk with a random weight per thread, so that bugs each of
+   * them finds alone are all in reach of one budget; waking a waiting thread early (a deadline
+   * fired by a pause) is drawn rarely, so that threads get to their waits first. Ignores {@link
+   * ExploreInterleavings#pctDepth()}.
+   */
+  PORTFOLIO
 }

@@ -217,6 +217,7 @@ public final class Explorer {
       case RANDOM -> new RandomPolicy(seed);
       case PCT -> new PctPolicy(seed, s.pctDepth());
       case POS -> new PosPolicy(seed);
+      case PORTFOLIO -> new PortfolioPolicy(seed);
       case EXHAUSTIVE ->
           new ExhaustivePolicy(s.search().maxPreemptions(), s.search().reduction());
     };
