@@ -7,9 +7,9 @@
 #       next to plain runs, the bare-thread limit and Lincheck; schedules and time to the first
 #       bug per strategy; whole-process time to the first bug for Baton and Lincheck.
 #       Defaults: 2000 schedules, 5 seeds, 3 processes.
-#   ./bench.sh detect [schedules] [seed] [PROGRAM...]
+#   ./bench.sh detect [schedules] [seed] [cell-seconds] [PROGRAM...]
 #       the classic-bug corpus (benchmarks/.../corpus): schedules and time to the first bug per
-#       program and strategy. Defaults: 1000 schedules (Baton's default budget), seed 1.
+#       program and strategy. Defaults: 1000 schedules (Baton's default budget), seed 1, 20 s a cell.
 #   ./bench.sh ThroughputBenchmark 2000 | ./bench.sh DetectionBenchmark 15
 #       the framework's own benchmark mains (framework/src/test/java/dev/baton/bench).
 set -euo pipefail

@@ -4,9 +4,10 @@ import java.util.SplittableRandom;
 
 /**
  * {@link dev.baton.Strategy#PORTFOLIO}: the schedules of one exploration take turns between
- * strategies that find different bugs, {@code RANDOM}, {@code PCT} at depths 2 and 3, {@code POS}
- * and a {@link WeightedWalkPolicy}: schedule {@code i} uses member {@code i % 5}, so it depends on
- * the seed and {@code i} only (shards and replays agree with the single run).
+ * strategies that find different bugs: a {@link SelectiveWalkPolicy} (every other schedule: it is
+ * the one that finds bugs among many threads), {@code RANDOM}, {@code PCT} at depths 2 and 3 and
+ * {@code POS}. Schedule {@code i} uses slot {@code i % 6} of {@link #slots}, so it depends on the
+ * seed and {@code i} only (shards and replays agree with the single run).
  *
  * <p>Waking a waiting thread early (its deadline fires after a pause of the others, or a spurious
  * wakeup) is decided here, before a member chooses among the threads that can run: a member would
@@ -19,7 +20,8 @@ final class PortfolioPolicy implements SchedulePolicy {
   private static final int RARE_PAUSE = 64;
   private static final long PAUSE_STREAM = 0x5851F42D4C957F2DL;
 
-  private final SchedulePolicy[] members;
+  /** The member of each slot; schedule {@code i} uses slot {@code i % slots.length}. */
+  private final SchedulePolicy[] slots;
   private final PctPolicy[] learners;
   private final long seed;
   private SchedulePolicy member;
@@ -29,17 +31,13 @@ final class PortfolioPolicy implements SchedulePolicy {
 
   PortfolioPolicy(long seed) {
     this.seed = seed;
-    PctPolicy depth2 = new PctPolicy(memberSeed(seed, 1), 2);
-    PctPolicy depth3 = new PctPolicy(memberSeed(seed, 2), 3);
-    this.members = new SchedulePolicy[] {
-        new RandomPolicy(memberSeed(seed, 0)), depth2, depth3, new PosPolicy(memberSeed(seed, 3)),
-        new WeightedWalkPolicy(memberSeed(seed, 4))};
+    SchedulePolicy selective = new SelectiveWalkPolicy(memberSeed(seed, 0));
+    PctPolicy depth2 = new PctPolicy(memberSeed(seed, 2), 2);
+    PctPolicy depth3 = new PctPolicy(memberSeed(seed, 3), 3);
+    this.slots = new SchedulePolicy[] {
+        selective, new RandomPolicy(memberSeed(seed, 1)), depth2,
+        selective, new PosPolicy(memberSeed(seed, 4)), depth3};
     this.learners = new PctPolicy[] {depth2, depth3};
-  }
-
-  /** The number of strategies the schedules take turns between. */
-  static int members() {
-    return 5;
   }
 
   private static long memberSeed(long seed, int member) {
@@ -49,7 +47,7 @@ final class PortfolioPolicy implements SchedulePolicy {
   @Override
   public void beginSchedule(int index) {
     schedule = index;
-    member = members[index % members.length];
+    member = slots[index % slots.length];
     if (index == 0) {
       // The PCT members learn the schedule length from the first schedule, whoever runs it.
       for (PctPolicy pct : learners) if (pct != member) pct.beginSchedule(0);

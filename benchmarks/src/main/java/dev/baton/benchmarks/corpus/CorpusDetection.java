@@ -13,11 +13,12 @@ import java.util.Locale;
  * The detection table of the {@link Corpus}: per program and per strategy, the schedules and the
  * wall time to the first failure within a budget (default 1000 schedules, Baton's default), or
  * "not found". One fixed seed per row, so the table is reproducible. Not a test: run by {@code
- * ./bench.sh detect [schedules] [seed] [PROGRAM...]}, in a JVM of its own.
+ * ./bench.sh detect [schedules] [seed] [cell-seconds] [PROGRAM...]}, in a JVM of its own; a cell
+ * stops after {@code cell-seconds} of wall time (default 20) and says how far it got.
  */
 public final class CorpusDetection {
   /** Wall-clock limit per cell, so that a program whose schedules are slow cannot stall the table. */
-  private static final Duration CELL_LIMIT = Duration.ofSeconds(20);
+  private static final int DEFAULT_CELL_SECONDS = 20;
 
   private CorpusDetection() {}
 
@@ -45,12 +46,19 @@ public final class CorpusDetection {
   public static void main(String[] args) {
     int budget = args.length > 0 ? Integer.parseInt(args[0]) : 1000;
     long seed = args.length > 1 ? Long.parseLong(args[1]) : 1;
+    int first = 2;
+    Duration cellLimit = Duration.ofSeconds(DEFAULT_CELL_SECONDS);
+    if (args.length > 2 && args[2].matches("\\d+")) {
+      cellLimit = Duration.ofSeconds(Integer.parseInt(args[2]));
+      first = 3;
+    }
     List<Corpus> programs = new ArrayList<>();
-    for (int i = 2; i < args.length; i++) programs.add(Corpus.valueOf(args[i]));
+    for (int i = first; i < args.length; i++) programs.add(program(args[i]));
     if (programs.isEmpty()) programs.addAll(List.of(Corpus.values()));
 
     System.out.println("## Schedules (and wall time) to the first failure, budget " + budget
-        + " schedules, seed " + seed + " in every row");
+        + " schedules, seed " + seed + " in every row, at most " + cellLimit.toSeconds()
+        + " s per cell");
     System.out.println();
     StringBuilder header = new StringBuilder("| program |");
     StringBuilder rule = new StringBuilder("| --- |");
@@ -64,7 +72,7 @@ public final class CorpusDetection {
     for (Corpus program : programs) {
       StringBuilder row = new StringBuilder("| " + program.label + " |");
       for (int c = 0; c < COLUMNS.size(); c++) {
-        Cell cell = run(program, COLUMNS.get(c), budget, seed);
+        Cell cell = run(program, COLUMNS.get(c), budget, seed, cellLimit);
         if (cell.schedule() > 0 && cell.millis() <= 10_000) found[c]++;
         row.append(' ').append(cell.render(budget)).append(" |");
       }
@@ -77,11 +85,20 @@ public final class CorpusDetection {
     System.exit(0); // a buggy program may leave a thread of its own behind
   }
 
-  static Cell run(Corpus program, Column column, int budget, long seed) {
+  private static Corpus program(String name) {
+    try {
+      return Corpus.valueOf(name);
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException("no corpus program " + name + "; the programs are "
+          + List.of(Corpus.values()), e);
+    }
+  }
+
+  static Cell run(Corpus program, Column column, int budget, long seed, Duration cellLimit) {
     long start = System.nanoTime();
     try {
       ExplorationResult r = Interleavings.configure().strategy(column.strategy())
-          .pctDepth(column.pctDepth()).seed(seed).schedules(budget).timeBudget(CELL_LIMIT)
+          .pctDepth(column.pctDepth()).seed(seed).schedules(budget).timeBudget(cellLimit)
           .explore(program.bug);
       return new Cell(0, r.schedules(), (System.nanoTime() - start) / 1e6);
     } catch (InterleavingFailure failure) {
