@@ -15,17 +15,22 @@ import java.util.SplittableRandom;
  * nearly always fire before the others reached their next wait. Each schedule draws a pause mode:
  * never early (as with {@code maxPauseMillis = 0}), rarely (one chance in {@link #RARE_PAUSE} at
  * each step that offers it), or as the member would.
+ *
+ * <p>A thread that gives way (a {@code Thread.yield()} or spin wait, or the fairness bound) hands
+ * over to a uniformly chosen thread when the member is a PCT one: by strict priorities, two
+ * spinning threads would give way to each other for ever while the thread they wait for, of lower
+ * priority, never ran, and a correct program would be reported as not terminating.
  */
 final class PortfolioPolicy implements SchedulePolicy {
   private static final int RARE_PAUSE = 64;
-  private static final long PAUSE_STREAM = 0x5851F42D4C957F2DL;
+  private static final long OWN_STREAM = 0x5851F42D4C957F2DL;
 
   /** The member of each slot; schedule {@code i} uses slot {@code i % slots.length}. */
   private final SchedulePolicy[] slots;
   private final PctPolicy[] learners;
   private final long seed;
   private SchedulePolicy member;
-  private SplittableRandom pauses;
+  private SplittableRandom own; // the portfolio's own choices: pauses, hand-overs after a yield
   private int pauseMode; // 0: never early, 1: rarely, 2: as the member offers it
   private int schedule;
 
@@ -53,20 +58,32 @@ final class PortfolioPolicy implements SchedulePolicy {
       for (PctPolicy pct : learners) if (pct != member) pct.beginSchedule(0);
     }
     member.beginSchedule(index);
-    pauses = Seeds.forSchedule(seed ^ PAUSE_STREAM, index);
-    pauseMode = pauses.nextInt(3);
+    own = Seeds.forSchedule(seed ^ OWN_STREAM, index);
+    pauseMode = own.nextInt(3);
   }
 
   @Override
   public int pickThread(
       ManagedThread[] options, int enabled, int wakeable, ManagedThread current, int step) {
-    if (wakeable == 0 || enabled == 0 || pauseMode == 2) {
-      return member.pickThread(options, enabled, wakeable, current, step);
+    if (enabled == 0) return member.pickThread(options, 0, wakeable, current, step);
+    if (wakeable > 0) {
+      if (pauseMode == 2) return member.pickThread(options, enabled, wakeable, current, step);
+      if (pauseMode == 1 && own.nextInt(RARE_PAUSE) == 0) return enabled + own.nextInt(wakeable);
     }
-    if (pauseMode == 1 && pauses.nextInt(RARE_PAUSE) == 0) {
-      return enabled + pauses.nextInt(wakeable);
+    if (enabled == 1) return 0;
+    if (member instanceof PctPolicy && gaveWay(current, options, enabled)) {
+      return own.nextInt(enabled);
     }
-    return enabled == 1 ? 0 : member.pickThread(options, enabled, 0, current, step);
+    return member.pickThread(options, enabled, 0, current, step);
+  }
+
+  /** {@code current} could run but left the choice to the others (a yield, a spin wait). */
+  private static boolean gaveWay(ManagedThread current, ManagedThread[] options, int enabled) {
+    if (current.terminated || current.wait != ManagedThread.Wait.NONE) return false;
+    for (int i = 0; i < enabled; i++) {
+      if (options[i] == current) return false;
+    }
+    return true;
   }
 
   @Override

@@ -101,4 +101,18 @@ class PortfolioPolicyTest {
     }
     assertThat(switched).as("a shared object: any thread may go first").isTrue();
   }
+
+  @Test
+  void aThreadThatGivesWayUnderAPctTurnHandsOverToAnyOtherNotAlwaysTheSame() {
+    PortfolioPolicy portfolio = new PortfolioPolicy(9);
+    portfolio.beginSchedule(0);
+    portfolio.endSchedule(50);
+    portfolio.beginSchedule(2); // a PCT d=2 turn: by priorities alone it would always pick one
+    boolean[] picked = new boolean[2];
+    for (int step = 1; step <= 60; step++) {
+      // `a` spins (Thread.yield): it can run, but leaves the choice to b and the sleeper
+      picked[portfolio.pickThread(new ManagedThread[] {b, sleeper}, 2, 0, a, step)] = true;
+    }
+    assertThat(picked).containsOnly(true);
+  }
 }
