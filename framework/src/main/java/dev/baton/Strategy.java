@@ -31,5 +31,14 @@ public enum Strategy {
    * search ends within the budget, a pass is a proof for that scenario within the bound: every
    * schedule with that many preemptions was run or is equivalent to one that was.
    */
-  EXHAUSTIVE
+  EXHAUSTIVE,
+  /**
+   * The schedules of one exploration take turns between a selective random walk (which
+   * interleaves threads only where they can interfere, after SURW, ASPLOS 2025: it finds bugs
+   * among many threads), {@link #RANDOM}, {@link #PCT} at depths 2 and 3 and {@link #POS}, so that
+   * the bugs each of them finds alone are all in reach of one budget. Waking a waiting thread early
+   * (a deadline fired by a pause) is drawn rarely, so that threads get to their waits first.
+   * Ignores {@link ExploreInterleavings#pctDepth()}.
+   */
+  PORTFOLIO
 }

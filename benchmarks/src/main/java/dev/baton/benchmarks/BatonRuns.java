@@ -22,9 +22,10 @@ public final class BatonRuns {
     int seeds = Integer.parseInt(args[1]);
     for (Workloads.Workload w : Workloads.Workload.values()) {
       Scenario scenario = w.scenario;
-      Interleavings.configure().schedules(Math.max(100, schedules / 4)).seed(1).explore(scenario);
+      int runs = w.runs(schedules);
+      Interleavings.configure().schedules(Math.max(20, runs / 4)).seed(1).explore(scenario);
       long start = System.nanoTime();
-      ExplorationResult r = Interleavings.configure().schedules(schedules).seed(1).explore(scenario);
+      ExplorationResult r = Interleavings.configure().schedules(runs).seed(1).explore(scenario);
       double seconds = (System.nanoTime() - start) / 1e9;
       Result.print("throughput", w.name(), r.schedules() / seconds, r.coverage().threads(),
           (double) r.coverage().switches() / r.schedules(),
@@ -33,10 +34,11 @@ public final class BatonRuns {
     // baton.parallelism: the same schedules on every core (the same results, so only speed differs).
     int cores = Runtime.getRuntime().availableProcessors();
     for (Workloads.Workload w : Workloads.Workload.values()) {
-      Interleavings.configure().schedules(Math.max(100, schedules / 4)).seed(1).parallelism(0)
+      int runs = w.runs(schedules);
+      Interleavings.configure().schedules(Math.max(20, runs / 4)).seed(1).parallelism(0)
           .explore(w.scenario);
       long start = System.nanoTime();
-      ExplorationResult r = Interleavings.configure().schedules(schedules).seed(1).parallelism(0)
+      ExplorationResult r = Interleavings.configure().schedules(runs).seed(1).parallelism(0)
           .explore(w.scenario);
       Result.print("parallel", w.name(), r.schedules() / ((System.nanoTime() - start) / 1e9), cores);
     }

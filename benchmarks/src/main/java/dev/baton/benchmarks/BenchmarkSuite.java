@@ -54,6 +54,13 @@ public final class BenchmarkSuite {
     System.out.println("## Schedules per second (" + schedules + " schedules after a warm-up;"
         + " Baton: RANDOM, fresh static state)");
     System.out.println();
+    for (Workloads.Workload w : Workloads.Workload.values()) {
+      if (w.runsDivisor > 1) {
+        System.out.println("The row \"" + w.label + "\" ran " + w.runs(schedules)
+            + " schedules (runs) per measurement: its schedules are far longer.");
+        System.out.println();
+      }
+    }
     System.out.println("Threads and hand-offs per schedule as Baton counted them; the bare limit"
         + " runs that many thread starts and park/unpark hand-offs; Lincheck is the marginal rate"
         + " of runConcurrentTest after its first call.");

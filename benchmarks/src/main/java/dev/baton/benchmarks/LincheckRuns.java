@@ -38,7 +38,7 @@ public final class LincheckRuns {
         // call counts as fixed too. The large call is sized to take about ten seconds at most.
         double small = seconds(block, WARM_UP);
         double roughRate = WARM_UP / small;
-        int large = (int) Math.max(4 * WARM_UP, Math.min(invocations, roughRate * 10));
+        int large = (int) Math.max(4 * WARM_UP, Math.min(w.runs(invocations), roughRate * 10));
         double big = seconds(block, large);
         double rate = big > small ? (large - WARM_UP) / (big - small) : large / big;
         Result.print("lincheck", w.name(), rate, warmUp, large);

@@ -14,22 +14,28 @@ public final class PlainRuns {
   private PlainRuns() {}
 
   public static void main(String[] args) throws Exception {
-    int runs = Integer.parseInt(args[0]);
     for (int a = 1; a < args.length; a++) {
       String[] spec = args[a].split(":");
       Workloads.Workload w = Workloads.Workload.valueOf(spec[0]);
+      int runs = w.runs(Integer.parseInt(args[0]));
       int threads = (int) Math.round(Double.parseDouble(spec[1]));
       int handoffs = (int) Math.round(Double.parseDouble(spec[2]));
-      for (int i = 0; i < runs / 4; i++) w.run();
-      long start = System.nanoTime();
-      for (int i = 0; i < runs; i++) w.run();
-      double plain = runs / ((System.nanoTime() - start) / 1e9);
-      for (int i = 0; i < runs / 4; i++) new Handoffs(threads, handoffs).run();
-      start = System.nanoTime();
-      for (int i = 0; i < runs; i++) new Handoffs(threads, handoffs).run();
-      double bare = runs / ((System.nanoTime() - start) / 1e9);
+      double plain = rate(runs, w::run);
+      double bare = rate(runs, () -> new Handoffs(threads, handoffs).run());
       Result.print("plain", w.name(), plain, bare);
     }
+  }
+
+  /** Runs of {@code body} per second, after a quarter as many to warm up. */
+  private static double rate(int runs, Run body) throws Exception {
+    for (int i = 0; i < runs / 4; i++) body.run();
+    long start = System.nanoTime();
+    for (int i = 0; i < runs; i++) body.run();
+    return runs / ((System.nanoTime() - start) / 1e9);
+  }
+
+  private interface Run {
+    void run() throws Exception;
   }
 
   /**

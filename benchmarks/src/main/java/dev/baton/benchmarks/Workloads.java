@@ -26,15 +26,32 @@ public final class Workloads {
     FOUR_THREADS("4 threads x 5 atomic increments", Workloads::fourThreadsFiveIncrements),
     JUC_MIX("3 threads: ReentrantLock, ConcurrentHashMap, CountDownLatch",
         Workloads::concurrentMix),
-    EXECUTOR("executor: 2 workers, 4 tasks, Future.get, shutdown", Workloads::executor);
+    EXECUTOR("executor: 2 workers, 4 tasks, Future.get, shutdown", Workloads::executor),
+    TWENTY_THREADS("20 threads x 2 atomic increments", Workloads::twentyThreads, 4),
+    HUNDRED_THREADS("100 threads x 2 atomic increments", Workloads::hundredThreads, 20);
 
     public final String label;
     /** The workload as a static method reference: Baton reloads it, so it captures nothing. */
     public final Scenario scenario;
+    /**
+     * By how much to divide the runs of a measurement: a schedule of many threads takes far
+     * longer, and the rate settles after fewer of them.
+     */
+    public final int runsDivisor;
 
     Workload(String label, Scenario scenario) {
+      this(label, scenario, 1);
+    }
+
+    Workload(String label, Scenario scenario, int runsDivisor) {
       this.label = label;
       this.scenario = scenario;
+      this.runsDivisor = runsDivisor;
+    }
+
+    /** The runs of a measurement of {@code runs} for this workload (at least 20). */
+    public int runs(int runs) {
+      return Math.max(20, runs / runsDivisor);
     }
 
     /** Runs the workload once, plainly. */
@@ -61,6 +78,23 @@ public final class Workloads {
       for (int i = 0; i < 5; i++) counter.incrementAndGet();
     });
     check(counter.get() == 20, "lost increment");
+  }
+
+  public static void twentyThreads() throws InterruptedException {
+    manyThreads(20);
+  }
+
+  public static void hundredThreads() throws InterruptedException {
+    manyThreads(100);
+  }
+
+  private static void manyThreads(int threads) throws InterruptedException {
+    AtomicInteger counter = new AtomicInteger();
+    runAll(threads, () -> {
+      counter.incrementAndGet();
+      counter.incrementAndGet();
+    });
+    check(counter.get() == 2 * threads, "lost increment");
   }
 
   public static void concurrentMix() throws InterruptedException {

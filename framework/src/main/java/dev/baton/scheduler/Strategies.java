@@ -25,6 +25,7 @@ public final class Strategies {
       case PCT -> new PctPolicy(seed, pctDepth);
       case POS -> new PosPolicy(seed);
       case EXHAUSTIVE -> new ExhaustivePolicy(search.maxPreemptions(), search.reduction());
+      case PORTFOLIO -> new PortfolioPolicy(seed);
     };
   }
 

@@ -1,0 +1,118 @@
+package dev.baton.scheduler;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/**
+ * {@link PortfolioPolicy}: an early wake-up (a deadline fired by a pause) is drawn far less often
+ * than a uniform choice would make it, yet stays possible; its choices depend on the seed and the
+ * schedule's number only; and {@link SelectiveWalkPolicy} keeps a thread whose next step touches
+ * nothing shared.
+ */
+class PortfolioPolicyTest {
+  private final ManagedThread a = new ManagedThread(0, new Thread());
+  private final ManagedThread b = new ManagedThread(1, new Thread());
+  private final ManagedThread sleeper = new ManagedThread(2, new Thread());
+
+  /** Fraction of picks that wake {@link #sleeper} over 60 schedules of 50 choices each. */
+  private double wakeUpRate(SchedulePolicy policy) {
+    int wakeUps = 0;
+    int picks = 0;
+    for (int schedule = 0; schedule < 60; schedule++) {
+      policy.beginSchedule(schedule);
+      for (int step = 1; step <= 50; step++) {
+        ManagedThread[] options = {a, b, sleeper};
+        if (policy.pickThread(options, 2, 1, a, step) == 2) wakeUps++;
+        picks++;
+      }
+      policy.endSchedule(50);
+    }
+    return (double) wakeUps / picks;
+  }
+
+  @Test
+  void anEarlyWakeUpIsRareButPossible() {
+    double uniform = wakeUpRate(new RandomPolicy(11));
+    double portfolio = wakeUpRate(new PortfolioPolicy(11));
+    assertThat(uniform).isGreaterThan(0.3); // one option in three
+    assertThat(portfolio).isGreaterThan(0).isLessThan(uniform / 2);
+  }
+
+  @Test
+  void theChoicesOfAScheduleDependOnTheSeedAndItsNumberOnly() {
+    assertThat(choices(new PortfolioPolicy(5), 0, 5, 13))
+        .isEqualTo(choices(new PortfolioPolicy(5), 0, 13));
+    assertThat(choices(new PortfolioPolicy(5), 0, 13))
+        .isNotEqualTo(choices(new PortfolioPolicy(6), 0, 13));
+  }
+
+  /** The choices of the last of {@code schedules}, after the ones before it (the first: 0). */
+  private List<Integer> choices(SchedulePolicy policy, int... schedules) {
+    List<Integer> picks = new ArrayList<>();
+    for (int schedule : schedules) {
+      picks.clear();
+      policy.beginSchedule(schedule);
+      for (int step = 1; step <= 40; step++) {
+        picks.add(policy.pickThread(new ManagedThread[] {a, b, sleeper}, 2, 1, a, step));
+      }
+      policy.endSchedule(40);
+    }
+    return picks;
+  }
+
+  @Test
+  void theSelectiveWalkKeepsAThreadWhoseNextStepTouchesNothingShared() {
+    SelectiveWalkPolicy walk = new SelectiveWalkPolicy(3);
+    walk.beginSchedule(0);
+    a.pendingObject = null; // a thread start, say
+    a.pendingKey = null;
+    for (int step = 1; step <= 50; step++) {
+      assertThat(walk.pickThread(new ManagedThread[] {b, a}, 2, 0, a, step)).isEqualTo(1);
+    }
+    a.pendingObject = new Object(); // a field of a shared object: any thread may go first
+    a.pendingKey = Scheduler.FIELD_KEY;
+    boolean switched = false;
+    for (int step = 1; step <= 50 && !switched; step++) {
+      switched = walk.pickThread(new ManagedThread[] {b, a}, 2, 0, a, step) == 0;
+    }
+    assertThat(switched).isTrue();
+  }
+
+  @Test
+  void theSelectiveWalkKeepsCallsOnAnObjectOnlyUntilAnotherThreadTouchesIt() {
+    SelectiveWalkPolicy walk = new SelectiveWalkPolicy(3);
+    walk.beginSchedule(0);
+    Object list = new Object();
+    a.pendingObject = list; // a call on a list that only `a` has touched
+    a.pendingKey = null;
+    b.pendingObject = new Object();
+    b.pendingKey = Scheduler.FIELD_KEY;
+    for (int step = 1; step <= 50; step++) {
+      assertThat(walk.pickThread(new ManagedThread[] {b, a}, 2, 0, a, step)).isEqualTo(1);
+    }
+    b.pendingObject = list; // now `b` is about to call it too
+    b.pendingKey = null;
+    boolean switched = false;
+    for (int step = 1; step <= 50 && !switched; step++) {
+      switched = walk.pickThread(new ManagedThread[] {b, a}, 2, 0, a, step) == 0;
+    }
+    assertThat(switched).as("a shared object: any thread may go first").isTrue();
+  }
+
+  @Test
+  void aThreadThatGivesWayUnderAPctTurnHandsOverToAnyOtherNotAlwaysTheSame() {
+    PortfolioPolicy portfolio = new PortfolioPolicy(9);
+    portfolio.beginSchedule(0);
+    portfolio.endSchedule(50);
+    portfolio.beginSchedule(2); // a PCT d=2 turn: by priorities alone it would always pick one
+    boolean[] picked = new boolean[2];
+    for (int step = 1; step <= 60; step++) {
+      // `a` spins (Thread.yield): it can run, but leaves the choice to b and the sleeper
+      picked[portfolio.pickThread(new ManagedThread[] {b, sleeper}, 2, 0, a, step)] = true;
+    }
+    assertThat(picked).containsOnly(true);
+  }
+}
