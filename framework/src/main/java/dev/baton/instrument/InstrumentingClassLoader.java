@@ -83,6 +83,7 @@ public final class InstrumentingClassLoader extends ClassLoader {
     }
     definePackageFor(name);
     if (file.staticState()) definedStaticState = true;
+    if (file.assertions() != null) setClassAssertionStatus(name, file.assertions());
     byte[] bytes = file.bytes();
     return defineClass(name, bytes, 0, bytes.length, domainFor(file.codeSource()));
   }
