@@ -134,6 +134,11 @@ public final class InstrumentedCode {
     return root;
   }
 
+  /** Rewrites a class defined at run time into a loader of this code (no class file to read). */
+  byte[] transform(String internalName, byte[] classFile) {
+    return transformer.transform(internalName, classFile);
+  }
+
   /** Baton's own packages; anything else under {@code dev.baton} (its tests, samples) is user code. */
   private static boolean isFrameworkClass(String className) {
     int dot = className.lastIndexOf('.');
