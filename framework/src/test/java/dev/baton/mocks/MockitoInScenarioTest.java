@@ -24,6 +24,10 @@ class MockitoInScenarioTest {
    */
   @BeforeAll
   static void warmUpMockito() {
+    if (Runtime.version().feature() > 22) {
+      // This module's ByteBuddy is Lincheck's 1.14 (nearest wins over Mockito's), older than JDK 23.
+      System.setProperty("net.bytebuddy.experimental", "true");
+    }
     mock(PriceSource.class, withSettings().mockMaker(MockMakers.INLINE));
     mock(PriceSource.class, withSettings().mockMaker(MockMakers.SUBCLASS));
   }
