@@ -53,6 +53,7 @@ public final class BatonAgent {
       inst.retransformClasses(jdkClassesToRewrite(inst));
       jdk.verify();
       openLocksPackage(inst);
+      inst.addTransformer(new RuntimeDefinedClasses(), false);
       instrumentation = inst;
       return inst;
     } catch (InstrumentationException e) {

@@ -119,7 +119,11 @@ public final class InstrumentedCode {
           e);
     }
     return Optional.of(
-        new ClassFile(rewritten, codeSourceOf(location, path), StaticState.isMutable(original)));
+        new ClassFile(
+            rewritten,
+            codeSourceOf(location, path),
+            StaticState.isMutable(original),
+            OriginalAssertionStatus.of(name, parent)));
   }
 
   /** The class path root a class file came from: a directory or a jar. */
@@ -130,6 +134,11 @@ public final class InstrumentedCode {
       root = root.substring(4, root.length() - 2);
     }
     return root;
+  }
+
+  /** Rewrites a class defined at run time into a loader of this code (no class file to read). */
+  byte[] transform(String internalName, byte[] classFile) {
+    return transformer.transform(internalName, classFile);
   }
 
   /** Baton's own packages; anything else under {@code dev.baton} (its tests, samples) is user code. */
@@ -146,8 +155,9 @@ public final class InstrumentedCode {
   }
 
   /**
-   * A rewritten class file, the class path root it came from, and whether the class has static
-   * state that a schedule could change.
+   * A rewritten class file, the class path root it came from, whether the class has static state
+   * that a schedule could change, and whether {@code assert} is on in it as its original loader
+   * would have defined it (null when that could not be told).
    */
-  record ClassFile(byte[] bytes, String codeSource, boolean staticState) {}
+  record ClassFile(byte[] bytes, String codeSource, boolean staticState, Boolean assertions) {}
 }

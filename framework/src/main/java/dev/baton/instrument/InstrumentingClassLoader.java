@@ -7,6 +7,7 @@ import java.security.ProtectionDomain;
 import java.security.cert.Certificate;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import org.apiguardian.api.API;
 
@@ -28,6 +29,8 @@ public final class InstrumentingClassLoader extends ClassLoader {
   private final InstrumentedCode code;
   private final ClassLoader parent;
   private final Map<String, ProtectionDomain> domains = new ConcurrentHashMap<>();
+  /** Classes being defined from their rewritten class files now (see RuntimeDefinedClasses). */
+  private final Set<String> definingFromClassPath = ConcurrentHashMap.newKeySet();
   private volatile boolean definedStaticState;
 
   /**
@@ -85,8 +88,26 @@ public final class InstrumentingClassLoader extends ClassLoader {
     }
     definePackageFor(name);
     if (file.staticState()) definedStaticState = true;
+    if (file.assertions() != null) setClassAssertionStatus(name, file.assertions());
     byte[] bytes = file.bytes();
-    return defineClass(name, bytes, 0, bytes.length, domainFor(file.codeSource()));
+    definingFromClassPath.add(name);
+    try {
+      return defineClass(name, bytes, 0, bytes.length, domainFor(file.codeSource()));
+    } finally {
+      definingFromClassPath.remove(name);
+    }
+  }
+
+  /**
+   * True while this loader defines {@code className} from its rewritten class file; any other
+   * class it defines was made at run time (through {@code MethodHandles.Lookup.defineClass}).
+   */
+  boolean isDefiningFromClassPath(String className) {
+    return definingFromClassPath.contains(className);
+  }
+
+  InstrumentedCode code() {
+    return code;
   }
 
   private void definePackageFor(String className) {
