@@ -20,7 +20,7 @@ import org.junit.platform.commons.annotation.Testable;
  * {@code baton.replay} (system properties or JUnit configuration parameters; a system property
  * wins) override the attributes below for every test.
  */
-@Target(ElementType.METHOD)
+@Target({ElementType.METHOD, ElementType.TYPE})
 @Retention(RetentionPolicy.RUNTIME)
 @Documented
 @Testable

@@ -6,10 +6,14 @@ import dev.baton.jcstress.JCStressBridge;
 import dev.baton.jcstress.JCStressClasses;
 import dev.baton.jcstress.JCStressClassDescriptor;
 import dev.baton.jcstress.JCStressTestResolver;
+import dev.baton.jupiter.ExploreSelection;
 import dev.baton.report.ReportSettings;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.junit.platform.engine.CancellationToken;
+import org.junit.platform.engine.ConfigurationParameters;
 import org.junit.platform.engine.EngineDiscoveryRequest;
 import org.junit.platform.engine.EngineExecutionListener;
 import org.junit.platform.engine.ExecutionRequest;
@@ -52,9 +56,10 @@ public final class BatonTestEngine implements TestEngine {
   @Override
   public TestDescriptor discover(EngineDiscoveryRequest request, UniqueId uniqueId) {
     EngineDescriptor engine = new EngineDescriptor(uniqueId, "Baton");
+    ExploreSelection selection = exploreSelection(request);
     EngineDiscoveryRequestResolver.<EngineDescriptor>builder()
         .addClassContainerSelectorResolver(
-            c -> JCStressClasses.isTestClass(c) || TestClasses.isTestClass(c)
+            c -> JCStressClasses.isTestClass(c) || TestClasses.isTestClass(c, selection)
                 || LincheckSpecResolver.isSpecClass(c))
         // First: a JCStress class whose JCStress types are missing must not reach reflection.
         .addSelectorResolver(
@@ -65,10 +70,24 @@ public final class BatonTestEngine implements TestEngine {
                 new LincheckSpecResolver(context.getEngineDescriptor(), context.getClassNameFilter()))
         .addSelectorResolver(
             context ->
-                new TestClassResolver(context.getEngineDescriptor(), context.getClassNameFilter()))
+                new TestClassResolver(
+                    context.getEngineDescriptor(), context.getClassNameFilter(), selection))
         .build()
         .resolve(request, engine);
     return engine;
+  }
+
+  /**
+   * The existing tests {@value ExploreSelection#KEY} puts under Baton: from the system property or
+   * {@code junit-platform.properties}, where the filter that takes them out of Jupiter's run reads
+   * it too. A malformed value fails discovery with a message naming the key.
+   */
+  private static ExploreSelection exploreSelection(EngineDiscoveryRequest request) {
+    ExploreSelection fromEnvironment = ExploreSelection.fromEnvironment();
+    if (!fromEnvironment.isEmpty()) return fromEnvironment;
+    return request.getConfigurationParameters().get(ExploreSelection.KEY)
+        .map(ExploreSelection::parse)
+        .orElse(ExploreSelection.NONE);
   }
 
   @Override
@@ -94,7 +113,9 @@ public final class BatonTestEngine implements TestEngine {
             listener,
             request.getCancellationToken(),
             new ExploreMethodExecutor(
-                configuration, new InstrumentedClasses(configuration.instrumentExclusions())),
+                configuration,
+                new InstrumentedClasses(configuration.instrumentExclusions()),
+                forwarded(request.getConfigurationParameters())),
             agentFailure,
             new JCStressBridge(root, listener, request.getCancellationToken(), configuration),
             new LincheckModeExecutor(configuration));
@@ -109,6 +130,16 @@ public final class BatonTestEngine implements TestEngine {
       configuration.unusedReplayWarning().ifPresent(System.out::println);
     }
     listener.executionFinished(root, TestExecutionResult.successful());
+  }
+
+  /** The configuration parameters Jupiter gets when it runs a test inside a schedule. */
+  private static Map<String, String> forwarded(
+      ConfigurationParameters parameters) {
+    Map<String, String> forwarded = new HashMap<>();
+    for (String key : parameters.keySet()) {
+      parameters.get(key).ifPresent(value -> forwarded.put(key, value));
+    }
+    return forwarded;
   }
 
   /** One execution's walk over the descriptor tree. */

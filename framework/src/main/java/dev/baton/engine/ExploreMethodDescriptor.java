@@ -1,6 +1,7 @@
 package dev.baton.engine;
 
 import dev.baton.ExploreInterleavings;
+import dev.baton.jupiter.JupiterTests;
 import java.lang.reflect.Method;
 import java.util.function.Function;
 import org.junit.platform.commons.support.AnnotationSupport;
@@ -10,8 +11,9 @@ import org.junit.platform.engine.support.descriptor.AbstractTestDescriptor;
 import org.junit.platform.engine.support.descriptor.MethodSource;
 
 /**
- * One {@link ExploreInterleavings} method of one test class: a test. An inherited method belongs to
- * the subclass it was discovered in, so its {@link MethodSource} names the subclass.
+ * One {@link ExploreInterleavings} method of one test class, or one existing JUnit Jupiter test
+ * that Baton explores: a test. An inherited method belongs to the subclass it was discovered in,
+ * so its {@link MethodSource} names the subclass.
  */
 final class ExploreMethodDescriptor extends AbstractTestDescriptor {
   static final String SEGMENT_TYPE = "method";
@@ -45,8 +47,26 @@ final class ExploreMethodDescriptor extends AbstractTestDescriptor {
     return method;
   }
 
+  /** Whether JUnit Jupiter runs the method inside each schedule (it is a Jupiter test). */
+  boolean runsThroughJupiter() {
+    return JupiterTests.isJupiterTestMethod(method);
+  }
+
+  /**
+   * The settings: the method's annotation, else its class's (or the class it is nested in), else
+   * the defaults (a test put under exploration by {@code baton.explore.include}).
+   */
   ExploreInterleavings annotation() {
-    return AnnotationSupport.findAnnotation(method, ExploreInterleavings.class).orElseThrow();
+    return AnnotationSupport.findAnnotation(method, ExploreInterleavings.class)
+        .or(() -> JupiterTests.classAnnotation(testClass))
+        .orElse(Defaults.ANNOTATION);
+  }
+
+  /** Carries the annotation's default attributes. */
+  @ExploreInterleavings
+  private static final class Defaults {
+    static final ExploreInterleavings ANNOTATION =
+        Defaults.class.getAnnotation(ExploreInterleavings.class);
   }
 
   /** {@code com.acme.TransferTest#charges}: what replay tokens are bound to. */

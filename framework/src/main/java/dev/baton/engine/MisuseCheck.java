@@ -34,6 +34,16 @@ final class MisuseCheck {
     return problems;
   }
 
+  /**
+   * Every problem with the settings of a JUnit Jupiter test that Baton explores: Jupiter itself
+   * creates its instance and resolves its parameters, so only the attributes can be wrong.
+   */
+  static List<String> jupiterProblems(ExploreInterleavings settings) {
+    List<String> problems = new ArrayList<>();
+    attributes(settings, problems);
+    return problems;
+  }
+
   /** The message a misused test fails with. */
   static String message(String methodName, List<String> problems) {
     StringBuilder message = new StringBuilder("Baton cannot run ").append(methodName).append(':');
