@@ -6,7 +6,7 @@ import dev.baton.jcstress.JCStressBridge;
 import dev.baton.jcstress.JCStressClasses;
 import dev.baton.jcstress.JCStressClassDescriptor;
 import dev.baton.jcstress.JCStressTestResolver;
-import dev.baton.jupiter.ExploreSelection;
+import dev.baton.existing.ExploreSelection;
 import dev.baton.report.ReportSettings;
 import java.util.HashMap;
 import java.util.List;

@@ -1,8 +1,9 @@
 package dev.baton.engine;
 
 import dev.baton.ExploreInterleavings;
-import dev.baton.jupiter.JupiterTests;
+import dev.baton.existing.ExistingTests;
 import java.lang.reflect.Method;
+import java.util.Optional;
 import java.util.function.Function;
 import org.junit.platform.commons.support.AnnotationSupport;
 import org.junit.platform.commons.support.ClassSupport;
@@ -11,8 +12,8 @@ import org.junit.platform.engine.support.descriptor.AbstractTestDescriptor;
 import org.junit.platform.engine.support.descriptor.MethodSource;
 
 /**
- * One {@link ExploreInterleavings} method of one test class, or one existing JUnit Jupiter test
- * that Baton explores: a test. An inherited method belongs to the subclass it was discovered in,
+ * One {@link ExploreInterleavings} method of one test class, or one existing JUnit Jupiter or
+ * JUnit 4 test that Baton explores: a test. An inherited method belongs to the subclass it was discovered in,
  * so its {@link MethodSource} names the subclass.
  */
 final class ExploreMethodDescriptor extends AbstractTestDescriptor {
@@ -47,9 +48,12 @@ final class ExploreMethodDescriptor extends AbstractTestDescriptor {
     return method;
   }
 
-  /** Whether JUnit Jupiter runs the method inside each schedule (it is a Jupiter test). */
-  boolean runsThroughJupiter() {
-    return JupiterTests.isJupiterTestMethod(method);
+  /**
+   * The framework that runs the method inside each schedule, for an existing JUnit Jupiter or
+   * JUnit 4 test; empty for a plain {@link ExploreInterleavings} method, which Baton calls itself.
+   */
+  Optional<ExistingTests.Runner> existingTestRunner() {
+    return ExistingTests.runnerOf(method);
   }
 
   /**
@@ -58,7 +62,7 @@ final class ExploreMethodDescriptor extends AbstractTestDescriptor {
    */
   ExploreInterleavings annotation() {
     return AnnotationSupport.findAnnotation(method, ExploreInterleavings.class)
-        .or(() -> JupiterTests.classAnnotation(testClass))
+        .or(() -> ExistingTests.classAnnotation(testClass))
         .orElse(Defaults.ANNOTATION);
   }
 

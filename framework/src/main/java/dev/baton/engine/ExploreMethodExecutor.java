@@ -4,7 +4,9 @@ import dev.baton.ExplorationResult;
 import dev.baton.ExploreInterleavings;
 import dev.baton.InterleavingFailure;
 import dev.baton.Strategy;
-import dev.baton.jupiter.JupiterSchedule;
+import dev.baton.existing.ExistingTests;
+import dev.baton.existing.JUnit4Schedule;
+import dev.baton.existing.JupiterSchedule;
 import dev.baton.scheduler.ExplorationSettings;
 import dev.baton.scheduler.Explorer;
 import dev.baton.scheduler.ScheduleBody;
@@ -12,6 +14,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.function.UnaryOperator;
 import org.junit.platform.engine.EngineExecutionListener;
 import org.opentest4j.TestAbortedException;
 import org.junit.platform.engine.TestExecutionResult;
@@ -41,8 +45,8 @@ final class ExploreMethodExecutor {
     try {
       ExploreInterleavings annotation = test.annotation();
       List<String> problems = new ArrayList<>(configuration.problems());
-      problems.addAll(test.runsThroughJupiter()
-          ? MisuseCheck.jupiterProblems(annotation)
+      problems.addAll(test.existingTestRunner().isPresent()
+          ? MisuseCheck.existingTestProblems(annotation)
           : MisuseCheck.problems(test.testClass(), test.method(), annotation));
       if (!problems.isEmpty()) {
         return TestExecutionResult.failed(
@@ -87,17 +91,19 @@ final class ExploreMethodExecutor {
   private ScheduleBody schedule(ExploreMethodDescriptor test, boolean freshStatics)
       throws ReflectiveOperationException {
     Class<?> testClass = test.testClass();
-    if (test.runsThroughJupiter()) {
+    Optional<ExistingTests.Runner> runner = test.existingTestRunner();
+    if (runner.isPresent()) {
       ClassLoader first =
           freshStatics ? classes.newLoaderFor(testClass) : classes.sharedLoaderFor(testClass);
-      return new JupiterSchedule(
-          first,
+      UnaryOperator<ClassLoader> next =
           last -> freshStatics && InstrumentedClasses.definedStaticState(last)
               ? classes.newLoaderFor(testClass)
-              : last,
-          testClass,
-          test.method(),
-          jupiterConfiguration);
+              : last;
+      return switch (runner.get()) {
+        case JUPITER -> new JupiterSchedule(
+            first, next, testClass, test.method(), jupiterConfiguration);
+        case JUNIT4 -> new JUnit4Schedule(first, next, testClass, test.method());
+      };
     }
     LifecycleMethods lifecycle = LifecycleMethods.of(testClass);
     ClassLoader firstLoader =

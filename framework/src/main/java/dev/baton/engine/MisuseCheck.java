@@ -35,10 +35,11 @@ final class MisuseCheck {
   }
 
   /**
-   * Every problem with the settings of a JUnit Jupiter test that Baton explores: Jupiter itself
-   * creates its instance and resolves its parameters, so only the attributes can be wrong.
+   * Every problem with the settings of an existing JUnit Jupiter or JUnit 4 test that Baton
+   * explores: its framework creates its instance and resolves its parameters, so only the
+   * attributes can be wrong.
    */
-  static List<String> jupiterProblems(ExploreInterleavings settings) {
+  static List<String> existingTestProblems(ExploreInterleavings settings) {
     List<String> problems = new ArrayList<>();
     attributes(settings, problems);
     return problems;

@@ -1,8 +1,8 @@
 package dev.baton.engine;
 
 import dev.baton.ExploreInterleavings;
-import dev.baton.jupiter.ExploreSelection;
-import dev.baton.jupiter.JupiterTests;
+import dev.baton.existing.ExploreSelection;
+import dev.baton.existing.ExistingTests;
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
 import java.util.ArrayList;
@@ -18,7 +18,7 @@ import org.junit.platform.commons.support.ReflectionSupport;
  * one in a non-static inner class, is still discovered, so that execution can fail it with a
  * message that says how to fix it instead of dropping it silently ({@link MisuseCheck}).
  *
- * <p>Existing JUnit Jupiter tests are Baton tests too when {@link JupiterTests} says Baton explores
+ * <p>Existing JUnit Jupiter tests are Baton tests too when {@link ExistingTests} says Baton explores
  * them (the class or the method carries {@link ExploreInterleavings}, or {@link ExploreSelection}
  * names them); Jupiter itself runs them inside each schedule.
  */
@@ -49,7 +49,7 @@ final class TestClasses {
   /** Whether Baton explores {@code method} of {@code testClass}. */
   static boolean isTestMethod(Class<?> testClass, Method method, ExploreSelection selection) {
     return AnnotationSupport.isAnnotated(method, ExploreInterleavings.class)
-        || JupiterTests.exploredByBaton(testClass, method, selection);
+        || ExistingTests.exploredByBaton(testClass, method, selection);
   }
 
   /**
@@ -61,7 +61,7 @@ final class TestClasses {
         testClass,
         m -> AnnotationSupport.isAnnotated(m, ExploreInterleavings.class),
         HierarchyTraversalMode.TOP_DOWN));
-    for (Method jupiter : JupiterTests.exploredMethods(testClass, selection)) {
+    for (Method jupiter : ExistingTests.exploredMethods(testClass, selection)) {
       if (!methods.contains(jupiter)) methods.add(jupiter);
     }
     return methods;

@@ -107,7 +107,7 @@ class EngineRaceTest {
 
   @Test
   void anExploredMethodThatIsAlsoAJupiterTestRunsUnderBatonWithoutAWarning() {
-    // Jupiter no longer runs it a second time (JupiterUnderBatonFilter), so nothing to warn of.
+    // Jupiter no longer runs it a second time (ExistingTestsFilter), so nothing to warn of.
     java.io.PrintStream original = System.out;
     java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
     System.setOut(new java.io.PrintStream(out, true));

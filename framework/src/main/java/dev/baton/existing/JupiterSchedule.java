@@ -1,4 +1,4 @@
-package dev.baton.jupiter;
+package dev.baton.existing;
 
 import static org.junit.platform.engine.discovery.DiscoverySelectors.selectMethod;
 import static org.junit.platform.engine.discovery.DiscoverySelectors.selectNestedMethod;
@@ -91,7 +91,7 @@ public final class JupiterSchedule implements ScheduleBody {
     String parameters =
         ClassSupport.nullSafeToString(Class::getName, discoveredMethod.getParameterTypes());
     Class<?> testClass = Class.forName(discoveredClass.getName(), false, loader);
-    if (!JupiterTests.isNestedClass(discoveredClass)) {
+    if (!ExistingTests.isNestedClass(discoveredClass)) {
       return selectMethod(testClass, discoveredMethod.getName(), parameters);
     }
     List<Class<?>> enclosing = new ArrayList<>();

@@ -1,4 +1,4 @@
-package dev.baton.jupiter;
+package dev.baton.existing;
 
 import dev.baton.ExploreInterleavings;
 import java.lang.annotation.Annotation;
@@ -14,16 +14,17 @@ import org.junit.platform.commons.support.HierarchyTraversalMode;
 import org.junit.platform.commons.support.ReflectionSupport;
 
 /**
- * Which JUnit Jupiter tests Baton explores instead of Jupiter: every Jupiter test method of a class
- * annotated with {@link ExploreInterleavings} (or nested with {@code @Nested} in one), a Jupiter test
- * method annotated with it itself, and the tests that {@code baton.explore.include} names.
+ * Which existing JUnit Jupiter and JUnit 4 tests Baton explores instead of their own engine: every
+ * test method of a class annotated with {@link ExploreInterleavings} (or nested with {@code @Nested}
+ * in one), a test method annotated with it itself, and the tests that {@code
+ * baton.explore.include} names.
  *
- * <p>Jupiter's annotations are matched by name, meta-annotations included (a composed {@code
- * @IntegrationTest} that carries {@code @Test}), so that Baton does not need Jupiter on the class
- * path. The engine and {@link JupiterUnderBatonFilter} ask the same questions here, so a test is
- * run by exactly one of the two engines.
+ * <p>JUnit's annotations are matched by name, meta-annotations included (a composed {@code
+ * @IntegrationTest} that carries {@code @Test}), so that Baton needs neither Jupiter nor JUnit 4
+ * on the class path. The engine and {@link ExistingTestsFilter} ask the same questions here, so a
+ * test is run by exactly one engine.
  */
-public final class JupiterTests {
+public final class ExistingTests {
   private static final Set<String> TEST_ANNOTATIONS =
       Set.of(
           "org.junit.jupiter.api.Test",
@@ -33,16 +34,31 @@ public final class JupiterTests {
           "org.junit.jupiter.params.ParameterizedTest");
 
   private static final String NESTED = "org.junit.jupiter.api.Nested";
+  private static final String JUNIT4_TEST = "org.junit.Test";
 
-  private JupiterTests() {}
+  /** Which framework runs an existing test inside each schedule. */
+  public enum Runner {
+    JUPITER,
+    JUNIT4
+  }
 
-  /** Whether Jupiter would run {@code method} as a test (or a test template, or a factory). */
-  public static boolean isJupiterTestMethod(Method method) {
+  private ExistingTests() {}
+
+  /**
+   * Which framework runs {@code method} as a test (Jupiter: also a test template or factory), if
+   * any.
+   */
+  public static Optional<Runner> runnerOf(Method method) {
     int modifiers = method.getModifiers();
-    return !Modifier.isStatic(modifiers)
-        && !Modifier.isPrivate(modifiers)
-        && !Modifier.isAbstract(modifiers)
-        && hasAnnotationNamed(method, TEST_ANNOTATIONS, new HashSet<>());
+    if (Modifier.isStatic(modifiers) || Modifier.isAbstract(modifiers)) return Optional.empty();
+    if (!Modifier.isPrivate(modifiers)
+        && hasAnnotationNamed(method, TEST_ANNOTATIONS, new HashSet<>())) {
+      return Optional.of(Runner.JUPITER);
+    }
+    if (Modifier.isPublic(modifiers) && hasAnnotationNamed(method, Set.of(JUNIT4_TEST), new HashSet<>())) {
+      return Optional.of(Runner.JUNIT4);
+    }
+    return Optional.empty();
   }
 
   /** Whether Jupiter runs {@code testClass} as a {@code @Nested} class of its enclosing class. */
@@ -53,7 +69,7 @@ public final class JupiterTests {
   }
 
   /**
-   * The class-level {@link ExploreInterleavings} that puts {@code testClass}'s Jupiter tests under
+   * The class-level {@link ExploreInterleavings} that puts {@code testClass}'s existing tests under
    * exploration: its own (or a superclass's), else that of the class it is {@code @Nested} in.
    */
   public static Optional<ExploreInterleavings> classAnnotation(Class<?> testClass) {
@@ -74,18 +90,18 @@ public final class JupiterTests {
   }
 
   /**
-   * Whether Baton explores the Jupiter test {@code method} of {@code testClass} (the class it was
+   * Whether Baton explores the existing test {@code method} of {@code testClass} (the class it was
    * discovered in, which may inherit it).
    */
   public static boolean exploredByBaton(
       Class<?> testClass, Method method, ExploreSelection selection) {
-    if (!isJupiterTestMethod(method)) return false;
+    if (runnerOf(method).isEmpty()) return false;
     return AnnotationSupport.isAnnotated(method, ExploreInterleavings.class)
         || classAnnotation(testClass).isPresent()
         || selection.includes(testClass, method.getName());
   }
 
-  /** The Jupiter test methods of {@code testClass} that Baton explores, superclass ones first. */
+  /** The existing test methods of {@code testClass} that Baton explores, superclass ones first. */
   public static List<Method> exploredMethods(Class<?> testClass, ExploreSelection selection) {
     return ReflectionSupport.findMethods(
         testClass, m -> exploredByBaton(testClass, m, selection), HierarchyTraversalMode.TOP_DOWN);

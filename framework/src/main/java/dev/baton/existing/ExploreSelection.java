@@ -1,4 +1,4 @@
-package dev.baton.jupiter;
+package dev.baton.existing;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -15,7 +15,7 @@ import java.util.regex.Pattern;
  * {@code LeaseTest#renew*}. For a nested class the name is {@code Outer$Inner}.
  *
  * <p>Read from the system property, else from {@code junit-platform.properties} on the class path:
- * the two places that both Baton's engine and {@link JupiterUnderBatonFilter} can see, so that a
+ * the two places that both Baton's engine and {@link ExistingTestsFilter} can see, so that a
  * selected test runs under Baton and not also under Jupiter.
  */
 public final class ExploreSelection {

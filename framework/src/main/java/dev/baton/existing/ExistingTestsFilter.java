@@ -1,6 +1,7 @@
-package dev.baton.jupiter;
+package dev.baton.existing;
 
 import java.lang.reflect.Method;
+import java.util.Set;
 import org.junit.platform.engine.FilterResult;
 import org.junit.platform.engine.TestDescriptor;
 import org.junit.platform.engine.TestSource;
@@ -9,30 +10,33 @@ import org.junit.platform.engine.support.descriptor.MethodSource;
 import org.junit.platform.launcher.PostDiscoveryFilter;
 
 /**
- * Takes the Jupiter tests that Baton explores out of Jupiter's own run, so that each runs exactly
- * once per schedule under Baton's control and never also uncontrolled with real threads.
+ * Takes the existing tests that Baton explores out of their own engine's run (JUnit Jupiter's, or
+ * JUnit Vintage's for JUnit 4), so that each runs exactly once per schedule under Baton's control
+ * and never also uncontrolled with real threads.
  *
  * <p>Registered through {@code META-INF/services}: the JUnit Platform launcher (Surefire, Gradle,
  * IDEs, the console launcher) applies every filter it finds there to every engine's tests. Only
- * tests of the {@code junit-jupiter} engine are looked at.
+ * tests of the {@code junit-jupiter} and {@code junit-vintage} engines are looked at.
  */
-public final class JupiterUnderBatonFilter implements PostDiscoveryFilter {
-  private static final String JUPITER_ENGINE = "junit-jupiter";
+public final class ExistingTestsFilter implements PostDiscoveryFilter {
+  private static final Set<String> ENGINES = Set.of("junit-jupiter", "junit-vintage");
 
   private final ExploreSelection selection;
 
   /** The filter the launcher creates: the selection from the system property or properties file. */
-  public JupiterUnderBatonFilter() {
+  public ExistingTestsFilter() {
     this(environmentOrNone());
   }
 
-  JupiterUnderBatonFilter(ExploreSelection selection) {
+  ExistingTestsFilter(ExploreSelection selection) {
     this.selection = selection;
   }
 
   @Override
   public FilterResult apply(TestDescriptor descriptor) {
-    if (!isJupiter(descriptor.getUniqueId())) return FilterResult.included("not a Jupiter test");
+    if (!fromTestEngines(descriptor.getUniqueId())) {
+      return FilterResult.included("not a Jupiter or JUnit 4 test");
+    }
     TestSource source = descriptor.getSource().orElse(null);
     if (!(source instanceof MethodSource methodSource)) {
       return FilterResult.included("not a test method");
@@ -45,13 +49,13 @@ public final class JupiterUnderBatonFilter implements PostDiscoveryFilter {
     } catch (RuntimeException unloadable) {
       return FilterResult.included("its class or method cannot be loaded here");
     }
-    return JupiterTests.exploredByBaton(testClass, method, selection)
+    return ExistingTests.exploredByBaton(testClass, method, selection)
         ? FilterResult.excluded("explored under Baton's engine [engine:baton] instead")
         : FilterResult.included("not explored by Baton");
   }
 
-  private static boolean isJupiter(UniqueId id) {
-    return id.getEngineId().map(JUPITER_ENGINE::equals).orElse(false);
+  private static boolean fromTestEngines(UniqueId id) {
+    return id.getEngineId().map(ENGINES::contains).orElse(false);
   }
 
   /** A malformed key is reported by Baton's engine, which fails on it; here it selects nothing. */

@@ -8,8 +8,9 @@ import dev.baton.InterleavingFailure;
 import dev.baton.engine.fixtures.jupiter.CorrectJupiterCounter;
 import dev.baton.engine.fixtures.jupiter.IncludedByKey;
 import dev.baton.engine.fixtures.jupiter.PartlyExploredJupiter;
+import dev.baton.engine.fixtures.jupiter.RacyJUnit4Counter;
 import dev.baton.engine.fixtures.jupiter.RacyJupiterCounter;
-import dev.baton.jupiter.ExploreSelection;
+import dev.baton.existing.ExploreSelection;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -22,11 +23,11 @@ import org.junit.platform.launcher.core.LauncherDiscoveryRequestBuilder;
 import org.junit.platform.launcher.core.LauncherFactory;
 
 /**
- * Existing JUnit Jupiter tests under Baton, run through the JUnit Platform launcher with every
+ * Existing JUnit Jupiter and JUnit 4 tests under Baton, run through the JUnit Platform launcher with every
  * engine and filter it finds on the class path, as Surefire, Gradle and IDEs run them: each test
  * Baton explores runs under Baton's engine only, once per schedule, with Jupiter's lifecycle.
  */
-class JupiterAdoptionTest {
+class ExistingTestsTest {
 
   /** One finished test: the engine that ran it, its name and its result. */
   record Finished(String engine, String name, TestExecutionResult result) {
@@ -88,6 +89,23 @@ class JupiterAdoptionTest {
       if (previous == null) System.clearProperty(ExploreSelection.KEY);
       else System.setProperty(ExploreSelection.KEY, previous);
     }
+  }
+
+  @Test
+  void anExistingJUnit4TestRunsUnderBatonOnlyWhichFindsAndReplaysItsRace() {
+    List<Finished> first = run(Map.of(), selectClass(RacyJUnit4Counter.class));
+    assertThat(first).extracting(f -> f.engine() + " " + f.name() + " " + f.status())
+        .containsExactlyInAnyOrder(
+            "baton twoThreadsIncrement() FAILED", "baton onlyOneThread() SUCCESSFUL");
+    InterleavingFailure failure = first.stream().filter(f -> f.status().equals("FAILED"))
+        .map(f -> (InterleavingFailure) f.result().getThrowable().get()).findFirst().get();
+    assertThat(failure.getMessage()).contains("lost update").contains("-Dbaton.replay=");
+
+    List<Finished> replayed = run(Map.of("baton.replay", failure.replayToken()),
+        selectMethod(RacyJUnit4Counter.class, "twoThreadsIncrement"));
+    assertThat(replayed).singleElement().satisfies(f -> assertThat(f.status()).isEqualTo("FAILED"));
+    assertThat(((InterleavingFailure) replayed.get(0).result().getThrowable().get()).trace())
+        .isEqualTo(failure.trace());
   }
 
   @Test
