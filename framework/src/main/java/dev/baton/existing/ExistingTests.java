@@ -61,6 +61,11 @@ public final class ExistingTests {
     return Optional.empty();
   }
 
+  /** Whether {@code method} is a Jupiter {@code @RepeatedTest}. */
+  public static boolean isRepeatedTest(Method method) {
+    return hasAnnotationNamed(method, Set.of("org.junit.jupiter.api.RepeatedTest"), new HashSet<>());
+  }
+
   /** Whether Jupiter runs {@code testClass} as a {@code @Nested} class of its enclosing class. */
   public static boolean isNestedClass(Class<?> testClass) {
     return testClass.isMemberClass()

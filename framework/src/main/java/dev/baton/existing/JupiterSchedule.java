@@ -1,5 +1,6 @@
 package dev.baton.existing;
 
+import static org.junit.platform.engine.discovery.DiscoverySelectors.selectIteration;
 import static org.junit.platform.engine.discovery.DiscoverySelectors.selectMethod;
 import static org.junit.platform.engine.discovery.DiscoverySelectors.selectNestedMethod;
 
@@ -29,8 +30,9 @@ import org.opentest4j.TestAbortedException;
  * as loaded by Baton's instrumenting class loader, on the schedule's main managed thread. So the
  * class's {@code @BeforeAll}/{@code @AfterAll}, {@code @BeforeEach}/{@code @AfterEach}, extensions,
  * parameter resolvers ({@code TestInfo}, {@code @TempDir}), {@code @Nested} classes and every
- * invocation of a parameterized or repeated test run in every schedule exactly as Jupiter runs
- * them, and only the threads the test starts are interleaved.
+ * invocation of a parameterized test run in every schedule exactly as Jupiter runs them, and only
+ * the threads the test starts are interleaved. A {@code @RepeatedTest} runs its first repetition
+ * only: the schedules are its repetitions, each one different.
  *
  * <p>The first failure Jupiter reports (the test's, or a lifecycle method's) fails the schedule. A
  * test Jupiter skips or aborts (a failed assumption, {@code @Disabled}) throws opentest4j's {@link
@@ -88,6 +90,11 @@ public final class JupiterSchedule implements ScheduleBody {
   }
 
   private DiscoverySelector selector() throws ClassNotFoundException {
+    DiscoverySelector method = methodSelector();
+    return ExistingTests.isRepeatedTest(discoveredMethod) ? selectIteration(method, 0) : method;
+  }
+
+  private DiscoverySelector methodSelector() throws ClassNotFoundException {
     String parameters =
         ClassSupport.nullSafeToString(Class::getName, discoveredMethod.getParameterTypes());
     Class<?> testClass = Class.forName(discoveredClass.getName(), false, loader);

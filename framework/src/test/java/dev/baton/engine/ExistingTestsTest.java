@@ -56,7 +56,8 @@ class ExistingTestsTest {
   void theCorrectTwinPassesWithItsWholeLifecycleInEverySchedule() {
     List<Finished> finished = run(Map.of(), selectClass(CorrectJupiterCounter.class));
     assertThat(finished).extracting(Finished::name).containsExactlyInAnyOrder(
-        "atomicIncrementsNeverLoseOne(Path)", "repeatedTestsRunEveryRepetition()",
+        "atomicIncrementsNeverLoseOne(Path)",
+        "repeatedTestsRunTheirFirstRepetitionInEachSchedule(RepetitionInfo)",
         "nestedTestsAreExploredToo()");
     assertThat(finished).allSatisfy(f -> {
       assertThat(f.engine()).isEqualTo("baton");
