@@ -78,10 +78,16 @@ final class ExploreMethodDescriptor extends AbstractTestDescriptor {
     return testClass.getName() + "#" + method.getName();
   }
 
-  /** How to re-run only this test with Maven; quoted for a nested class's {@code $}. */
+  /**
+   * How to re-run only this test with Maven, quoted for a nested class's {@code $}; under Gradle's
+   * test worker, Gradle's command first, on a line of its own.
+   */
   String replayHint() {
     String test = TestClasses.nameInPackage(testClass) + "#" + method.getName();
-    return "mvn test -Dtest=" + (test.contains("$") ? "'" + test + "'" : test);
+    String maven = "mvn test -Dtest=" + (test.contains("$") ? "'" + test + "'" : test);
+    if (!BuildTool.underGradle()) return maven;
+    return "./gradlew test --tests '" + testClass.getName() + "." + method.getName() + "'\n"
+        + maven;
   }
 
   /** {@code TransferTest#charges(String)}, for messages. */
