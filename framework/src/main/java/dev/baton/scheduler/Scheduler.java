@@ -113,7 +113,7 @@ final class Scheduler implements HookDelegate {
     this.observer = policy.observer();
     this.valueSeed = valueSeed;
     this.maxSteps = settings.maxSteps();
-    this.watchdogMillis = settings.watchdogMillis();
+    this.watchdogMillis = Debugger.watchdogMillis(settings.watchdogMillis());
     this.maxPauseNanos = TimeUnit.MILLISECONDS.toNanos(settings.maxPauseMillis());
     this.spuriousWakeups = settings.spuriousWakeups();
   }
