@@ -18,12 +18,17 @@ import org.junit.platform.commons.annotation.Testable;
  * then the {@link BeforeSchedule} methods, the test method, and the {@link AfterSchedule} methods,
  * all on one managed thread. Every thread the scenario starts is managed too.
  *
+ * <p>On a JUnit Jupiter or JUnit 4 test class, it puts every test method of the class (and of its
+ * {@code @Nested} classes) under exploration, with the attributes below as their settings: JUnit
+ * runs each test inside every schedule, with its whole lifecycle, and never also uncontrolled. On
+ * a Jupiter {@code @Test} method, it does the same for that method only.
+ *
  * <p>The configuration keys {@code baton.schedules}, {@code baton.strategy}, {@code baton.seed} and
  * {@code baton.replay} (system properties or JUnit configuration parameters; a system property
  * wins) override the attributes below for every test.
  */
 @API(status = API.Status.STABLE, since = "0.1")
-@Target(ElementType.METHOD)
+@Target({ElementType.METHOD, ElementType.TYPE})
 @Retention(RetentionPolicy.RUNTIME)
 @Documented
 @Testable

@@ -2,11 +2,15 @@ package dev.baton.engine;
 
 import dev.baton.ExploreInterleavings;
 import dev.baton.instrument.BatonAgent;
+import dev.baton.existing.ExploreSelection;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.apiguardian.api.API;
 import org.junit.platform.engine.CancellationToken;
+import org.junit.platform.engine.ConfigurationParameters;
 import org.junit.platform.engine.EngineDiscoveryRequest;
 import org.junit.platform.engine.EngineExecutionListener;
 import org.junit.platform.engine.ExecutionRequest;
@@ -50,10 +54,11 @@ public final class BatonTestEngine implements TestEngine {
   @Override
   public TestDescriptor discover(EngineDiscoveryRequest request, UniqueId uniqueId) {
     EngineDescriptor engine = new EngineDescriptor(uniqueId, "Baton");
+    ExploreSelection selection = exploreSelection(request);
     EngineDiscoveryRequestResolver.Builder<EngineDescriptor> builder =
         EngineDiscoveryRequestResolver.<EngineDescriptor>builder()
             .addClassContainerSelectorResolver(
-                c -> Bridges.isBridgeTestClass(c) || TestClasses.isTestClass(c));
+                c -> Bridges.isBridgeTestClass(c) || TestClasses.isTestClass(c, selection));
     // The bridges' resolvers first (a JCStress class whose JCStress types are missing must not
     // reach the engine's reflection), in their order.
     for (BatonBridge bridge : Bridges.all()) {
@@ -63,10 +68,24 @@ public final class BatonTestEngine implements TestEngine {
     builder
         .addSelectorResolver(
             context ->
-                new TestClassResolver(context.getEngineDescriptor(), context.getClassNameFilter()))
+                new TestClassResolver(
+                    context.getEngineDescriptor(), context.getClassNameFilter(), selection))
         .build()
         .resolve(request, engine);
     return engine;
+  }
+
+  /**
+   * The existing tests {@value ExploreSelection#KEY} puts under Baton: from the system property or
+   * {@code junit-platform.properties}, where the filter that takes them out of Jupiter's run reads
+   * it too. A malformed value fails discovery with a message naming the key.
+   */
+  private static ExploreSelection exploreSelection(EngineDiscoveryRequest request) {
+    ExploreSelection fromEnvironment = ExploreSelection.fromEnvironment();
+    if (!fromEnvironment.isEmpty()) return fromEnvironment;
+    return request.getConfigurationParameters().get(ExploreSelection.KEY)
+        .map(ExploreSelection::parse)
+        .orElse(ExploreSelection.NONE);
   }
 
   @Override
@@ -95,7 +114,9 @@ public final class BatonTestEngine implements TestEngine {
             listener,
             request.getCancellationToken(),
             new ExploreMethodExecutor(
-                configuration, new InstrumentedClasses(configuration.instrumentExclusions())),
+                configuration,
+                new InstrumentedClasses(configuration.instrumentExclusions()),
+                forwarded(request.getConfigurationParameters())),
             agentFailure,
             List.copyOf(bridges));
     for (TestDescriptor child : List.copyOf(root.getChildren())) {
@@ -105,6 +126,16 @@ public final class BatonTestEngine implements TestEngine {
       configuration.unusedReplayWarning().ifPresent(System.out::println);
     }
     listener.executionFinished(root, TestExecutionResult.successful());
+  }
+
+  /** The configuration parameters Jupiter gets when it runs a test inside a schedule. */
+  private static Map<String, String> forwarded(
+      ConfigurationParameters parameters) {
+    Map<String, String> forwarded = new HashMap<>();
+    for (String key : parameters.keySet()) {
+      parameters.get(key).ifPresent(value -> forwarded.put(key, value));
+    }
+    return forwarded;
   }
 
   /** One execution's walk over the descriptor tree. */

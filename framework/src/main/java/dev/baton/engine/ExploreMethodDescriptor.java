@@ -1,7 +1,9 @@
 package dev.baton.engine;
 
 import dev.baton.ExploreInterleavings;
+import dev.baton.existing.ExistingTests;
 import java.lang.reflect.Method;
+import java.util.Optional;
 import java.util.function.Function;
 import org.junit.platform.commons.support.AnnotationSupport;
 import org.junit.platform.commons.support.ClassSupport;
@@ -10,8 +12,9 @@ import org.junit.platform.engine.support.descriptor.AbstractTestDescriptor;
 import org.junit.platform.engine.support.descriptor.MethodSource;
 
 /**
- * One {@link ExploreInterleavings} method of one test class: a test. An inherited method belongs to
- * the subclass it was discovered in, so its {@link MethodSource} names the subclass.
+ * One {@link ExploreInterleavings} method of one test class, or one existing JUnit Jupiter or
+ * JUnit 4 test that Baton explores: a test. An inherited method belongs to the subclass it was discovered in,
+ * so its {@link MethodSource} names the subclass.
  */
 final class ExploreMethodDescriptor extends AbstractTestDescriptor {
   static final String SEGMENT_TYPE = "method";
@@ -45,8 +48,29 @@ final class ExploreMethodDescriptor extends AbstractTestDescriptor {
     return method;
   }
 
+  /**
+   * The framework that runs the method inside each schedule, for an existing JUnit Jupiter or
+   * JUnit 4 test; empty for a plain {@link ExploreInterleavings} method, which Baton calls itself.
+   */
+  Optional<ExistingTests.Runner> existingTestRunner() {
+    return ExistingTests.runnerOf(method);
+  }
+
+  /**
+   * The settings: the method's annotation, else its class's (or the class it is nested in), else
+   * the defaults (a test put under exploration by {@code baton.explore.include}).
+   */
   ExploreInterleavings annotation() {
-    return AnnotationSupport.findAnnotation(method, ExploreInterleavings.class).orElseThrow();
+    return AnnotationSupport.findAnnotation(method, ExploreInterleavings.class)
+        .or(() -> ExistingTests.classAnnotation(testClass))
+        .orElse(Defaults.ANNOTATION);
+  }
+
+  /** Carries the annotation's default attributes. */
+  @ExploreInterleavings
+  private static final class Defaults {
+    static final ExploreInterleavings ANNOTATION =
+        Defaults.class.getAnnotation(ExploreInterleavings.class);
   }
 
   /** {@code com.acme.TransferTest#charges}: what replay tokens are bound to. */
@@ -54,10 +78,16 @@ final class ExploreMethodDescriptor extends AbstractTestDescriptor {
     return testClass.getName() + "#" + method.getName();
   }
 
-  /** How to re-run only this test with Maven; quoted for a nested class's {@code $}. */
+  /**
+   * How to re-run only this test with Maven, quoted for a nested class's {@code $}; under Gradle's
+   * test worker, Gradle's command first, on a line of its own.
+   */
   String replayHint() {
     String test = TestClasses.nameInPackage(testClass) + "#" + method.getName();
-    return "mvn test -Dtest=" + (test.contains("$") ? "'" + test + "'" : test);
+    String maven = "mvn test -Dtest=" + (test.contains("$") ? "'" + test + "'" : test);
+    if (!BuildTool.underGradle()) return maven;
+    return "./gradlew test --tests '" + testClass.getName() + "." + method.getName() + "'\n"
+        + maven;
   }
 
   /** {@code TransferTest#charges(String)}, for messages. */

@@ -3,8 +3,12 @@ package dev.baton.engine;
 import dev.baton.ExplorationResult;
 import dev.baton.ExploreInterleavings;
 import dev.baton.InterleavingFailure;
+import dev.baton.existing.ExistingTests;
+import dev.baton.existing.JUnit4Schedule;
+import dev.baton.existing.JupiterSchedule;
 import dev.baton.scheduler.ExplorationSettings;
 import dev.baton.scheduler.Explorer;
+import dev.baton.scheduler.ScenarioLoader;
 import dev.baton.scheduler.ScheduleBody;
 import dev.baton.scheduler.Strategies;
 import dev.baton.scheduler.TimeBudgetSpent;
@@ -12,7 +16,10 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.function.UnaryOperator;
 import org.junit.platform.engine.EngineExecutionListener;
+import org.opentest4j.TestAbortedException;
 import org.junit.platform.engine.TestExecutionResult;
 import org.junit.platform.engine.reporting.ReportEntry;
 
@@ -24,22 +31,29 @@ import org.junit.platform.engine.reporting.ReportEntry;
 final class ExploreMethodExecutor {
   private final BatonConfiguration configuration;
   private final InstrumentedClasses classes;
+  /** What Jupiter runs with when it runs an existing test inside a schedule. */
+  private final Map<String, String> jupiterConfiguration;
 
-  ExploreMethodExecutor(BatonConfiguration configuration, InstrumentedClasses classes) {
+  ExploreMethodExecutor(
+      BatonConfiguration configuration,
+      InstrumentedClasses classes,
+      Map<String, String> jupiterConfiguration) {
     this.configuration = configuration;
     this.classes = classes;
+    this.jupiterConfiguration = Map.copyOf(jupiterConfiguration);
   }
 
   TestExecutionResult execute(ExploreMethodDescriptor test, EngineExecutionListener listener) {
     try {
       ExploreInterleavings annotation = test.annotation();
       List<String> problems = new ArrayList<>(configuration.problems());
-      problems.addAll(MisuseCheck.problems(test.testClass(), test.method(), annotation));
+      problems.addAll(test.existingTestRunner().isPresent()
+          ? MisuseCheck.existingTestProblems(annotation)
+          : MisuseCheck.problems(test.testClass(), test.method(), annotation));
       if (!problems.isEmpty()) {
         return TestExecutionResult.failed(
             new BatonMisuseException(MisuseCheck.message(test.methodDisplayName(), problems)));
       }
-      warnIfAlsoAJupiterTest(test);
       ExplorationSettings settings =
           configuration.settingsFor(test.scenarioId(), test.replayHint(), annotation);
       boolean fresh = settings.freshStatics();
@@ -54,6 +68,9 @@ final class ExploreMethodExecutor {
       System.out.println("[baton] " + test.methodDisplayName() + ": " + summary(result));
       return TestExecutionResult.successful();
     } catch (InterleavingFailure failure) {
+      if (failure.getCause() instanceof TestAbortedException aborted) {
+        return TestExecutionResult.aborted(aborted); // an assumption, or Jupiter skipped it
+      }
       listener.reportingEntryPublished(test, reportEntry(failure));
       // Surefire drops report entries; its XML keeps what a test prints.
       System.out.println("[baton] " + test.methodDisplayName() + ": failed in schedule "
@@ -80,6 +97,20 @@ final class ExploreMethodExecutor {
   private ScheduleBody schedule(ExploreMethodDescriptor test, boolean freshStatics)
       throws ReflectiveOperationException {
     Class<?> testClass = test.testClass();
+    Optional<ExistingTests.Runner> runner = test.existingTestRunner();
+    if (runner.isPresent()) {
+      ClassLoader first =
+          freshStatics ? classes.newLoaderFor(testClass) : classes.sharedLoaderFor(testClass);
+      UnaryOperator<ClassLoader> next =
+          last -> freshStatics && ScenarioLoader.definedStaticState(last)
+              ? classes.newLoaderFor(testClass)
+              : last;
+      return switch (runner.get()) {
+        case JUPITER -> new JupiterSchedule(
+            first, next, testClass, test.method(), jupiterConfiguration);
+        case JUNIT4 -> new JUnit4Schedule(first, next, testClass, test.method());
+      };
+    }
     LifecycleMethods lifecycle = LifecycleMethods.of(testClass);
     ClassLoader firstLoader =
         freshStatics ? classes.newLoaderFor(testClass) : classes.sharedLoaderFor(testClass);
@@ -91,17 +122,6 @@ final class ExploreMethodExecutor {
                 classes.newLoaderFor(testClass), testClass, lifecycle, test.method())
             : null;
     return new TestInstanceSchedule(first, later);
-  }
-
-  /** Jupiter runs a method that also has {@code @Test} once more, with real threads and no control. */
-  private static void warnIfAlsoAJupiterTest(ExploreMethodDescriptor test) {
-    for (java.lang.annotation.Annotation a : test.method().getAnnotations()) {
-      if (a.annotationType().getName().equals("org.junit.jupiter.api.Test")) {
-        System.out.println("[baton] " + test.methodDisplayName() + " is also annotated with @Test:"
-            + " JUnit Jupiter runs it a second time, without Baton's control. Remove @Test.");
-        return;
-      }
-    }
   }
 
   /** One line for the console: Surefire does not show report entries, and the seed matters. */

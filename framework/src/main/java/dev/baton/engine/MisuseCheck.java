@@ -35,6 +35,17 @@ final class MisuseCheck {
     return problems;
   }
 
+  /**
+   * Every problem with the settings of an existing JUnit Jupiter or JUnit 4 test that Baton
+   * explores: its framework creates its instance and resolves its parameters, so only the
+   * attributes can be wrong.
+   */
+  static List<String> existingTestProblems(ExploreInterleavings settings) {
+    List<String> problems = new ArrayList<>();
+    attributes(settings, problems);
+    return problems;
+  }
+
   /** The message a misused test fails with. */
   static String message(String methodName, List<String> problems) {
     StringBuilder message = new StringBuilder("Baton cannot run ").append(methodName).append(':');

@@ -5,6 +5,7 @@ import static org.junit.platform.engine.discovery.DiscoverySelectors.selectNeste
 import static org.junit.platform.engine.discovery.DiscoverySelectors.selectUniqueId;
 import static org.junit.platform.engine.support.discovery.SelectorResolver.Resolution.unresolved;
 
+import dev.baton.existing.ExploreSelection;
 import java.lang.reflect.Method;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -37,10 +38,13 @@ import org.junit.platform.engine.support.discovery.SelectorResolver;
 final class TestClassResolver implements SelectorResolver {
   private final TestDescriptor engine;
   private final Predicate<String> classNameFilter;
+  private final ExploreSelection selection;
 
-  TestClassResolver(TestDescriptor engine, Predicate<String> classNameFilter) {
+  TestClassResolver(
+      TestDescriptor engine, Predicate<String> classNameFilter, ExploreSelection selection) {
     this.engine = engine;
     this.classNameFilter = classNameFilter;
+    this.selection = selection;
   }
 
   @Override
@@ -122,7 +126,7 @@ final class TestClassResolver implements SelectorResolver {
   }
 
   private Resolution resolveClass(Class<?> testClass) {
-    if (!TestClasses.isTestClass(testClass)) {
+    if (!TestClasses.isTestClass(testClass, selection)) {
       // A class without tests of its own may still hold nested test classes.
       Set<DiscoverySelector> nested = nestedTestClasses(testClass);
       return nested.isEmpty() ? unresolved() : Resolution.selectors(nested);
@@ -149,9 +153,9 @@ final class TestClassResolver implements SelectorResolver {
     return descriptor;
   }
 
-  private static Set<DiscoverySelector> children(Class<?> testClass) {
+  private Set<DiscoverySelector> children(Class<?> testClass) {
     Set<DiscoverySelector> selectors = new LinkedHashSet<>();
-    for (Method method : TestClasses.testMethods(testClass)) {
+    for (Method method : TestClasses.testMethods(testClass, selection)) {
       selectors.add(selectMethod(testClass, method));
     }
     selectors.addAll(nestedTestClasses(testClass));
@@ -162,11 +166,11 @@ final class TestClassResolver implements SelectorResolver {
    * Selectors for the member classes of {@code outer} that are or contain test classes of any kind
    * the engine runs (JCStress's samples nest their tests in a class without tests of its own).
    */
-  private static Set<DiscoverySelector> nestedTestClasses(Class<?> outer) {
+  private Set<DiscoverySelector> nestedTestClasses(Class<?> outer) {
     Set<DiscoverySelector> selectors = new LinkedHashSet<>();
     List<Class<?>> enclosing = enclosingChain(outer);
     for (Class<?> nested : outer.getDeclaredClasses()) {
-      if (TestClasses.isTestClass(nested)
+      if (TestClasses.isTestClass(nested, selection)
           || Bridges.isBridgeTestClass(nested)
           || !nestedTestClasses(nested).isEmpty()) {
         selectors.add(selectNestedClass(enclosing, nested));
@@ -184,12 +188,13 @@ final class TestClassResolver implements SelectorResolver {
     return chain;
   }
 
-  private static Resolution resolveMethod(
+  private Resolution resolveMethod(
       Class<?> testClass,
       Method method,
       Supplier<DiscoverySelector> parentSelector,
       Context context) {
-    if (!TestClasses.isTestMethod(method) || !TestClasses.isTestClass(testClass)) {
+    if (!TestClasses.isTestMethod(testClass, method, selection)
+        || !TestClasses.isTestClass(testClass, selection)) {
       return unresolved();
     }
     return context

@@ -54,10 +54,16 @@ final class FailureReport {
             "; steps %,d to %,d not kept", Trace.HEAD + 1, Trace.HEAD + scheduler.trace.dropped()))
         .append("):\n").append(folded);
     m.append("\nReplay this schedule:\n  ");
-    String hint = settings.replayHint();
-    String replayCommand =
-        (hint != null && !hint.isEmpty() ? hint + " " : "") + "-Dbaton.replay=" + token;
-    m.append(replayCommand).append('\n');
+    // One command per line of the hint (Gradle's and Maven's under Gradle); the first is the one
+    // the report files offer.
+    String hint = settings.replayHint() == null ? "" : settings.replayHint();
+    String replayCommand = null;
+    for (String command : hint.split("\n")) {
+      String line = (command.isBlank() ? "" : command + " ") + "-Dbaton.replay=" + token;
+      if (replayCommand == null) replayCommand = line;
+      else m.append("  ");
+      m.append(line).append('\n');
+    }
     if (settings.annotated()) {
       m.append("or keep it as a regression test: @ExploreInterleavings(replay = \"")
           .append(token).append("\")");

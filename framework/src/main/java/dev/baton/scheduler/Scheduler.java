@@ -83,7 +83,7 @@ final class Scheduler {
     this.policy = policy;
     this.observer = policy.observer();
     this.maxSteps = settings.maxSteps();
-    this.watchdogMillis = settings.watchdogMillis();
+    this.watchdogMillis = Debugger.watchdogMillis(settings.watchdogMillis());
     this.clock = new VirtualClock(
         this, TimeUnit.MILLISECONDS.toNanos(settings.maxPauseMillis()), settings.spuriousWakeups());
     this.values = new ScheduleValues(this, valueSeed);

@@ -31,6 +31,7 @@ class GradleLikeRunTest {
 
     Path java = Path.of(System.getProperty("java.home"), "bin", "java");
     Process process = new ProcessBuilder(List.of(java.toString(),
+            "-D" + BuildTool.GRADLE_WORKER_PROPERTY + "=1", // as Gradle's test worker has it
             "-cp", resources + File.pathSeparator + System.getProperty("java.class.path"),
             LauncherRun.class.getName()))
         .directory(project.toFile())
@@ -41,7 +42,11 @@ class GradleLikeRunTest {
 
     assertThat(output).contains("RESULT passes() SUCCESSFUL")
         .contains("RESULT fails() FAILED InterleavingFailure")
-        .contains("strategy RANDOM, seed 12345"); // the properties file applied
+        .contains("strategy RANDOM, seed 12345") // the properties file applied
+        // Gradle's replay command first, Maven's beside it
+        .containsPattern("\\./gradlew test --tests"
+            + " 'dev\\.baton\\.engine\\.fixtures\\.execution\\.FailingScenarios\\.fails'"
+            + " -Dbaton\\.replay=\\S+\\|  mvn test -Dtest=FailingScenarios#fails -Dbaton\\.replay=");
     Matcher timeline = Pattern.compile("Timeline: (file:\\S+?\\.html)").matcher(output);
     assertThat(timeline.find()).as(output).isTrue();
     Path html = Path.of(URI.create(timeline.group(1)));

@@ -1,0 +1,150 @@
+package dev.baton.engine;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass;
+import static org.junit.platform.engine.discovery.DiscoverySelectors.selectMethod;
+
+import dev.baton.InterleavingFailure;
+import dev.baton.engine.fixtures.jupiter.CorrectJupiterCounter;
+import dev.baton.engine.fixtures.jupiter.IncludedByKey;
+import dev.baton.engine.fixtures.jupiter.PartlyExploredJupiter;
+import dev.baton.engine.fixtures.jupiter.RacyJUnit4Counter;
+import dev.baton.engine.fixtures.jupiter.RacyJupiterCounter;
+import dev.baton.existing.ExploreSelection;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.platform.engine.DiscoverySelector;
+import org.junit.platform.engine.TestExecutionResult;
+import org.junit.platform.launcher.TestExecutionListener;
+import org.junit.platform.launcher.TestIdentifier;
+import org.junit.platform.launcher.core.LauncherDiscoveryRequestBuilder;
+import org.junit.platform.launcher.core.LauncherFactory;
+
+/**
+ * Existing JUnit Jupiter and JUnit 4 tests under Baton, run through the JUnit Platform launcher with every
+ * engine and filter it finds on the class path, as Surefire, Gradle and IDEs run them: each test
+ * Baton explores runs under Baton's engine only, once per schedule, with Jupiter's lifecycle.
+ */
+class ExistingTestsTest {
+
+  /** One finished test: the engine that ran it, its name and its result. */
+  record Finished(String engine, String name, TestExecutionResult result) {
+    String status() {
+      return result.getStatus().name();
+    }
+  }
+
+  @Test
+  void aRacyTestAnnotatedOnlyAtTheClassFailsUnderBatonWithAReplayThatReproducesIt() {
+    List<Finished> first = run(Map.of(), selectClass(RacyJupiterCounter.class));
+    assertThat(first).extracting(Finished::engine).containsOnly("baton");
+    assertThat(first).singleElement().satisfies(f -> assertThat(f.status()).isEqualTo("FAILED"));
+    InterleavingFailure failure = (InterleavingFailure) first.get(0).result().getThrowable().get();
+    assertThat(failure.getMessage()).contains("lost update").contains("-Dbaton.replay=")
+        .contains("mvn test -Dtest=RacyJupiterCounter#twoThreadsIncrement")
+        .doesNotContain("gradlew"); // not a Gradle test worker
+
+    List<Finished> replayed = run(Map.of("baton.replay", failure.replayToken()),
+        selectMethod(RacyJupiterCounter.class, "twoThreadsIncrement"));
+    assertThat(replayed).singleElement().satisfies(f -> assertThat(f.status()).isEqualTo("FAILED"));
+    InterleavingFailure again = (InterleavingFailure) replayed.get(0).result().getThrowable().get();
+    assertThat(again.trace()).isEqualTo(failure.trace());
+  }
+
+  @Test
+  void theCorrectTwinPassesWithItsWholeLifecycleInEverySchedule() {
+    List<Finished> finished = run(Map.of(), selectClass(CorrectJupiterCounter.class));
+    assertThat(finished).extracting(Finished::name).containsExactlyInAnyOrder(
+        "atomicIncrementsNeverLoseOne(Path)",
+        "repeatedTestsRunTheirFirstRepetitionInEachSchedule(RepetitionInfo)",
+        "nestedTestsAreExploredToo()");
+    assertThat(finished).allSatisfy(f -> {
+      assertThat(f.engine()).isEqualTo("baton");
+      assertThat(f.result().getThrowable()).isEmpty();
+      assertThat(f.status()).isEqualTo("SUCCESSFUL");
+    });
+  }
+
+  @Test
+  void aMethodWithBothAnnotationsRunsUnderBatonOnlyAndItsNeighbourUnderJupiter() {
+    List<Finished> finished = run(Map.of(), selectClass(PartlyExploredJupiter.class));
+    assertThat(finished).extracting(f -> f.engine() + " " + f.name() + " " + f.status())
+        .containsExactlyInAnyOrder(
+            "baton exploredByBaton() SUCCESSFUL", "junit-jupiter runByJupiter() SUCCESSFUL");
+  }
+
+  @Test
+  void theIncludeKeyPutsAnUnannotatedTestUnderBatonWhichFindsItsRace() {
+    List<Finished> unselected = run(Map.of(), selectClass(IncludedByKey.class));
+    assertThat(unselected).extracting(Finished::engine).containsOnly("junit-jupiter");
+
+    String previous = System.setProperty(ExploreSelection.KEY, "IncludedByKey#racy*");
+    try {
+      List<Finished> selected =
+          run(Map.of("baton.seed", "3"), selectClass(IncludedByKey.class));
+      assertThat(selected).extracting(f -> f.engine() + " " + f.name() + " " + f.status())
+          .containsExactlyInAnyOrder(
+              "baton racyIncrement() FAILED", "junit-jupiter notSelected() SUCCESSFUL");
+    } finally {
+      if (previous == null) System.clearProperty(ExploreSelection.KEY);
+      else System.setProperty(ExploreSelection.KEY, previous);
+    }
+  }
+
+  @Test
+  void anExistingJUnit4TestRunsUnderBatonOnlyWhichFindsAndReplaysItsRace() {
+    List<Finished> first = run(Map.of(), selectClass(RacyJUnit4Counter.class));
+    assertThat(first).extracting(f -> f.engine() + " " + f.name() + " " + f.status())
+        .containsExactlyInAnyOrder(
+            "baton twoThreadsIncrement() FAILED", "baton onlyOneThread() SUCCESSFUL");
+    InterleavingFailure failure = first.stream().filter(f -> f.status().equals("FAILED"))
+        .map(f -> (InterleavingFailure) f.result().getThrowable().get()).findFirst().get();
+    assertThat(failure.getMessage()).contains("lost update").contains("-Dbaton.replay=");
+
+    List<Finished> replayed = run(Map.of("baton.replay", failure.replayToken()),
+        selectMethod(RacyJUnit4Counter.class, "twoThreadsIncrement"));
+    assertThat(replayed).singleElement().satisfies(f -> assertThat(f.status()).isEqualTo("FAILED"));
+    assertThat(((InterleavingFailure) replayed.get(0).result().getThrowable().get()).trace())
+        .isEqualTo(failure.trace());
+  }
+
+  @Test
+  void aMalformedIncludeKeyIsRejectedNamingTheKey() {
+    assertThat(org.assertj.core.api.Assertions.catchThrowable(
+            () -> ExploreSelection.parse("com.acme.Foo#bar#baz")))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("baton.explore.include")
+        .hasMessageContaining("com.acme.Foo#bar#baz");
+  }
+
+  @Test
+  void includePatternsMatchSimpleAndQualifiedNamesWithWildcards() {
+    ExploreSelection selection = ExploreSelection.parse(" *Counter , dev.baton.engine.*#run* ");
+    assertThat(selection.includes(RacyJupiterCounter.class, "anything")).isTrue();
+    assertThat(selection.includes(PartlyExploredJupiter.class, "runByJupiter")).isTrue();
+    assertThat(selection.includes(PartlyExploredJupiter.class, "exploredByBaton")).isFalse();
+    assertThat(selection.includes(IncludedByKey.class, "racyIncrement")).isFalse();
+    assertThat(ExploreSelection.parse("").isEmpty()).isTrue();
+  }
+
+  private static List<Finished> run(Map<String, String> configuration, DiscoverySelector selector) {
+    List<Finished> finished = new ArrayList<>();
+    TestExecutionListener listener = new TestExecutionListener() {
+      @Override
+      public void executionFinished(TestIdentifier test, TestExecutionResult result) {
+        if (!test.isTest()) return;
+        String engine = test.getUniqueIdObject().getEngineId().orElse("?");
+        finished.add(new Finished(engine, test.getDisplayName(), result));
+      }
+    };
+    LauncherFactory.create().execute(
+        LauncherDiscoveryRequestBuilder.request()
+            .selectors(selector)
+            .configurationParameters(configuration)
+            .build(),
+        listener);
+    return finished;
+  }
+}
