@@ -3,7 +3,7 @@
 # Baton's runtime from the JDK).
 #
 #   ./bench.sh [schedules] [seeds] [processes]
-#       the table of the README's Speed section (benchmarks/, BenchmarkSuite): schedules per second
+#       the table of docs/speed.md (benchmarks/, BenchmarkSuite): schedules per second
 #       next to plain runs, the bare-thread limit and Lincheck; schedules and time to the first
 #       bug per strategy; whole-process time to the first bug for Baton and Lincheck.
 #       Defaults: 2000 schedules, 5 seeds, 3 processes.

@@ -107,8 +107,7 @@ final class JCStressBatch {
             + " for it (it is missing from META-INF/TestList), so JCStress cannot run it. The"
             + " jcstress-core annotation processor did not run when the tests were compiled:"
             + " list it in maven-compiler-plugin's <annotationProcessorPaths> (needed on JDK 23"
-            + " and later), see Baton's README, section \"JCStress tests in the same"
-            + " engine\", and recompile.");
+            + " and later), see docs/jcstress.md in Baton's repository, and recompile.");
   }
 
   private CompletableFuture<ChildBatch.Outcome> startBatch(

@@ -73,7 +73,6 @@ public final class JCStressBridge {
     return t.testClass().getName() + " is annotated @JCStressTest, but JCStress is not on the test"
         + " class path, so Baton cannot run it. Add the Maven dependency "
         + JCStressClasses.DEPENDENCY + ", and list it in maven-compiler-plugin's"
-        + " <annotationProcessorPaths> too (see Baton's README, \"JCStress tests in the same"
-        + " engine\").";
+        + " <annotationProcessorPaths> too (see docs/jcstress.md in Baton's repository).";
   }
 }

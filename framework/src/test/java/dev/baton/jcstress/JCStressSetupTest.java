@@ -62,7 +62,8 @@ class JCStressSetupTest {
         .contains("SeparateStateFixture is annotated @JCStressTest, but JCStress is not on the test"
             + " class path")
         .contains("org.openjdk.jcstress:jcstress-core")
-        .contains("<annotationProcessorPaths>");
+        .contains("<annotationProcessorPaths>")
+        .contains("docs/jcstress.md");
   }
 
   /** A class annotated @JCStressTest that JCStress's annotation processor never saw. */
@@ -94,7 +95,8 @@ class JCStressSetupTest {
     assertThat(failure).isInstanceOf(JCStressSetupException.class);
     assertThat(failure.getMessage())
         .contains("NeverProcessed is a @JCStressTest, but JCStress generated no runner for it")
-        .contains("<annotationProcessorPaths>");
+        .contains("<annotationProcessorPaths>")
+        .contains("docs/jcstress.md");
   }
 
   @Test
