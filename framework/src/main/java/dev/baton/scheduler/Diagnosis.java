@@ -126,6 +126,15 @@ final class Diagnosis {
         "  " + me.displayName() + " was looping here:\n" + Stacks.format(stack, "      "));
   }
 
+  /** Why {@code holder} left Baton's control, from its stack and the other threads' stacks. */
+  private String reason(ManagedThread holder) {
+    java.util.Map<String, StackTraceElement[]> others = new java.util.LinkedHashMap<>();
+    for (ManagedThread t : s.threads()) {
+      if (t != holder && !t.terminated) others.put(t.displayName(), t.thread.getStackTrace());
+    }
+    return OutsideControl.reason(holder.thread, holder.thread.getStackTrace(), others);
+  }
+
   /** The watchdog fired: nothing moved for {@code watchdogMillis}. */
   Failure stuck(ManagedThread holder) {
     StringBuilder details = new StringBuilder();
@@ -138,11 +147,14 @@ final class Diagnosis {
     String who = holder == null || holder.terminated
         ? "a thread"
         : holder.displayName() + " (" + holder.thread.getState() + ")";
+    String why = holder == null || holder.terminated
+        ? "it is blocked or busy outside Baton's control (I/O, native code, or a lock of"
+            + " uninstrumented code)"
+        : reason(holder);
     return new Failure(
         Kind.UNCONTROLLED,
-        who + " did not reach a scheduling point for " + seconds(watchdogMillis) + ": it is"
-            + " blocked or busy outside Baton's control (I/O, native code, or a lock of"
-            + " uninstrumented code); raise baton.watchdogSeconds if it is only slow",
+        who + " did not reach a scheduling point for " + seconds(watchdogMillis) + ": " + why
+            + "; raise baton.watchdogSeconds if it is only slow",
         null,
         List.of(),
         details.toString());
