@@ -49,6 +49,12 @@ class PackageDirectionTest {
     PackageLayers.direction(ROOT).check(main);
   }
 
+  /**
+   * Config may name {@code Strategy} (it parses the key's value). In source, ExploreInterleavings
+   * also imports config's Defaults for its attribute defaults, but those are constants the compiler
+   * inlines, so no class of the API names config: no cycle between classes. That source-only import
+   * is accepted because the annotation must take its defaults from the one place of defaults.
+   */
   @Test
   void configurationUsesNothingOfTheApiButStrategy() {
     noClasses().that().resideInAPackage(ROOT + ".config..")
