@@ -32,6 +32,10 @@ public enum ConfigKey {
   INSTRUMENT_EXCLUDE("baton.instrument.exclude", null,
       "package prefixes the instrumenting class loader leaves alone", "none",
       "comma-separated package prefixes"),
+  EXPLORE_INCLUDE("baton.explore.include", null,
+      "existing JUnit Jupiter and JUnit 4 tests to explore without changing their source (read"
+          + " from the system property or junit-platform.properties)", "none",
+      "comma-separated class or Class#method patterns, * matching any characters"),
   PCT_DEPTH("baton.pctDepth", "pctDepth", "PCT's bug depth of every test",
       String.valueOf(Defaults.PCT_DEPTH), 1, Integer.MAX_VALUE, "3"),
   MAX_STEPS("baton.maxSteps", "maxSteps",

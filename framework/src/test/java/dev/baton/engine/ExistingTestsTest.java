@@ -127,6 +127,7 @@ class ExistingTestsTest {
     assertThat(selection.includes(PartlyExploredJupiter.class, "exploredByBaton")).isFalse();
     assertThat(selection.includes(IncludedByKey.class, "racyIncrement")).isFalse();
     assertThat(ExploreSelection.parse("").isEmpty()).isTrue();
+    assertThat(dev.baton.config.ConfigKey.EXPLORE_INCLUDE.key()).isEqualTo(ExploreSelection.KEY);
   }
 
   private static List<Finished> run(Map<String, String> configuration, DiscoverySelector selector) {
