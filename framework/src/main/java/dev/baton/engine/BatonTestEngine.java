@@ -2,6 +2,7 @@ package dev.baton.engine;
 
 import dev.baton.ExploreInterleavings;
 import dev.baton.instrument.BatonAgent;
+import dev.baton.existing.DiscoveredByBaton;
 import dev.baton.existing.ExploreSelection;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -72,7 +73,21 @@ public final class BatonTestEngine implements TestEngine {
                     context.getEngineDescriptor(), context.getClassNameFilter(), selection))
         .build()
         .resolve(request, engine);
+    recordExistingTests(engine);
     return engine;
+  }
+
+  /**
+   * Tells {@link DiscoveredByBaton} which existing Jupiter and JUnit 4 tests this discovery took,
+   * so that the launcher filter takes exactly those out of their own engine's run.
+   */
+  private static void recordExistingTests(EngineDescriptor engine) {
+    DiscoveredByBaton.clear();
+    for (TestDescriptor d : engine.getDescendants()) {
+      if (d instanceof ExploreMethodDescriptor test && test.existingTestRunner().isPresent()) {
+        DiscoveredByBaton.add(test.testClass(), test.method());
+      }
+    }
   }
 
   /**

@@ -3,10 +3,13 @@ package dev.baton.engine;
 import dev.baton.ExploreInterleavings;
 import dev.baton.existing.ExistingTests;
 import java.lang.reflect.Method;
+import java.util.LinkedHashSet;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Function;
 import org.junit.platform.commons.support.AnnotationSupport;
 import org.junit.platform.commons.support.ClassSupport;
+import org.junit.platform.engine.TestTag;
 import org.junit.platform.engine.UniqueId;
 import org.junit.platform.engine.support.descriptor.AbstractTestDescriptor;
 import org.junit.platform.engine.support.descriptor.MethodSource;
@@ -46,6 +49,20 @@ final class ExploreMethodDescriptor extends AbstractTestDescriptor {
 
   Method method() {
     return method;
+  }
+
+  /**
+   * The tags Jupiter's {@code @Tag} gives the method, its class and the classes it is nested in,
+   * so that a tag filter (Surefire's {@code groups}, Gradle's {@code includeTags}) selects the
+   * test under Baton exactly as it would under Jupiter.
+   */
+  @Override
+  public Set<TestTag> getTags() {
+    Set<TestTag> tags = new LinkedHashSet<>();
+    for (String name : ExistingTests.jupiterTags(testClass, method)) {
+      if (TestTag.isValid(name)) tags.add(TestTag.create(name));
+    }
+    return tags;
   }
 
   /**

@@ -63,6 +63,39 @@ public final class ExistingTests {
     return Optional.empty();
   }
 
+  /**
+   * The values of Jupiter's {@code @Tag} (and {@code @Tags}) on {@code method}, on {@code testClass}
+   * and its superclasses, and on the classes it is {@code @Nested} in, read by name.
+   */
+  public static Set<String> jupiterTags(Class<?> testClass, Method method) {
+    Set<String> tags = new java.util.LinkedHashSet<>();
+    addTags(method, tags);
+    for (Class<?> c = testClass; c != null; c = isNestedClass(c) ? c.getEnclosingClass() : null) {
+      for (Class<?> k = c; k != null && k != Object.class; k = k.getSuperclass()) addTags(k, tags);
+    }
+    return tags;
+  }
+
+  private static void addTags(AnnotatedElement element, Set<String> tags) {
+    for (Annotation a : element.getAnnotations()) {
+      String type = a.annotationType().getName();
+      if (type.equals("org.junit.jupiter.api.Tag")) {
+        tags.add(String.valueOf(attribute(a, "value")));
+      } else if (type.equals("org.junit.jupiter.api.Tags")
+          && attribute(a, "value") instanceof Annotation[] each) {
+        for (Annotation tag : each) tags.add(String.valueOf(attribute(tag, "value")));
+      }
+    }
+  }
+
+  private static Object attribute(Annotation annotation, String name) {
+    try {
+      return annotation.annotationType().getMethod(name).invoke(annotation);
+    } catch (ReflectiveOperationException e) {
+      return null;
+    }
+  }
+
   /** Whether {@code method} is a Jupiter {@code @RepeatedTest}. */
   public static boolean isRepeatedTest(Method method) {
     return hasAnnotationNamed(method, Set.of("org.junit.jupiter.api.RepeatedTest"), new HashSet<>());

@@ -23,17 +23,6 @@ import org.junit.platform.launcher.PostDiscoveryFilter;
 public final class ExistingTestsFilter implements PostDiscoveryFilter {
   private static final Set<String> ENGINES = Set.of("junit-jupiter", "junit-vintage");
 
-  private final ExploreSelection selection;
-
-  /** The filter the launcher creates: the selection from the system property or properties file. */
-  public ExistingTestsFilter() {
-    this(environmentOrNone());
-  }
-
-  ExistingTestsFilter(ExploreSelection selection) {
-    this.selection = selection;
-  }
-
   @Override
   public FilterResult apply(TestDescriptor descriptor) {
     if (!fromTestEngines(descriptor.getUniqueId())) {
@@ -51,21 +40,12 @@ public final class ExistingTestsFilter implements PostDiscoveryFilter {
     } catch (RuntimeException unloadable) {
       return FilterResult.included("its class or method cannot be loaded here");
     }
-    return ExistingTests.exploredByBaton(testClass, method, selection)
+    return DiscoveredByBaton.contains(testClass, method)
         ? FilterResult.excluded("explored under Baton's engine [engine:baton] instead")
         : FilterResult.included("not explored by Baton");
   }
 
   private static boolean fromTestEngines(UniqueId id) {
     return id.getEngineId().map(ENGINES::contains).orElse(false);
-  }
-
-  /** A malformed key is reported by Baton's engine, which fails on it; here it selects nothing. */
-  private static ExploreSelection environmentOrNone() {
-    try {
-      return ExploreSelection.fromEnvironment();
-    } catch (IllegalArgumentException malformed) {
-      return ExploreSelection.NONE;
-    }
   }
 }

@@ -8,8 +8,15 @@ import org.junit.runner.Description;
 import org.junit.runner.JUnitCore;
 import org.junit.runner.Request;
 import org.junit.runner.Result;
+import org.junit.runner.RunWith;
+import org.junit.runner.Runner;
+import org.junit.runner.manipulation.Filter;
 import org.junit.runner.notification.Failure;
 import org.junit.runner.notification.RunListener;
+import org.junit.runners.BlockJUnit4ClassRunner;
+import org.junit.runners.model.FrameworkMethod;
+import org.junit.runners.model.InitializationError;
+import org.junit.runners.model.Statement;
 import org.opentest4j.TestAbortedException;
 
 /**
@@ -55,13 +62,60 @@ public final class JUnit4Schedule implements ScheduleBody {
     JUnitCore core = new JUnitCore();
     Assumptions assumptions = new Assumptions();
     core.addListener(assumptions);
-    Result result = core.run(Request.method(testClass, discoveredMethod.getName()));
+    Result result = core.run(Request.runner(runnerFor(testClass))
+        .filterWith(new SameMethod(discoveredMethod.getName())));
     String test = discoveredClass.getName() + "#" + discoveredMethod.getName();
     if (!result.getFailures().isEmpty()) throw result.getFailures().get(0).getException();
     if (assumptions.first != null) throw new TestAbortedException(test, assumptions.first);
     if (result.getRunCount() == 0) {
       throw new TestAbortedException("JUnit 4 did not run " + test
           + (result.getIgnoreCount() > 0 ? ": it is @Ignore'd" : ""));
+    }
+  }
+
+  /**
+   * The class's runner: its {@code @RunWith}, else JUnit 4's default without {@code @Test(timeout
+   * = ...)}, a wall-clock guard that under Baton would be a timed wait in virtual time (hangs are
+   * the watchdog's and the deadlock check's job).
+   */
+  private static Runner runnerFor(Class<?> testClass) throws InitializationError {
+    if (testClass.isAnnotationPresent(RunWith.class)) {
+      return Request.aClass(testClass).getRunner();
+    }
+    return new BlockJUnit4ClassRunner(testClass) {
+      @Override
+      @SuppressWarnings("deprecation")
+      protected Statement withPotentialTimeout(FrameworkMethod method, Object test, Statement next) {
+        return next;
+      }
+    };
+  }
+
+  /** Selects the test's method, and every parameterized instance of it ({@code counts[0]}). */
+  private static final class SameMethod extends Filter {
+    private final String name;
+
+    SameMethod(String name) {
+      this.name = name;
+    }
+
+    @Override
+    public boolean shouldRun(Description description) {
+      if (description.isTest()) {
+        String method = description.getMethodName();
+        if (method == null) return false;
+        int bracket = method.indexOf('[');
+        return (bracket < 0 ? method : method.substring(0, bracket)).equals(name);
+      }
+      for (Description child : description.getChildren()) {
+        if (shouldRun(child)) return true;
+      }
+      return false;
+    }
+
+    @Override
+    public String describe() {
+      return "method " + name;
     }
   }
 

@@ -85,6 +85,9 @@ public final class JupiterSchedule implements ScheduleBody {
             .configurationParameters(configuration)
             // One test on one managed thread: Jupiter's own worker pool would run it elsewhere.
             .configurationParameter("junit.jupiter.execution.parallel.enabled", "false")
+            // A @Timeout is a wall-clock guard: under Baton a timed wait is a scheduling decision
+            // in virtual time, and hangs are the watchdog's and the deadlock check's job.
+            .configurationParameter("junit.jupiter.execution.timeout.mode", "disabled")
             .build();
     Outcome outcome = new Outcome();
     launcher.execute(request, outcome);

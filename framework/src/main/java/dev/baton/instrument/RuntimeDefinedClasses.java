@@ -42,7 +42,10 @@ final class RuntimeDefinedClasses implements ClassFileTransformer {
           ? scenario.code().transform(internalName, classFile)
           : new UserCodeTransformer(loader).transform(internalName, classFile);
     } catch (RuntimeException | LinkageError e) {
-      // Defined as it is: uncontrolled, as before, rather than a class that cannot be defined.
+      // Defined as it is, rather than a class that cannot be defined; but never silently: its
+      // static initialiser and accesses are outside Baton's control.
+      System.out.println("[baton] could not instrument " + name + ", a class defined at run time"
+          + " by " + loader.getClass().getName() + "; Baton does not control its code: " + e);
       return null;
     }
   }

@@ -9,7 +9,9 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * Whether a debugger can stop this JVM: the JDWP agent is loaded (IntelliJ's and Eclipse's debug
  * runs, {@code jdb}, {@code -agentlib:jdwp=...}). A person stopped at a breakpoint holds every
  * thread for minutes, which the watchdog would take for a thread gone outside Baton's control, so
- * with a debugger the watchdog waits {@link #WATCHDOG_MILLIS} instead.
+ * when a replay runs with a debugger the watchdog waits {@link #WATCHDOG_MILLIS} instead. Only a
+ * replay: an exploration in a JVM that merely has the agent loaded (a CI image with {@code
+ * -agentlib:jdwp=...,suspend=n}) keeps its watchdog, so a real hang still ends the schedule.
  */
 final class Debugger {
   /** How long the watchdog waits when a debugger is attached: a working day. */
@@ -20,9 +22,9 @@ final class Debugger {
 
   private Debugger() {}
 
-  /** The watchdog limit to use instead of {@code configured}. */
-  static long watchdogMillis(long configured) {
-    if (!ATTACHED || configured >= WATCHDOG_MILLIS) return configured;
+  /** The watchdog limit to use instead of {@code configured}, for a replay when {@code replaying}. */
+  static long watchdogMillis(long configured, boolean replaying) {
+    if (!ATTACHED || !replaying || configured >= WATCHDOG_MILLIS) return configured;
     if (SAID.compareAndSet(false, true)) {
       System.out.println("[baton] A debugger is attached (JDWP): the watchdog waits 8 hours for a"
           + " thread stopped at a breakpoint instead of " + configured / 1000.0 + " s.");

@@ -83,7 +83,8 @@ final class Scheduler {
     this.policy = policy;
     this.observer = policy.observer();
     this.maxSteps = settings.maxSteps();
-    this.watchdogMillis = Debugger.watchdogMillis(settings.watchdogMillis());
+    this.watchdogMillis = Debugger.watchdogMillis(
+        settings.watchdogMillis(), settings.replayToken() != null);
     this.clock = new VirtualClock(
         this, TimeUnit.MILLISECONDS.toNanos(settings.maxPauseMillis()), settings.spuriousWakeups());
     this.values = new ScheduleValues(this, valueSeed);

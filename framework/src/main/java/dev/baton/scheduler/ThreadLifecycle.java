@@ -115,7 +115,7 @@ final class ThreadLifecycle {
   void threadFailed(ManagedThread me, Throwable t) {
     if (t instanceof StackOverflowError) {
       String cycle = Stacks.recursion(Stacks.ofUser(t.getStackTrace()));
-      s.fail(new Failure(Kind.EXCEPTION,
+      s.fail(new Failure(Kind.RECURSION,
           "stack overflow in " + me.displayName()
               + (cycle.isEmpty() ? "" : ": endless recursion through " + cycle),
           t, List.of(), ""));

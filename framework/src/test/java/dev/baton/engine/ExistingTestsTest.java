@@ -7,9 +7,12 @@ import static org.junit.platform.engine.discovery.DiscoverySelectors.selectMetho
 import dev.baton.InterleavingFailure;
 import dev.baton.engine.fixtures.jupiter.CorrectJupiterCounter;
 import dev.baton.engine.fixtures.jupiter.IncludedByKey;
+import dev.baton.engine.fixtures.jupiter.ParameterizedJUnit4Counter;
 import dev.baton.engine.fixtures.jupiter.PartlyExploredJupiter;
 import dev.baton.engine.fixtures.jupiter.RacyJUnit4Counter;
 import dev.baton.engine.fixtures.jupiter.RacyJupiterCounter;
+import dev.baton.engine.fixtures.jupiter.TimedAndTaggedJupiter;
+import dev.baton.engine.fixtures.jupiter.TimedJUnit4Counter;
 import dev.baton.existing.ExploreSelection;
 import java.util.ArrayList;
 import java.util.List;
@@ -17,6 +20,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.platform.engine.DiscoverySelector;
 import org.junit.platform.engine.TestExecutionResult;
+import org.junit.platform.launcher.TagFilter;
 import org.junit.platform.launcher.TestExecutionListener;
 import org.junit.platform.launcher.TestIdentifier;
 import org.junit.platform.launcher.core.LauncherDiscoveryRequestBuilder;
@@ -111,6 +115,38 @@ class ExistingTestsTest {
   }
 
   @Test
+  void shortTimeoutsAndParameterizedRunnersOfCorrectTestsDoNotFailUnderBaton() {
+    List<Finished> finished = run(Map.of(), selectClass(TimedAndTaggedJupiter.class),
+        selectClass(ParameterizedJUnit4Counter.class), selectClass(TimedJUnit4Counter.class));
+    assertThat(finished).as(() -> finished.stream()
+            .map(f -> f.result().getThrowable().map(Throwable::getMessage).orElse("")).toList()
+            .toString())
+        .extracting(f -> f.engine() + " " + f.name() + " " + f.status())
+        .containsExactlyInAnyOrder(
+            "baton atomicIncrementsWithATimeout() SUCCESSFUL",
+            "baton atomicAddsNeverLoseOne() SUCCESSFUL",
+            "baton atomicIncrementsWithATimeout() SUCCESSFUL");
+  }
+
+  @Test
+  void aTagFilterSelectsTheBatonTestAsItWouldTheJupiterOne() {
+    List<Finished> finished = run(Map.of(), List.of(TagFilter.includeTags("slow")),
+        selectClass(TimedAndTaggedJupiter.class), selectClass(CorrectJupiterCounter.class));
+    assertThat(finished).extracting(f -> f.engine() + " " + f.name())
+        .containsExactly("baton atomicIncrementsWithATimeout()");
+  }
+
+  @Test
+  void theIncludeKeyAsAConfigurationParameterRunsTheTestUnderBatonOnly() {
+    List<Finished> selected = run(
+        Map.of(ExploreSelection.KEY, "IncludedByKey#racy*", "baton.seed", "3"),
+        selectClass(IncludedByKey.class));
+    assertThat(selected).extracting(f -> f.engine() + " " + f.name() + " " + f.status())
+        .containsExactlyInAnyOrder(
+            "baton racyIncrement() FAILED", "junit-jupiter notSelected() SUCCESSFUL");
+  }
+
+  @Test
   void aMalformedIncludeKeyIsRejectedNamingTheKey() {
     assertThat(org.assertj.core.api.Assertions.catchThrowable(
             () -> ExploreSelection.parse("com.acme.Foo#bar#baz")))
@@ -130,7 +166,14 @@ class ExistingTestsTest {
     assertThat(dev.baton.config.ConfigKey.EXPLORE_INCLUDE.key()).isEqualTo(ExploreSelection.KEY);
   }
 
-  private static List<Finished> run(Map<String, String> configuration, DiscoverySelector selector) {
+  private static List<Finished> run(
+      Map<String, String> configuration, DiscoverySelector... selectors) {
+    return run(configuration, List.of(), selectors);
+  }
+
+  private static List<Finished> run(Map<String, String> configuration,
+      List<org.junit.platform.launcher.PostDiscoveryFilter> filters,
+      DiscoverySelector... selectors) {
     List<Finished> finished = new ArrayList<>();
     TestExecutionListener listener = new TestExecutionListener() {
       @Override
@@ -142,7 +185,8 @@ class ExistingTestsTest {
     };
     LauncherFactory.create().execute(
         LauncherDiscoveryRequestBuilder.request()
-            .selectors(selector)
+            .selectors(selectors)
+            .filters(filters.toArray(new org.junit.platform.engine.Filter<?>[0]))
             .configurationParameters(configuration)
             .build(),
         listener);

@@ -136,7 +136,7 @@ public final class LongScenarios {
   /** A deep but bounded recursion that reads shared state on the way: it must pass. */
   public static void boundedDeepRecursion() throws InterruptedException {
     Counter counter = new Counter();
-    Thread deep = new Thread(() -> descend(counter, 1_500), "descender");
+    Thread deep = new Thread(() -> descend(counter, 5_000), "descender");
     deep.start();
     for (int i = 0; i < 100; i++) counter.add();
     deep.join();
