@@ -28,7 +28,8 @@ class CoverageTokensTest {
   void tokensAreTheSameWithAndWithoutJacoco() throws Exception {
     List<String> withJacoco = outcomes();
     assertThat(withJacoco.get(0)).as("this JVM runs JaCoCo's agent").isEqualTo("jacoco=true");
-    assertThat(withJacoco).as("the lost update is found").anyMatch(line -> line.contains(" token="));
+    assertThat(withJacoco).as("the lost update is found")
+        .anyMatch(line -> line.contains(" token="));
 
     List<String> withoutJacoco = runWithoutJacoco();
     assertThat(withoutJacoco.get(0)).as("the fresh JVM runs no JaCoCo").isEqualTo("jacoco=false");
@@ -72,7 +73,9 @@ class CoverageTokensTest {
     assertThat(process.waitFor(5, TimeUnit.MINUTES)).isTrue();
     String text = new String(output, StandardCharsets.UTF_8);
     assertThat(process.exitValue()).as(text).isZero();
-    return text.lines().filter(line -> line.startsWith("jacoco=") || line.startsWith("seed=")).toList();
+    return text.lines()
+        .filter(line -> line.startsWith("jacoco=") || line.startsWith("seed="))
+        .toList();
   }
 
   private static boolean hasJacocoProbes(Class<?> type) {

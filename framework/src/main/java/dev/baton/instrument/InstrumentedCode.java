@@ -175,9 +175,9 @@ public final class InstrumentedCode {
   }
 
   /**
-   * An original and its rewritten class file, the class path root it came from, whether the class has static state
-   * that a schedule could change, and whether {@code assert} is on in it as its original loader
-   * would have defined it (null when that could not be told).
+   * An original and its rewritten class file, the class path root it came from, whether the class
+   * has static state that a schedule could change, and whether {@code assert} is on in it as its
+   * original loader would have defined it (null when that could not be told).
    */
   record ClassFile(
       byte[] original, byte[] bytes, String codeSource, boolean staticState, Boolean assertions) {}

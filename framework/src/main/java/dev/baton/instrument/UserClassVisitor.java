@@ -9,8 +9,8 @@ import org.objectweb.asm.Opcodes;
  *
  * <pre>
  * reader -> LineTracker -> [SynchronizedMethodAdapter] -> NondeterminismAdapter
- *        -> CallReplacementAdapter -> SharedCallAdapter -> FieldAccessAdapter -> JacocoProbes -> ArrayAccessAdapter -> MonitorAdapter
- *        -> AtomicCallHandlers -> writer
+ *        -> CallReplacementAdapter -> SharedCallAdapter -> FieldAccessAdapter -> JacocoProbes
+ *        -> ArrayAccessAdapter -> MonitorAdapter -> AtomicCallHandlers -> writer
  * </pre>
  *
  * Order matters where one visitor's output is another's input: the synchronized-method rule emits

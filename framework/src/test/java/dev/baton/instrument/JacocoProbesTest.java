@@ -77,7 +77,7 @@ class JacocoProbesTest {
     return node;
   }
 
-  /** {@code static void swap(int[] a, boolean flip) { if (flip) a[0] = a[1]; else a[1] = a[0]; }} */
+  /** {@code static void swap(int[] a, boolean flip) {if (flip) a[0] = a[1]; else a[1] = a[0];}} */
   private static byte[] java8ClassWithArrays() {
     ClassWriter writer = new ClassWriter(ClassWriter.COMPUTE_FRAMES | ClassWriter.COMPUTE_MAXS);
     writer.visit(Opcodes.V1_8, Opcodes.ACC_PUBLIC | Opcodes.ACC_SUPER,
