@@ -14,6 +14,8 @@ import java.security.ProtectionDomain;
  * explorations count for the original class in JaCoCo's report. When no other agent changed the
  * bytes, the loader's cached rewritten class file is used as it is.
  *
+ * <p>On a retransformation of such a class, the same rewriting is applied again to the same bytes.
+ *
  * <p>A transformer's exception is swallowed by the JVM, so a failure is handed to the loader, which
  * reports it after the definition (see {@link InstrumentingClassLoader}).
  */
@@ -37,10 +39,14 @@ final class DefinitionRewriter implements ClassFileTransformer {
       Class<?> classBeingRedefined,
       ProtectionDomain domain,
       byte[] classFile) {
-    if (classBeingRedefined != null || internalName == null
-        || !(loader instanceof InstrumentingClassLoader scenario)) {
+    if (internalName == null || !(loader instanceof InstrumentingClassLoader scenario)) {
       return null;
     }
-    return scenario.rewriteDefinition(internalName.replace('/', '.'), classFile);
+    String name = internalName.replace('/', '.');
+    // A retransformation (Mockito's inline mock maker) starts again from the defined bytes: the
+    // rewriting must be applied again, or the class would lose the methods Baton added.
+    return classBeingRedefined == null
+        ? scenario.rewriteDefinition(name, classFile)
+        : scenario.code().knownRewriting(name, classFile);
   }
 }

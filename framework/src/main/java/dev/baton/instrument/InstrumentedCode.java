@@ -154,6 +154,18 @@ public final class InstrumentedCode {
     return output;
   }
 
+  /**
+   * The rewriting made before from exactly {@code input} (the original or another agent's change
+   * of it), or null when {@code name} was never defined from those bytes.
+   */
+  byte[] knownRewriting(String name, byte[] input) {
+    Optional<ClassFile> file = classFiles.get(name);
+    if (file == null || file.isEmpty()) return null;
+    if (Arrays.equals(input, file.get().original())) return file.get().bytes();
+    Rewriting known = ofTransformed.get(name);
+    return known != null && Arrays.equals(known.input(), input) ? known.output() : null;
+  }
+
   private record Rewriting(byte[] input, byte[] output) {}
 
   /** Rewrites a class defined at run time into a loader of this code (no class file to read). */
