@@ -9,13 +9,15 @@ import org.objectweb.asm.commons.GeneratorAdapter;
  * Rule for array elements: {@code Hooks.beforeArrayRead/beforeArrayWrite(array, index, site)}
  * before every {@code xaload}/{@code xastore}. A load duplicates {@code [array, index]}; a store
  * first spills the value to a scratch local (one per value kind per method), then duplicates and
- * reloads.
+ * reloads. JaCoCo's probe stores, which {@link JacocoProbes} recognises, are left alone.
  */
 final class ArrayAccessAdapter extends GeneratorAdapter {
   private static final String HOOK_DESCRIPTOR = "(Ljava/lang/Object;II)V";
 
   private final MethodSites sites;
   private final TempLocals temps = new TempLocals(this::newLocal);
+  /** Set by {@link JacocoProbes} just before it passes on one of JaCoCo's probe stores. */
+  private boolean leaveNextStoreAlone;
 
   ArrayAccessAdapter(
       MethodVisitor next, int access, String name, String descriptor, MethodSites sites) {
@@ -23,9 +25,18 @@ final class ArrayAccessAdapter extends GeneratorAdapter {
     this.sites = sites;
   }
 
+  /** The next array store is JaCoCo's probe: pass it on unchanged, no scheduling point. */
+  void leaveNextStoreAlone() {
+    leaveNextStoreAlone = true;
+  }
+
   @Override
   public void visitInsn(int opcode) {
-    if (opcode >= Opcodes.IALOAD && opcode <= Opcodes.SALOAD) {
+    boolean probe = leaveNextStoreAlone;
+    leaveNextStoreAlone = false;
+    if (probe) {
+      // JaCoCo's bastore: left as it is.
+    } else if (opcode >= Opcodes.IALOAD && opcode <= Opcodes.SALOAD) {
       mv.visitInsn(Opcodes.DUP2);
       sites.push(mv, SiteKind.ARRAY_READ, "");
       HookCalls.invoke(mv, "beforeArrayRead", HOOK_DESCRIPTOR);

@@ -54,6 +54,9 @@ public final class BatonAgent {
       jdk.verify();
       openLocksPackage(inst);
       inst.addTransformer(new RuntimeDefinedClasses(), false);
+      // Retransformation-capable, so it runs after every other agent's ordinary transformer.
+      inst.addTransformer(new DefinitionRewriter(), true);
+      DefinitionRewriter.markInstalled();
       instrumentation = inst;
       return inst;
     } catch (InstrumentationException e) {

@@ -3,6 +3,7 @@ package dev.baton.instrument;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URL;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
@@ -37,6 +38,8 @@ public final class InstrumentedCode {
   private final List<String> extraExclusions;
   private final UserCodeTransformer transformer;
   private final Map<String, Optional<ClassFile>> classFiles = new ConcurrentHashMap<>();
+  /** Rewritings of class files another agent changed first (JaCoCo's), by class name. */
+  private final Map<String, Rewriting> ofTransformed = new ConcurrentHashMap<>();
 
   /**
    * @param parent where class bytes and excluded classes come from
@@ -120,6 +123,7 @@ public final class InstrumentedCode {
     }
     return Optional.of(
         new ClassFile(
+            original,
             rewritten,
             codeSourceOf(location, path),
             StaticState.isMutable(original),
@@ -135,6 +139,34 @@ public final class InstrumentedCode {
     }
     return root;
   }
+
+  /**
+   * The rewriting of {@code name}'s class file as the JVM's transformer chain hands it over: the
+   * cached one when no other agent changed the original, else the changed bytes rewritten (once
+   * for as long as the other agent gives the same bytes).
+   */
+  byte[] rewrittenDefinition(String name, ClassFile file, byte[] transformed) {
+    if (Arrays.equals(transformed, file.original())) return file.bytes();
+    Rewriting known = ofTransformed.get(name);
+    if (known != null && Arrays.equals(known.input(), transformed)) return known.output();
+    byte[] output = transformer.transform(name.replace('.', '/'), transformed);
+    ofTransformed.put(name, new Rewriting(transformed, output));
+    return output;
+  }
+
+  /**
+   * The rewriting made before from exactly {@code input} (the original or another agent's change
+   * of it), or null when {@code name} was never defined from those bytes.
+   */
+  byte[] knownRewriting(String name, byte[] input) {
+    Optional<ClassFile> file = classFiles.get(name);
+    if (file == null || file.isEmpty()) return null;
+    if (Arrays.equals(input, file.get().original())) return file.get().bytes();
+    Rewriting known = ofTransformed.get(name);
+    return known != null && Arrays.equals(known.input(), input) ? known.output() : null;
+  }
+
+  private record Rewriting(byte[] input, byte[] output) {}
 
   /** Rewrites a class defined at run time into a loader of this code (no class file to read). */
   byte[] transform(String internalName, byte[] classFile) {
@@ -155,9 +187,10 @@ public final class InstrumentedCode {
   }
 
   /**
-   * A rewritten class file, the class path root it came from, whether the class has static state
-   * that a schedule could change, and whether {@code assert} is on in it as its original loader
-   * would have defined it (null when that could not be told).
+   * An original and its rewritten class file, the class path root it came from, whether the class
+   * has static state that a schedule could change, and whether {@code assert} is on in it as its
+   * original loader would have defined it (null when that could not be told).
    */
-  record ClassFile(byte[] bytes, String codeSource, boolean staticState, Boolean assertions) {}
+  record ClassFile(
+      byte[] original, byte[] bytes, String codeSource, boolean staticState, Boolean assertions) {}
 }

@@ -7,7 +7,6 @@ import java.security.ProtectionDomain;
 import java.security.cert.Certificate;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import org.apiguardian.api.API;
 
@@ -29,8 +28,8 @@ public final class InstrumentingClassLoader extends ClassLoader {
   private final InstrumentedCode code;
   private final ClassLoader parent;
   private final Map<String, ProtectionDomain> domains = new ConcurrentHashMap<>();
-  /** Classes being defined from their rewritten class files now (see RuntimeDefinedClasses). */
-  private final Set<String> definingFromClassPath = ConcurrentHashMap.newKeySet();
+  /** Classes being defined from their class files now (see RuntimeDefinedClasses), by name. */
+  private final Map<String, Definition> definingFromClassPath = new ConcurrentHashMap<>();
   private volatile boolean definedStaticState;
 
   /**
@@ -89,21 +88,74 @@ public final class InstrumentingClassLoader extends ClassLoader {
     definePackageFor(name);
     if (file.staticState()) definedStaticState = true;
     if (file.assertions() != null) setClassAssertionStatus(name, file.assertions());
-    byte[] bytes = file.bytes();
-    definingFromClassPath.add(name);
+    // With Baton's agent, the original goes through the JVM's transformers (JaCoCo's first) and
+    // DefinitionRewriter rewrites what they made; without it, the rewritten bytes are defined.
+    boolean chained = DefinitionRewriter.installed();
+    byte[] bytes = chained ? file.original() : file.bytes();
+    Definition definition = new Definition(file);
+    definingFromClassPath.put(name, definition);
+    Class<?> defined;
     try {
-      return defineClass(name, bytes, 0, bytes.length, domainFor(file.codeSource()));
+      defined = defineClass(name, bytes, 0, bytes.length, domainFor(file.codeSource()));
     } finally {
       definingFromClassPath.remove(name);
+    }
+    if (chained) definition.checkRewritten(name);
+    return defined;
+  }
+
+  /**
+   * Called by {@link DefinitionRewriter} while this loader defines {@code className}: its rewritten
+   * class file, made from {@code transformed} (the original as other agents changed it), or null
+   * when this loader is not defining that class from its class file now.
+   */
+  byte[] rewriteDefinition(String className, byte[] transformed) {
+    Definition definition = definingFromClassPath.get(className);
+    if (definition == null) return null;
+    try {
+      byte[] rewritten = code.rewrittenDefinition(className, definition.file, transformed);
+      definition.rewritten = true;
+      return rewritten;
+    } catch (RuntimeException | LinkageError e) {
+      definition.failure = e;
+      return null;
+    }
+  }
+
+  /** One definition from a class file under way, and what the transformer chain did with it. */
+  private static final class Definition {
+    final InstrumentedCode.ClassFile file;
+    volatile boolean rewritten;
+    volatile Throwable failure;
+
+    Definition(InstrumentedCode.ClassFile file) {
+      this.file = file;
+    }
+
+    void checkRewritten(String className) {
+      if (failure != null) {
+        throw new InstrumentationException(
+            "Baton could not instrument " + className + " as another Java agent changed it: "
+                + failure + ". Exclude its package with the configuration key"
+                + " baton.instrument.exclude if it need not be controlled, or exclude the class"
+                + " from that agent.",
+            failure);
+      }
+      if (!rewritten) {
+        throw new InstrumentationException(
+            "Baton's agent did not rewrite " + className + " while its loader defined it, so the"
+                + " class runs uncontrolled. Another Java agent may have removed Baton's class"
+                + " file transformer; run without it.");
+      }
     }
   }
 
   /**
-   * True while this loader defines {@code className} from its rewritten class file; any other
+   * True while this loader defines {@code className} from its class file; any other
    * class it defines was made at run time (through {@code MethodHandles.Lookup.defineClass}).
    */
   boolean isDefiningFromClassPath(String className) {
-    return definingFromClassPath.contains(className);
+    return definingFromClassPath.containsKey(className);
   }
 
   InstrumentedCode code() {

@@ -34,7 +34,8 @@ final class RuntimeDefinedClasses implements ClassFileTransformer {
     if (scenario == null) return null;
     String name = internalName.replace('/', '.');
     if (scenario.isExcluded(name)) return null;
-    if (loader == scenario && scenario.isDefiningFromClassPath(name)) return null; // rewritten
+    // A class from the loader's class path: DefinitionRewriter rewrites it, last in the chain.
+    if (loader == scenario && scenario.isDefiningFromClassPath(name)) return null;
     try {
       // The scenario's own code knows the classes defined into it so far; a child loader's
       // class files are read through the child (no cache kept: such loaders come and go).

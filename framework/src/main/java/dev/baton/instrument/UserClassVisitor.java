@@ -9,15 +9,15 @@ import org.objectweb.asm.Opcodes;
  *
  * <pre>
  * reader -> LineTracker -> [SynchronizedMethodAdapter] -> NondeterminismAdapter
- *        -> CallReplacementAdapter -> SharedCallAdapter -> FieldAccessAdapter -> ArrayAccessAdapter -> MonitorAdapter
- *        -> AtomicCallHandlers -> writer
+ *        -> CallReplacementAdapter -> SharedCallAdapter -> FieldAccessAdapter -> JacocoProbes
+ *        -> ArrayAccessAdapter -> MonitorAdapter -> AtomicCallHandlers -> writer
  * </pre>
  *
  * Order matters where one visitor's output is another's input: the synchronized-method rule emits
  * plain {@code monitorenter}/{@code monitorexit} for {@link MonitorAdapter} to turn into scheduling
  * points, and {@code wait}/{@code notify} are replaced before {@link SharedCallAdapter} could see
  * them on a {@code java.util} owner. Hook calls themselves match no rule. Static initialisers get
- * {@link ClassInitAdapter} only.
+ * {@link ClassInitAdapter} only; JaCoCo's {@code $jacocoInit} none.
  */
 final class UserClassVisitor extends ClassVisitor {
   private final ClassHierarchy hierarchy;
@@ -65,10 +65,13 @@ final class UserClassVisitor extends ClassVisitor {
     if (name.equals("<clinit>")) {
       return new ClassInitAdapter(mv);
     }
+    if (name.equals(JacocoProbes.INIT)) {
+      return mv; // JaCoCo's probe array set-up: coverage bookkeeping, no scheduling point in it
+    }
     MethodSites sites = new MethodSites(internalName.replace('/', '.'), name, sourceFile);
     mv = new AtomicCallHandlers(access, name, descriptor, signature, exceptions, mv);
     mv = new MonitorAdapter(mv, sites);
-    mv = new ArrayAccessAdapter(mv, access, name, descriptor, sites);
+    mv = new JacocoProbes(new ArrayAccessAdapter(mv, access, name, descriptor, sites));
     mv = new FieldAccessAdapter(mv, access, name, descriptor, sites, hierarchy);
     mv = new SharedCallAdapter(mv, access, name, descriptor, sites, hierarchy);
     mv = new CallReplacementAdapter(mv, sites, hierarchy, bridges);
