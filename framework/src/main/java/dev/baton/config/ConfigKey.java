@@ -17,7 +17,7 @@ public enum ConfigKey {
   SCHEDULES("baton.schedules", "schedules", "the schedule budget of every test",
       String.valueOf(Defaults.SCHEDULES), 1, Integer.MAX_VALUE, "500"),
   STRATEGY("baton.strategy", "strategy", "the strategy of every test", Defaults.STRATEGY_NAME,
-      "RANDOM, PCT, POS or EXHAUSTIVE, in any case"),
+      "RANDOM, PCT, POS, EXHAUSTIVE or PORTFOLIO, in any case"),
   SEED("baton.seed", "seed", "the seed of every test", "0 (picks one and prints it)",
       "a long, decimal or hexadecimal with 0x"),
   REPLAY("baton.replay", "replay",
