@@ -13,7 +13,8 @@ import java.util.function.Predicate;
  * and the value there when it touches it. A thread whose last steps repeat one cycle of such states
  * ({@link ThreadCycle}) is not progressing: it reads nothing new and writes nothing that changes
  * what it reads. A schedule is reported as not terminating when the thread taking a step has
- * repeated its cycle for {@link #cycleSteps} steps and every other live thread is stuck the same
+ * repeated its cycle for {@link #cycleSteps} steps of the schedule (every thread's steps: two
+ * threads that give way to each other each take half of them) and every other live thread is stuck the same
  * way or blocked with no deadline: nobody can change what the cycle reads. Steps whose effect
  * Baton cannot see (calls into the JDK, waits, clock reads, a field it cannot read) count as
  * progress, so the check errs towards "still running", and a hard bound ({@code maxSteps}) catches
@@ -43,6 +44,7 @@ final class ProgressMonitor {
 
   private final SiteValues values = new SiteValues();
   private ThreadCycle[] cycles = new ThreadCycle[4];
+  private long now; // the schedule's latest step
 
   /** A monitor for schedules bounded at {@code maxSteps} scheduling points. */
   ProgressMonitor(int maxSteps) {
@@ -62,6 +64,7 @@ final class ProgressMonitor {
    */
   boolean step(ManagedThread me, int site, int steps) {
     if (steps < WATCH_FROM) return false;
+    now = steps;
     ThreadCycle cycle = cycleOf(me.id);
     Site s = site >= 0 ? Sites.get(site) : null;
     if (s == null) {
@@ -80,7 +83,8 @@ final class ProgressMonitor {
       cycle.progress();
       return false;
     }
-    return cycle.add(site, object, memory ? me.pendingIndex : 0, value) >= cycleSteps;
+    cycle.add(site, object, memory ? me.pendingIndex : 0, value, steps);
+    return cycle.lasted(steps) >= cycleSteps;
   }
 
   /**
@@ -100,7 +104,7 @@ final class ProgressMonitor {
 
   /** Whether {@code t} repeats a cycle of unchanged states, as of its latest step. */
   boolean stuck(ManagedThread t) {
-    return t.id < cycles.length && cycles[t.id] != null && cycles[t.id].repeated() >= cycleSteps;
+    return t.id < cycles.length && cycles[t.id] != null && cycles[t.id].lasted(now) >= cycleSteps;
   }
 
   /** The length of {@code t}'s cycle, in steps, and how many steps it has repeated it. */
