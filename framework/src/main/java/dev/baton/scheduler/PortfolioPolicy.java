@@ -84,7 +84,8 @@ final class PortfolioPolicy implements SchedulePolicy {
 
   @Override
   public TransitionObserver observer() {
-    return member.observer();
+    // No member before the first schedule began (a parallel exploration's idle scheduler asks).
+    return member == null ? null : member.observer();
   }
 
   @Override
