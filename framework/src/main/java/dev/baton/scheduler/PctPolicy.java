@@ -58,6 +58,9 @@ final class PctPolicy extends SeededPolicy {
     if (enabled > 1 && gaveWay(current, options, enabled)) return random.nextInt(enabled);
     int best = 0;
     for (int i = 1; i < count; i++) {
+      // A thread that has just begun to wait is not woken early at once: with the top priority it
+      // would be woken (spuriously) and wait again for ever while the thread it waits for never ran.
+      if (i >= enabled && enabled > 0 && options[i] == current) continue;
       if (priority(options[i]) > priority(options[best])) best = i;
     }
     return best;
