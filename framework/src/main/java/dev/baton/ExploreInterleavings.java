@@ -38,10 +38,11 @@ public @interface ExploreInterleavings {
   int schedules() default Defaults.SCHEDULES;
 
   /**
-   * How to pick the next thread at each scheduling point. (An enum default cannot name a constant:
-   * a test checks that this one is {@link Defaults#STRATEGY_NAME}.)
+   * How to pick the next thread at each scheduling point; {@link Strategy#PORTFOLIO} by default.
+   * (An enum default cannot name a constant: a test checks that this one is {@link
+   * Defaults#STRATEGY_NAME}.)
    */
-  Strategy strategy() default Strategy.RANDOM;
+  Strategy strategy() default Strategy.PORTFOLIO;
 
   /** Seed of the exploration; {@code 0} picks one at random and prints it. */
   long seed() default Defaults.SEED;

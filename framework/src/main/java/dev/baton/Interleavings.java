@@ -41,7 +41,10 @@ import org.apiguardian.api.API;
 public final class Interleavings {
   private Interleavings() {}
 
-  /** Explores {@code scenario} with the default options; throws {@link InterleavingFailure} on the first failing schedule. */
+  /**
+   * Explores {@code scenario} with the default options (1000 schedules, strategy {@link
+   * Strategy#PORTFOLIO}); throws {@link InterleavingFailure} on the first failing schedule.
+   */
   public static ExplorationResult explore(Scenario scenario) {
     return configure().explore(scenario);
   }

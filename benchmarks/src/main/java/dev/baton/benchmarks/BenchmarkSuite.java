@@ -132,7 +132,7 @@ public final class BenchmarkSuite {
     List<String> attachFlags = new ArrayList<>(agentFlags);
     attachFlags.add("-Djdk.attach.allowAttachSelf=true");
     List<Contender> contenders = List.of(
-        new Contender("Baton (defaults: RANDOM, 1000 schedules), plain `java`", FirstBugBaton.class,
+        new Contender("Baton (defaults: PORTFOLIO, 1000 schedules), plain `java`", FirstBugBaton.class,
             agentFlags),
         new Contender("Baton, with -Djdk.attach.allowAttachSelf=true (as Baton's own build)",
             FirstBugBaton.class, attachFlags),

@@ -7,7 +7,7 @@ import java.lang.management.ManagementFactory;
 
 /**
  * Child JVM of {@link BenchmarkSuite}: a whole process that reports the lost update of {@link
- * Bugs#lostUpdate()} with Baton's defaults (RANDOM, 1000 schedules), as a user's first run would.
+ * Bugs#lostUpdate()} with Baton's defaults (PORTFOLIO, 1000 schedules), as a user's first run would.
  * Prints where the time went: JVM start to {@code main}, attaching Baton's agent, exploring.
  */
 public final class FirstBugBaton {

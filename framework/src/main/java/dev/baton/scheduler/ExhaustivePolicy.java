@@ -27,8 +27,8 @@ import java.util.Set;
  * conservative point, which keeps the reduction sound under a preemption bound); two acquisitions
  * of one monitor race although the release between them orders them, for the later thread could
  * have taken the monitor first. A choice point
- * starts with only the thread the default continuation takes (keep the running thread, else the
- * lowest id); so schedules that only reorder independent steps (two threads writing different
+ * starts with only the thread the default continuation takes (keep the running thread; after a
+ * thread gave way, a yield or spin wait, the next id after it in turn; else the lowest id); so schedules that only reorder independent steps (two threads writing different
  * fields) are not run twice. A {@code notify} choosing among waiters always tries every waiter.
  *
  * <p><b>What "complete" means.</b> When the search ends before the budget, every schedule of the
@@ -101,7 +101,27 @@ final class ExhaustivePolicy implements SchedulePolicy {
       if (options[i] == current) currentId = current.id;
     }
     if (run != null) run.atNode(tree.depth());
-    return indexOf(options, tree.next(options, enabled + wakeable, currentId, false).chosen);
+    ManagedThread[] offered = options;
+    if (enabled > 1 && PctPolicy.gaveWay(current, options, enabled)) {
+      offered = inTurnAfter(options, current, enabled);
+    }
+    return indexOf(options, tree.next(offered, enabled + wakeable, currentId, false).chosen);
+  }
+
+  /**
+   * The options with the {@code enabled} ones rotated to start at the first id after {@code
+   * current}, which gave way: the default continuation then hands over in turn. Handing over to the
+   * lowest id would let two spinning threads (a token ring) give way to each other for ever while
+   * the one they wait for never ran.
+   */
+  private static ManagedThread[] inTurnAfter(
+      ManagedThread[] options, ManagedThread current, int enabled) {
+    int first = 0;
+    while (first < enabled && options[first].id < current.id) first++;
+    if (first == enabled) first = 0;
+    ManagedThread[] rotated = options.clone();
+    for (int i = 0; i < enabled; i++) rotated[i] = options[(first + i) % enabled];
+    return rotated;
   }
 
   @Override

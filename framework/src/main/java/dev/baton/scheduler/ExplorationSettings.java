@@ -168,7 +168,7 @@ public record ExplorationSettings(
     /** See {@link ExplorationSettings#strategy()}. */
     public Builder strategy(Strategy strategy) {
       this.strategy = Objects.requireNonNull(strategy,
-          "strategy is null: pass one of RANDOM, PCT, POS or EXHAUSTIVE (key " + ConfigKey.STRATEGY.key() + ")");
+          "strategy is null: pass one of RANDOM, PCT, POS, EXHAUSTIVE or PORTFOLIO (key " + ConfigKey.STRATEGY.key() + ")");
       return this;
     }
 

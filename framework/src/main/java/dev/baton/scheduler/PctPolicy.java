@@ -11,6 +11,11 @@ import java.util.Arrays;
  * seed and {@code i} only, whatever ran before it, so shards of an exploration and a replay agree
  * with the single run. A shard that does not run the first schedule runs it first to learn
  * {@code k} ({@link #learnsFromFirstSchedule()}).
+ *
+ * <p>A thread that gives way (a {@code Thread.yield()} or spin wait, or the fairness bound) hands
+ * over to a uniformly chosen thread that can run: by strict priorities, two spinning threads would
+ * give way to each other for ever while the thread they wait for, of lower priority, never ran, and
+ * a correct program (a token ring) would be reported as not terminating.
  */
 final class PctPolicy extends SeededPolicy {
   private final int depth;
@@ -50,11 +55,27 @@ final class PctPolicy extends SeededPolicy {
       priorities[current.id] = depth - 1 - nextChange;
       nextChange++;
     }
+    if (enabled > 1 && gaveWay(current, options, enabled)) return random.nextInt(enabled);
     int best = 0;
     for (int i = 1; i < count; i++) {
+      // A thread that has just begun to wait is not woken early at once: with the top priority it
+      // would be woken (spuriously) and wait again for ever while the thread it waits for never ran.
+      if (i >= enabled && enabled > 0 && options[i] == current) continue;
       if (priority(options[i]) > priority(options[best])) best = i;
     }
     return best;
+  }
+
+  /**
+   * Whether {@code current} could run but left the choice to the others (a yield, a spin wait, the
+   * fairness bound): it is alive, waits for nothing, and is not among the {@code enabled} options.
+   */
+  static boolean gaveWay(ManagedThread current, ManagedThread[] options, int enabled) {
+    if (current.terminated || current.wait != ManagedThread.Wait.NONE) return false;
+    for (int i = 0; i < enabled; i++) {
+      if (options[i] == current) return false;
+    }
+    return true;
   }
 
   @Override

@@ -17,9 +17,9 @@ import java.util.SplittableRandom;
  * each step that offers it), or as the member would.
  *
  * <p>A thread that gives way (a {@code Thread.yield()} or spin wait, or the fairness bound) hands
- * over to a uniformly chosen thread when the member is a PCT one: by strict priorities, two
- * spinning threads would give way to each other for ever while the thread they wait for, of lower
- * priority, never ran, and a correct program would be reported as not terminating.
+ * over to a uniformly chosen thread when the member is a PCT one, as {@link PctPolicy} itself does;
+ * the portfolio draws that choice from its own stream, so its schedules for a seed stay as they
+ * were before PCT did so.
  */
 final class PortfolioPolicy implements SchedulePolicy {
   private static final int RARE_PAUSE = 64;
@@ -71,19 +71,10 @@ final class PortfolioPolicy implements SchedulePolicy {
       if (pauseMode == 1 && own.nextInt(RARE_PAUSE) == 0) return enabled + own.nextInt(wakeable);
     }
     if (enabled == 1) return 0;
-    if (member instanceof PctPolicy && gaveWay(current, options, enabled)) {
+    if (member instanceof PctPolicy && PctPolicy.gaveWay(current, options, enabled)) {
       return own.nextInt(enabled);
     }
     return member.pickThread(options, enabled, 0, current, step);
-  }
-
-  /** {@code current} could run but left the choice to the others (a yield, a spin wait). */
-  private static boolean gaveWay(ManagedThread current, ManagedThread[] options, int enabled) {
-    if (current.terminated || current.wait != ManagedThread.Wait.NONE) return false;
-    for (int i = 0; i < enabled; i++) {
-      if (options[i] == current) return false;
-    }
-    return true;
   }
 
   @Override
@@ -93,7 +84,8 @@ final class PortfolioPolicy implements SchedulePolicy {
 
   @Override
   public TransitionObserver observer() {
-    return member.observer();
+    // No member before the first schedule began (a parallel exploration's idle scheduler asks).
+    return member == null ? null : member.observer();
   }
 
   @Override

@@ -13,11 +13,19 @@ import java.util.function.Predicate;
  * and the value there when it touches it. A thread whose last steps repeat one cycle of such states
  * ({@link ThreadCycle}) is not progressing: it reads nothing new and writes nothing that changes
  * what it reads. A schedule is reported as not terminating when the thread taking a step has
- * repeated its cycle for {@link #CYCLE_STEPS} steps and every other live thread is stuck the same
+ * repeated its cycle for {@link #cycleSteps} steps of the schedule (every thread's steps: two
+ * threads that give way to each other each take half of them) and every other live thread is stuck the same
  * way or blocked with no deadline: nobody can change what the cycle reads. Steps whose effect
  * Baton cannot see (calls into the JDK, waits, clock reads, a field it cannot read) count as
  * progress, so the check errs towards "still running", and a hard bound ({@code maxSteps}) catches
  * what it cannot prove.
+ *
+ * <p>A loop that counts in a local variable while it re-reads unchanged shared fields repeats the
+ * same states too, and ends all the same: only its length tells it from an endless loop. So the
+ * cycle must last long before it counts: half of {@code maxSteps}, at least {@link
+ * #MIN_CYCLE_STEPS} (the old step bound: nothing that ended within it is reported) and at most
+ * {@link #MAX_CYCLE_STEPS} (at the default bound; a user who lowers the bound gets the verdict
+ * before it).
  *
  * <p>Values are read only after {@link #WATCH_FROM} steps, so short schedules pay nothing.
  */
@@ -25,20 +33,38 @@ final class ProgressMonitor {
   /** Steps of a schedule before its threads' states are watched at all. */
   static final int WATCH_FROM = 50_000;
 
+  /** The fewest steps a thread must repeat its cycle of unchanged states to count as stuck. */
+  static final int MIN_CYCLE_STEPS = 100_000;
+
+  /** The most steps a thread must repeat its cycle to count as stuck, whatever the bound. */
+  static final int MAX_CYCLE_STEPS = 1_000_000;
+
   /** Steps a thread must repeat its cycle of unchanged states before it counts as stuck. */
-  static final int CYCLE_STEPS = 20_000;
+  private final int cycleSteps;
 
   private final SiteValues values = new SiteValues();
   private ThreadCycle[] cycles = new ThreadCycle[4];
+  private long now; // the schedule's latest step
+
+  /** A monitor for schedules bounded at {@code maxSteps} scheduling points. */
+  ProgressMonitor(int maxSteps) {
+    this.cycleSteps = cycleSteps(maxSteps);
+  }
+
+  /** How long a cycle must last to count under the bound {@code maxSteps}. */
+  static int cycleSteps(int maxSteps) {
+    return Math.max(MIN_CYCLE_STEPS, Math.min(MAX_CYCLE_STEPS, maxSteps / 2));
+  }
 
   /**
    * Notes the step {@code me} is about to take at {@code site} ({@link ManagedThread#pendingObject}
    * and friends say what it touches), the {@code steps}-th of the schedule.
    *
-   * @return whether the step repeats a cycle {@code me} has been in for {@link #CYCLE_STEPS} steps
+   * @return whether the step repeats a cycle {@code me} has been in for {@link #cycleSteps} steps
    */
   boolean step(ManagedThread me, int site, int steps) {
     if (steps < WATCH_FROM) return false;
+    now = steps;
     ThreadCycle cycle = cycleOf(me.id);
     Site s = site >= 0 ? Sites.get(site) : null;
     if (s == null) {
@@ -57,7 +83,8 @@ final class ProgressMonitor {
       cycle.progress();
       return false;
     }
-    return cycle.add(site, object, memory ? me.pendingIndex : 0, value) >= CYCLE_STEPS;
+    cycle.add(site, object, memory ? me.pendingIndex : 0, value, steps);
+    return cycle.lasted(steps) >= cycleSteps;
   }
 
   /**
@@ -77,7 +104,7 @@ final class ProgressMonitor {
 
   /** Whether {@code t} repeats a cycle of unchanged states, as of its latest step. */
   boolean stuck(ManagedThread t) {
-    return t.id < cycles.length && cycles[t.id] != null && cycles[t.id].repeated() >= CYCLE_STEPS;
+    return t.id < cycles.length && cycles[t.id] != null && cycles[t.id].lasted(now) >= cycleSteps;
   }
 
   /** The length of {@code t}'s cycle, in steps, and how many steps it has repeated it. */

@@ -61,7 +61,7 @@ final class Scheduler {
   private final CountDownLatch finished = new CountDownLatch(1);
   final Trace trace = new Trace();
   /** Whether the threads still progress, for a verdict of non-termination before maxSteps. */
-  final ProgressMonitor progress = new ProgressMonitor();
+  final ProgressMonitor progress;
   /** Whether a long run recurses deeper, and how deep, for the fairness bound. */
   private final RecursionWatch recursion = new RecursionWatch();
 
@@ -83,6 +83,7 @@ final class Scheduler {
     this.policy = policy;
     this.observer = policy.observer();
     this.maxSteps = settings.maxSteps();
+    this.progress = new ProgressMonitor(maxSteps);
     this.watchdogMillis = Debugger.watchdogMillis(
         settings.watchdogMillis(), settings.replayToken() != null);
     this.clock = new VirtualClock(

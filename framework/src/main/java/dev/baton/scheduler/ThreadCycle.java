@@ -22,6 +22,8 @@ final class ThreadCycle {
   private long count;
   private int period;
   private int repeated;
+  /** The schedule's step at which the current cycle began repeating. */
+  private long since;
 
   /** A step whose effect is not known: whatever came before, the thread may have progressed. */
   void progress() {
@@ -33,8 +35,11 @@ final class ThreadCycle {
     java.util.Arrays.fill(values, null);
   }
 
-  /** Adds a step; returns for how many steps in a row the cycle has repeated, counting this one. */
-  int add(int site, Object object, int index, Object value) {
+  /**
+   * Adds a step, the schedule's {@code step}-th; returns for how many steps in a row the cycle has
+   * repeated, counting this one.
+   */
+  int add(int site, Object object, int index, Object value, long step) {
     if (period > 0 && same(period, site, object, index, value)) {
       if (repeated < Integer.MAX_VALUE) repeated++;
     } else {
@@ -45,6 +50,7 @@ final class ThreadCycle {
         if (same(p, site, object, index, value)) {
           period = p;
           repeated = 1;
+          since = step;
           break;
         }
       }
@@ -60,6 +66,14 @@ final class ThreadCycle {
 
   int repeated() {
     return repeated;
+  }
+
+  /**
+   * For how many steps of the schedule (all threads' steps) this thread's steps have all repeated
+   * its cycle, as of step {@code now}; 0 when it is in no cycle.
+   */
+  long lasted(long now) {
+    return period > 0 ? now - since : 0;
   }
 
   int period() {

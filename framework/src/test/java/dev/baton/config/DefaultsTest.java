@@ -66,6 +66,6 @@ class DefaultsTest {
     assertThat(ConfigKey.TIME_BUDGET_SECONDS.defaultValue()).isEqualTo("600");
     assertThat(ConfigKey.SHRINK_SECONDS.defaultValue()).isEqualTo("1");
     assertThat(ConfigKey.MAX_PREEMPTIONS.defaultValue()).isEqualTo("2");
-    assertThat(ConfigKey.STRATEGY.defaultValue()).isEqualTo("RANDOM");
+    assertThat(ConfigKey.STRATEGY.defaultValue()).isEqualTo("PORTFOLIO");
   }
 }

@@ -67,7 +67,7 @@ class BatonConfigurationTest {
   void annotationDefaultsExploreWithoutReplay() {
     ExplorationSettings settings = settings(Map.of(), "defaults");
 
-    assertThat(settings.strategy()).isEqualTo(Strategy.RANDOM);
+    assertThat(settings.strategy()).isEqualTo(Strategy.PORTFOLIO);
     assertThat(settings.schedules()).isEqualTo(1000);
     assertThat(settings.seed()).isZero();
     assertThat(settings.replayToken()).isNull();

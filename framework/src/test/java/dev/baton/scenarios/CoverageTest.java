@@ -75,6 +75,17 @@ class CoverageTest {
     assertThat(c.describe()).doesNotContain("PCT");
   }
 
+  /** The default, PORTFOLIO, runs PCT in only some of its schedules: it claims no PCT bound. */
+  @Test
+  void theDefaultPortfolioReportsNoPctBound() {
+    ExplorationCoverage c = Interleavings.configure().schedules(30)
+        .explore(Scenarios::synchronizedUpdate).coverage();
+    assertThat(c.pctDepth()).isZero();
+    assertThat(c.pctMissBound()).isNaN();
+    assertThat(c.distinctSchedules()).isGreaterThan(1);
+    assertThat(c.describe()).doesNotContain("PCT");
+  }
+
   /** No thread to interleave with: every schedule is the same. */
   static void oneThreadOnly() {
     Holder h = new Holder();

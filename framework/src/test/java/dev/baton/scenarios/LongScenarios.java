@@ -151,4 +151,34 @@ public final class LongScenarios {
     Counter c = new Counter();
     while (c.value >= 0) c.value++;
   }
+
+  static final class Config {
+    int factor = 3;
+  }
+
+  static final class Job {
+    volatile boolean stop;
+    Config config = new Config();
+    long sum;
+  }
+
+  /**
+   * A healthy loop that counts in a local variable while it re-reads shared fields nobody changes
+   * (the same states, step after step) while the main thread waits in {@code join}: it ends after
+   * {@code iterations} rounds, three steps each.
+   */
+  public static void countLocallyOverUnchangedFields(int iterations) throws InterruptedException {
+    Job job = new Job();
+    Thread worker = new Thread(() -> {
+      long sum = 0;
+      for (int i = 0; i < iterations; i++) {
+        if (job.stop) break;
+        sum += job.config.factor;
+      }
+      job.sum = sum;
+    }, "worker");
+    worker.start();
+    worker.join();
+    if (job.sum != 3L * iterations) throw new AssertionError("summed " + job.sum);
+  }
 }

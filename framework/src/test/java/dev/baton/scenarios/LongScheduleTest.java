@@ -64,6 +64,16 @@ class LongScheduleTest {
   }
 
   @Test
+  void aLoopCountingInALocalOverUnchangedFieldsIsNotANonTermination() {
+    ExplorationResult result = Interleavings.configure().schedules(2).seed(4)
+        .explore(() -> LongScenarios.countLocallyOverUnchangedFields(200_000));
+
+    assertThat(result.schedules()).isEqualTo(2);
+    // Its worker repeats one cycle of unchanged reads for far more than the old 20,000 steps.
+    assertThat(result.coverage().longestSchedule()).isGreaterThan(600_000);
+  }
+
+  @Test
   void twoThreadsWaitingForEachOtherAreALivelockReportedBeforeTheBound() {
     InterleavingFailure failure = loop(LongScenarios::waitForEachOther);
 

@@ -20,7 +20,7 @@ import org.junit.jupiter.api.Test;
 class ParallelismTest {
 
   @ParameterizedTest
-  @EnumSource(value = Strategy.class, names = {"RANDOM", "PCT", "POS"})
+  @EnumSource(value = Strategy.class, names = {"RANDOM", "PCT", "POS", "PORTFOLIO"})
   void parallelSchedulesAreTheSchedulesOfTheSingleCoreRun(Strategy strategy) {
     ExplorationResult single = explore(ShardingTest::casRetries, strategy, 60, 1);
     ExplorationResult parallel = explore(ShardingTest::casRetries, strategy, 60, 3);
@@ -32,7 +32,7 @@ class ParallelismTest {
   }
 
   @ParameterizedTest
-  @EnumSource(value = Strategy.class, names = {"RANDOM", "PCT", "POS"})
+  @EnumSource(value = Strategy.class, names = {"RANDOM", "PCT", "POS", "PORTFOLIO"})
   void theFailureReportedIsTheSingleRunsFirstWithItsToken(Strategy strategy) {
     for (long seed = 1; seed <= 4; seed++) {
       long s = seed;
