@@ -39,6 +39,40 @@ public final class CommonsPoolScenarios {
     return seen.get();
   }
 
+  /**
+   * POOL-184 (fixed in 1.5.6 and 1.6): a pool of one connection, idle, whose idle objects are
+   * tested every millisecond by the pool's evictor, which runs on the {@code java.util.Timer}
+   * the pool starts. A thread borrows and returns the connection twice. While the evictor tests
+   * the idle connection it is neither idle nor free capacity, so a borrower arriving then waits;
+   * 1.5.4's evictor puts the connection back without waking it.
+   *
+   * @return how many borrows the borrower made (2 when it is never left waiting)
+   */
+  public static int borrowWhileTheEvictorTestsTheIdleObject() throws Exception {
+    GenericObjectPool pool = new GenericObjectPool(new ConnectionFactory(), 1,
+        GenericObjectPool.WHEN_EXHAUSTED_BLOCK, -1);
+    pool.setTestWhileIdle(true);
+    pool.setMinEvictableIdleTimeMillis(60_000);
+    pool.addObject();
+    pool.setTimeBetweenEvictionRunsMillis(1);
+    int[] borrows = new int[1];
+
+    Thread borrower = new Thread(() -> {
+      try {
+        for (int i = 0; i < 2; i++) {
+          pool.returnObject(pool.borrowObject());
+          borrows[0]++;
+        }
+      } catch (Exception e) {
+        throw new IllegalStateException(e);
+      }
+    }, "borrower");
+    borrower.start();
+    borrower.join();
+    pool.close();
+    return borrows[0];
+  }
+
   /** Makes the pooled objects: stand-ins for connections. */
   private static final class ConnectionFactory extends BasePoolableObjectFactory {
     private int made;

@@ -1,0 +1,29 @@
+package dev.baton.samples.reallibs.fixed;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.baton.ExplorationResult;
+import dev.baton.Interleavings;
+import dev.baton.samples.reallibs.CommonsPoolScenarios;
+import dev.baton.samples.reallibs.Releases;
+import org.apache.commons.pool.impl.GenericObjectPool;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Commons Pool 1.6, with the fix of POOL-184 (the evictor wakes waiting borrowers when it puts a
+ * tested object back): the borrower makes both its borrows in every schedule, with the evictor
+ * running on its Timer between and during them.
+ */
+class CommonsPoolFixedEvictorTest {
+
+  @Test
+  void theEvictorNeverLeavesABorrowerWaiting() {
+    Releases.requireFixed(GenericObjectPool.class, "1.6");
+
+    ExplorationResult result = Interleavings.configure().maxSteps(20_000).explore(() -> {
+      assertThat(CommonsPoolScenarios.borrowWhileTheEvictorTestsTheIdleObject()).isEqualTo(2);
+    });
+
+    assertThat(result.schedules()).isEqualTo(1000);
+  }
+}
