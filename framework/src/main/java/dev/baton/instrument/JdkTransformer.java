@@ -32,6 +32,8 @@ import org.objectweb.asm.ClassWriter;
 final class JdkTransformer implements ClassFileTransformer {
   private final Set<String> rewritten = ConcurrentHashMap.newKeySet();
   private final List<Throwable> errors = new ArrayList<>();
+  /** Set once {@link #verify()} ran: later failures are printed, as nothing else reads them. */
+  private volatile boolean verified;
   /** Frames of classes whose monitors are rewritten are recomputed from the JDK's class files. */
   private final ClassHierarchy hierarchy = new ClassHierarchy(ClassLoader.getSystemClassLoader());
 
@@ -57,7 +59,12 @@ final class JdkTransformer implements ClassFileTransformer {
       return writer.toByteArray();
     } catch (Throwable t) {
       synchronized (errors) {
-        errors.add(t);
+        errors.add(new InstrumentationException("could not instrument " + className + ": " + t, t));
+      }
+      if (verified) {
+        // Loaded after start-up, so verify() will not see it: never silently uncontrolled.
+        System.out.println("[baton] could not instrument the JDK's " + className.replace('/', '.')
+            + " (loaded after Baton started): its code runs outside Baton's control: " + t);
       }
       return null;
     }
@@ -81,10 +88,11 @@ final class JdkTransformer implements ClassFileTransformer {
   /** Throws unless every required method was rewritten without error. */
   void verify() {
     synchronized (errors) {
+      verified = true;
       if (!errors.isEmpty()) {
         throw new InstrumentationException(
-            "Baton could not instrument the JDK's LockSupport/Thread on Java "
-                + Runtime.version() + ": " + errors.get(0),
+            "Baton could not instrument the JDK on Java " + Runtime.version() + ": "
+                + errors.get(0).getMessage(),
             errors.get(0));
       }
     }
