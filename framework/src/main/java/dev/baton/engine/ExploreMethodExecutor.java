@@ -3,6 +3,7 @@ package dev.baton.engine;
 import dev.baton.ExplorationResult;
 import dev.baton.ExploreInterleavings;
 import dev.baton.InterleavingFailure;
+import dev.baton.existing.ExistingTestNotRunnable;
 import dev.baton.existing.ExistingTests;
 import dev.baton.existing.JUnit4Schedule;
 import dev.baton.existing.JupiterSchedule;
@@ -70,6 +71,10 @@ final class ExploreMethodExecutor {
     } catch (InterleavingFailure failure) {
       if (failure.getCause() instanceof TestAbortedException aborted) {
         return TestExecutionResult.aborted(aborted); // an assumption, or Jupiter skipped it
+      }
+      if (failure.getCause() instanceof ExistingTestNotRunnable notRunnable) {
+        return TestExecutionResult.failed(new BatonMisuseException(
+            test.methodDisplayName() + ": " + notRunnable.getMessage()));
       }
       listener.reportingEntryPublished(test, reportEntry(failure));
       // Surefire drops report entries; its XML keeps what a test prints.

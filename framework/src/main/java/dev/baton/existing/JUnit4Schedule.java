@@ -62,10 +62,24 @@ public final class JUnit4Schedule implements ScheduleBody {
     JUnitCore core = new JUnitCore();
     Assumptions assumptions = new Assumptions();
     core.addListener(assumptions);
-    Result result = core.run(Request.runner(runnerFor(testClass))
-        .filterWith(new SameMethod(discoveredMethod.getName())));
     String test = discoveredClass.getName() + "#" + discoveredMethod.getName();
-    if (!result.getFailures().isEmpty()) throw result.getFailures().get(0).getException();
+    Runner runner;
+    try {
+      runner = runnerFor(testClass);
+    } catch (InitializationError e) {
+      throw new ExistingTestNotRunnable("JUnit 4 cannot run " + test + ": " + e.getCauses(), e);
+    }
+    Result result = core.run(
+        Request.runner(runner).filterWith(new SameMethod(discoveredMethod.getName())));
+    if (!result.getFailures().isEmpty()) {
+      Failure first = result.getFailures().get(0);
+      // JUnit 4 reports a class or filter it cannot run as a failure of "initializationError".
+      if ("initializationError".equals(first.getDescription().getMethodName())) {
+        throw new ExistingTestNotRunnable("JUnit 4 cannot run " + test + ": "
+            + first.getException(), first.getException());
+      }
+      throw first.getException();
+    }
     if (assumptions.first != null) throw new TestAbortedException(test, assumptions.first);
     if (result.getRunCount() == 0) {
       throw new TestAbortedException("JUnit 4 did not run " + test

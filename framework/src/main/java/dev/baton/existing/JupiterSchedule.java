@@ -183,7 +183,8 @@ public final class JupiterSchedule implements ScheduleBody {
       if (tests == 0) {
         throw skipped != null
             ? new TestAbortedException("JUnit Jupiter skipped " + test + ": " + skipped)
-            : new IllegalStateException("JUnit Jupiter found no test to run for " + test);
+            : new ExistingTestNotRunnable("JUnit Jupiter found no test to run for " + test
+                + " (is it a void, non-static, non-private test method?)", null);
       }
     }
   }

@@ -5,6 +5,7 @@ import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass
 import static org.junit.platform.engine.discovery.DiscoverySelectors.selectMethod;
 
 import dev.baton.InterleavingFailure;
+import dev.baton.engine.fixtures.jupiter.BrokenJUnit4Fixture;
 import dev.baton.engine.fixtures.jupiter.CorrectJupiterCounter;
 import dev.baton.engine.fixtures.jupiter.IncludedByKey;
 import dev.baton.engine.fixtures.jupiter.ParameterizedJUnit4Counter;
@@ -144,6 +145,20 @@ class ExistingTestsTest {
     assertThat(selected).extracting(f -> f.engine() + " " + f.name() + " " + f.status())
         .containsExactlyInAnyOrder(
             "baton racyIncrement() FAILED", "junit-jupiter notSelected() SUCCESSFUL");
+  }
+
+  @Test
+  void aTestJUnitCannotRunIsAMisuseNotAConcurrencyBug() {
+    List<Finished> finished = run(Map.of(), selectClass(BrokenJUnit4Fixture.class));
+    // JUnit Vintage reports the invalid class as well, as it would without Baton.
+    assertThat(finished).filteredOn(f -> f.engine().equals("baton")).singleElement().satisfies(f -> {
+      assertThat(f.engine()).isEqualTo("baton");
+      assertThat(f.status()).isEqualTo("FAILED");
+      assertThat(f.result().getThrowable().orElseThrow())
+          .isInstanceOf(BatonMisuseException.class)
+          .hasMessageContaining("JUnit 4 cannot run")
+          .hasMessageContaining("should be void");
+    });
   }
 
   @Test
