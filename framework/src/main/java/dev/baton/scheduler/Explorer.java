@@ -220,6 +220,12 @@ public final class Explorer {
     private Failure failureOf(Scheduler scheduler) {
       Failure failure = scheduler.failure();
       ReplayPolicy replay = plan.replay();
+      if (replay != null && replay.overran() != null
+          && (failure == null || failure.kind() != Kind.RECURSION)) {
+        failure = Failure.of(Kind.DIVERGENCE, "schedule diverged at step " + scheduler.steps()
+            + " (" + replay.overran() + "): the code changed since the token was recorded, or it"
+            + " depends on something outside the schedule" + scheduler.likelyCauses());
+      }
       if (failure == null && replay != null && settings.strictReplay() && replay.unused() > 0) {
         failure = Failure.of(Kind.DIVERGENCE,
             "schedule diverged at step " + scheduler.steps() + ": the schedule ended after "

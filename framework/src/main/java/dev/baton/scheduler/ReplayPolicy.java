@@ -4,12 +4,20 @@ package dev.baton.scheduler;
  * Feeds a recorded schedule back. Strict: the first recorded choice that does not apply throws
  * {@link Divergence}. Lenient (a pinned regression test): it takes the recorded thread when it can,
  * else keeps the running thread or the lowest id, and remembers that it diverged.
+ *
+ * <p>A strict replay whose choices are used up while the running thread can go on keeps running
+ * it for a while ({@link #overran}): how deep a recursion gets before its stack overflows depends
+ * on how the JIT compiled its frames, so a runaway recursion may need more steps in the replay
+ * than when it was found. The explorer accepts such a replay only when it ends in that same kind
+ * of failure.
  */
 final class ReplayPolicy implements SchedulePolicy {
   private final int[] recorded;
   private final boolean strict;
   private int next;
   private String divergence = "";
+  /** Why the strict replay ran past its token, or null while it did not. */
+  private String overran;
 
   ReplayPolicy(int[] recorded, boolean strict) {
     this.recorded = recorded;
@@ -19,6 +27,7 @@ final class ReplayPolicy implements SchedulePolicy {
   @Override
   public void beginSchedule(int index) {
     next = 0;
+    overran = null;
   }
 
   @Override
@@ -56,7 +65,17 @@ final class ReplayPolicy implements SchedulePolicy {
                 + " could run"
             : "the token's " + recorded.length + " choices were used up but " + names(options, count)
                 + " could run";
-    if (strict) throw new Divergence(position + 1, why);
+    if (strict) {
+      if (position >= recorded.length && position < recorded.length + overrunAllowance()) {
+        for (int i = 0; i < count; i++) {
+          if (options[i] == current) {
+            if (overran == null) overran = new Divergence(position + 1, why).getMessage();
+            return i;
+          }
+        }
+      }
+      throw new Divergence(position + 1, why);
+    }
     if (divergence.isEmpty()) {
       divergence = "The pinned schedule diverged at choice " + (position + 1) + " (" + why
           + "): the code changed since the token was recorded; the schedule was completed"
@@ -66,6 +85,19 @@ final class ReplayPolicy implements SchedulePolicy {
       if (options[i] == current) return i;
     }
     return 0;
+  }
+
+  /** How many choices past its token a strict replay may keep the running thread. */
+  private int overrunAllowance() {
+    return Math.max(10_000, 4 * recorded.length);
+  }
+
+  /**
+   * Null, or why this strict replay ran past its token's choices (the running thread kept going):
+   * a divergence unless the schedule ended in the failure a recursion that runs deeper shows.
+   */
+  String overran() {
+    return overran;
   }
 
   /** Recorded choices this schedule did not use. */

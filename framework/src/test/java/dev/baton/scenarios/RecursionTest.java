@@ -8,6 +8,7 @@ import dev.baton.InterleavingFailure;
 import dev.baton.InterleavingFailure.Kind;
 import dev.baton.Interleavings;
 import dev.baton.Strategy;
+import dev.baton.scheduler.TokenSurgery;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -38,6 +39,47 @@ class RecursionTest {
             .explore(LongScenarios::recurseWhileTheWriterIsHalfWay));
     assertThat(again).isNotNull();
     assertThat(again.kind()).isEqualTo(Kind.RECURSION);
+  }
+
+  /**
+   * How deep a recursion gets before its stack overflows depends on how the JIT compiled its frames:
+   * a replay may need more steps than the schedule that was found. A token whose tail is missing
+   * stands for that replay: it must still report the recursion, not a divergence.
+   */
+  @Test
+  void aRecursionThatRunsDeeperInTheReplayThanWhenFoundStillReplays() {
+    InterleavingFailure failure = catchThrowableOfType(InterleavingFailure.class,
+        () -> Interleavings.configure().strategy(Strategy.PCT).seed(7)
+            .explore(LongScenarios::recurseWhileTheWriterIsHalfWay));
+    assertThat(failure).isNotNull();
+    String token = failure.replayToken();
+    String shorter = TokenSurgery.withoutLastChoices(token, TokenSurgery.choices(token) / 3);
+
+    InterleavingFailure again = catchThrowableOfType(InterleavingFailure.class,
+        () -> Interleavings.configure().replay(shorter)
+            .explore(LongScenarios::recurseWhileTheWriterIsHalfWay));
+
+    assertThat(again).isNotNull();
+    assertThat(again.kind()).isEqualTo(Kind.RECURSION);
+  }
+
+  /** Running past the token is allowed for a recursion only: any other ending is a divergence. */
+  @Test
+  void anyOtherFailurePastTheTokenIsADivergence() {
+    InterleavingFailure failure = catchThrowableOfType(InterleavingFailure.class,
+        () -> Interleavings.configure().strategy(Strategy.RANDOM).seed(1).schedules(2000)
+            .explore(ExhaustiveSearchScenarios::unlockedIncrements));
+    assertThat(failure).isNotNull();
+    assertThat(failure.kind()).isEqualTo(Kind.EXCEPTION);
+    String shorter = TokenSurgery.withoutLastChoices(failure.replayToken(), 1);
+
+    InterleavingFailure again = catchThrowableOfType(InterleavingFailure.class,
+        () -> Interleavings.configure().replay(shorter)
+            .explore(ExhaustiveSearchScenarios::unlockedIncrements));
+
+    assertThat(again).isNotNull();
+    assertThat(again.kind()).isEqualTo(Kind.DIVERGENCE);
+    assertThat(again.getMessage()).contains("choices were used up");
   }
 
   @ParameterizedTest(name = "{0}")
