@@ -46,7 +46,7 @@ final class HookAdapter implements HookDelegate {
   /** Runs {@code body} as the calling managed thread, or answers {@code outside} for any other. */
   private <X extends Exception> long entered(
       Body<X> body, long outside, Object target, long a, long b, int site) throws X {
-    ManagedThread me = core.enter();
+    ManagedThread me = core.enter(site);
     if (me == null) return outside;
     try {
       return body.run(core, me, target, a, b, site);
@@ -162,7 +162,7 @@ final class HookAdapter implements HookDelegate {
 
   @Override
   public int holdsLock(Object monitor) {
-    return (int) entered(HOLDS_LOCK, -1, monitor, 0, 0, 0);
+    return (int) entered(HOLDS_LOCK, -1, monitor, 0, 0, -1);
   }
 
   @Override
@@ -178,7 +178,7 @@ final class HookAdapter implements HookDelegate {
     }
     // The JDK will lock this monitor for real: take it in the model first, so that it excludes
     // the user's own synchronized blocks on it.
-    if (entered(ATOMIC_ENTER, FALSE, monitor, 0, 0, 0) == FALSE) {
+    if (entered(ATOMIC_ENTER, FALSE, monitor, 0, 0, -1) == FALSE) {
       ManagedThread me = core.self();
       if (me != null) me.pushCall(null, false);
     }
@@ -225,17 +225,17 @@ final class HookAdapter implements HookDelegate {
 
   @Override
   public int isInterrupted(Thread thread) {
-    return (int) entered(IS_INTERRUPTED, -1, thread, 0, 0, 0);
+    return (int) entered(IS_INTERRUPTED, -1, thread, 0, 0, -1);
   }
 
   @Override
   public void threadStarting(Thread thread) {
-    entered(THREAD_STARTING, 0, thread, 0, 0, 0);
+    entered(THREAD_STARTING, 0, thread, 0, 0, -1);
   }
 
   @Override
   public void threadRuns() {
-    entered(ARRIVE, 0, null, 0, 0, 0);
+    entered(ARRIVE, 0, null, 0, 0, -1);
   }
 
   @Override
@@ -280,12 +280,12 @@ final class HookAdapter implements HookDelegate {
 
   @Override
   public boolean park(Object blocker, boolean timed, long nanos) {
-    return entered(PARK, FALSE, blocker, of(timed), nanos, 0) != FALSE;
+    return entered(PARK, FALSE, blocker, of(timed), nanos, -1) != FALSE;
   }
 
   @Override
   public boolean unpark(Thread thread) {
-    long done = entered(UNPARK, UNMANAGED, thread, 0, 0, 0);
+    long done = entered(UNPARK, UNMANAGED, thread, 0, 0, -1);
     if (done == UNMANAGED) {
       core.permits.unparkFromOutside(thread);
       return false;
@@ -335,12 +335,12 @@ final class HookAdapter implements HookDelegate {
   @Override
   public double random() {
     return Double.longBitsToDouble(
-        entered(RANDOM, Double.doubleToRawLongBits(-1), null, 0, 0, 0));
+        entered(RANDOM, Double.doubleToRawLongBits(-1), null, 0, 0, -1));
   }
 
   @Override
   public boolean randomSeed(long[] seed) {
-    return entered(RANDOM_SEED, FALSE, seed, 0, 0, 0) != FALSE;
+    return entered(RANDOM_SEED, FALSE, seed, 0, 0, -1) != FALSE;
   }
 
   @Override
@@ -355,7 +355,7 @@ final class HookAdapter implements HookDelegate {
 
   @Override
   public int identityHash(Object o) {
-    return (int) entered(IDENTITY_HASH, 0, o, 0, 0, 0);
+    return (int) entered(IDENTITY_HASH, 0, o, 0, 0, -1);
   }
 
   // ---- pool workers ---------------------------------------------------------------------------

@@ -87,6 +87,13 @@ final class ManagedThread {
   int lastSite = -1;
   /** The virtual time when it passed {@link #lastSite}: when the program's own call began. */
   long lastSiteClock;
+  /**
+   * The site of the step it is about to take while it waits for the baton (its first hook's, once
+   * it arrived), or -1: which code it runs next, for a policy that tells kinds of threads apart.
+   */
+  int nextSite = -1;
+  /** Which code it was started to run ({@link ThreadKinds}): the same for copies of one worker. */
+  int kind;
 
   /** POS: priority of the pending operation; and what that operation touches. */
   double priority = Double.NaN;

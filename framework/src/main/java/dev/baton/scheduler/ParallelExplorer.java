@@ -96,6 +96,7 @@ final class ParallelExplorer {
           for (int k = 1; k < count; k++) {
             workers[k].policy.beginSchedule(0);
             workers[k].policy.endSchedule(first.steps());
+            workers[k].policy.learnFrom(workers[0].policy);
           }
           next.set(1);
         }

@@ -1,5 +1,6 @@
 package dev.baton.scheduler;
 
+import java.util.BitSet;
 import java.util.SplittableRandom;
 
 /**
@@ -28,6 +29,8 @@ final class PortfolioPolicy implements SchedulePolicy {
   /** The member of each slot; schedule {@code i} uses slot {@code i % slots.length}. */
   private final SchedulePolicy[] slots;
   private final PctPolicy[] learners;
+  /** Sites the selective walks learned from schedule 0 to touch shared objects. */
+  private final BitSet sharedSites = new BitSet();
   private final long seed;
   private SchedulePolicy member;
   private SplittableRandom own; // the portfolio's own choices: pauses, hand-overs after a yield
@@ -36,12 +39,13 @@ final class PortfolioPolicy implements SchedulePolicy {
 
   PortfolioPolicy(long seed) {
     this.seed = seed;
-    SchedulePolicy selective = new SelectiveWalkPolicy(memberSeed(seed, 0));
+    SchedulePolicy selective = new SelectiveWalkPolicy(memberSeed(seed, 0), false, sharedSites);
     PctPolicy depth2 = new PctPolicy(memberSeed(seed, 2), 2);
     PctPolicy depth3 = new PctPolicy(memberSeed(seed, 3), 3);
+    SchedulePolicy byCode = new SelectiveWalkPolicy(memberSeed(seed, 5), true, sharedSites);
     this.slots = new SchedulePolicy[] {
         selective, new RandomPolicy(memberSeed(seed, 1)), depth2,
-        selective, new PosPolicy(memberSeed(seed, 4)), depth3};
+        byCode, new PosPolicy(memberSeed(seed, 4)), depth3};
     this.learners = new PctPolicy[] {depth2, depth3};
   }
 
@@ -100,6 +104,12 @@ final class PortfolioPolicy implements SchedulePolicy {
   @Override
   public boolean learnsFromFirstSchedule() {
     return true;
+  }
+
+  @Override
+  public void learnFrom(SchedulePolicy first) {
+    sharedSites.clear();
+    sharedSites.or(((PortfolioPolicy) first).sharedSites);
   }
 
   @Override

@@ -45,6 +45,13 @@ interface SchedulePolicy {
     return false;
   }
 
+  /**
+   * Learns what {@code first}, a policy of the same kind and seed (another parallel worker's),
+   * learned from the first schedule, which it ran; called after {@link #endSchedule} of that
+   * schedule. By default there is nothing to learn beyond the step count given to endSchedule.
+   */
+  default void learnFrom(SchedulePolicy first) {}
+
   /** True when the policy has no schedule left to offer ({@link dev.baton.Strategy#EXHAUSTIVE}). */
   default boolean exhausted() {
     return false;

@@ -64,6 +64,7 @@ final class Scheduler {
   final ProgressMonitor progress;
   /** Whether a long run recurses deeper, and how deep, for the fairness bound. */
   private final RecursionWatch recursion = new RecursionWatch();
+  private final ThreadKinds kinds = new ThreadKinds();
 
   private volatile ManagedThread[] threads = new ManagedThread[0];
   private volatile ManagedThread running;
@@ -169,6 +170,7 @@ final class Scheduler {
   ManagedThread register(Thread thread) {
     ManagedThread[] old = threads;
     ManagedThread t = new ManagedThread(old.length, thread);
+    t.kind = kinds.of(thread);
     ManagedThread[] grown = Arrays.copyOf(old, old.length + 1);
     grown[old.length] = t;
     threads = grown;
@@ -186,6 +188,11 @@ final class Scheduler {
    * is not managed or already inside the scheduler (its own parking must stay real).
    */
   ManagedThread enter() {
+    return enter(-1);
+  }
+
+  /** {@link #enter()} from a hook at {@code site}: a thread arriving there says where it is. */
+  ManagedThread enter(int site) {
     ManagedThread holder = running;
     ManagedThread me =
         holder != null && holder.thread == Thread.currentThread() ? holder : current.get();
@@ -200,7 +207,7 @@ final class Scheduler {
         // need that class, and the JVM would block it until this initialiser ends. It runs on,
         // its hooks inert, and arrives at its first hook after the initialiser.
         if (me.inClassInit > 0) return null;
-        arrive(me);
+        arrive(me, site);
       }
     }
     if (me.inRuntime > 0 || me.terminated) return null;
@@ -209,8 +216,9 @@ final class Scheduler {
   }
 
   /** A started thread reached its first hook: tell its starter, then wait for the baton. */
-  private void arrive(ManagedThread me) {
+  private void arrive(ManagedThread me, int site) {
     current.set(me);
+    me.nextSite = site;
     me.inRuntime++;
     try {
       me.arrived = true;
@@ -270,6 +278,7 @@ final class Scheduler {
       me.lastSite = site;
       me.lastSiteClock = clock.now;
     }
+    me.nextSite = site;
     if (++steps > maxSteps) {
       fail(diagnosis.nonTermination(me, false));
       throw new BatonAbort();

@@ -65,7 +65,7 @@ class PortfolioPolicyTest {
 
   @Test
   void theSelectiveWalkKeepsAThreadWhoseNextStepTouchesNothingShared() {
-    SelectiveWalkPolicy walk = new SelectiveWalkPolicy(3);
+    SelectiveWalkPolicy walk = new SelectiveWalkPolicy(3, false, new java.util.BitSet());
     walk.beginSchedule(0);
     a.pendingObject = null; // a thread start, say
     a.pendingKey = null;
@@ -83,7 +83,7 @@ class PortfolioPolicyTest {
 
   @Test
   void theSelectiveWalkKeepsCallsOnAnObjectOnlyUntilAnotherThreadTouchesIt() {
-    SelectiveWalkPolicy walk = new SelectiveWalkPolicy(3);
+    SelectiveWalkPolicy walk = new SelectiveWalkPolicy(3, false, new java.util.BitSet());
     walk.beginSchedule(0);
     Object list = new Object();
     a.pendingObject = list; // a call on a list that only `a` has touched
@@ -100,6 +100,96 @@ class PortfolioPolicyTest {
       switched = walk.pickThread(new ManagedThread[] {b, a}, 2, 0, a, step) == 0;
     }
     assertThat(switched).as("a shared object: any thread may go first").isTrue();
+  }
+
+  @Test
+  void aCallFromCodeThatTouchedASharedObjectInTheFirstScheduleIsNeverTakenForLocal() {
+    java.util.BitSet shared = new java.util.BitSet();
+    SelectiveWalkPolicy walk = new SelectiveWalkPolicy(3, false, shared);
+    walk.beginSchedule(0);
+    Object lock = new Object();
+    a.pendingObject = lock; // `second.lock()` at site 7, first by `a`, then by `b`
+    a.pendingKey = null;
+    a.nextSite = 7;
+    b.pendingObject = new Object();
+    b.pendingKey = Scheduler.FIELD_KEY;
+    walk.pickThread(new ManagedThread[] {b, a}, 2, 0, a, 1);
+    b.pendingObject = lock;
+    b.pendingKey = null;
+    b.nextSite = 7;
+    walk.pickThread(new ManagedThread[] {b, a}, 2, 0, a, 2);
+    walk.endSchedule(2);
+    assertThat(shared.get(7)).as("site 7 learned as shared in schedule 0").isTrue();
+
+    walk.beginSchedule(1);
+    a.pendingObject = new Object(); // a lock of this schedule that only `a` touched so far
+    b.pendingObject = new Object();
+    b.pendingKey = Scheduler.FIELD_KEY;
+    b.nextSite = 8;
+    boolean switched = false;
+    for (int step = 1; step <= 50 && !switched; step++) {
+      switched = walk.pickThread(new ManagedThread[] {b, a}, 2, 0, a, step) == 0;
+    }
+    assertThat(switched).as("the call at site 7 may be preempted").isTrue();
+
+    walk.beginSchedule(2); // and what a later schedule sees is not learned
+    Object other = new Object();
+    a.pendingObject = other;
+    a.nextSite = 9;
+    b.pendingObject = other;
+    b.pendingKey = null;
+    b.nextSite = 9;
+    walk.pickThread(new ManagedThread[] {b, a}, 2, 0, a, 1);
+    assertThat(shared.get(9)).isFalse();
+  }
+
+  @Test
+  void byCodeTheOneThreadRunningOtherCodeIsChosenAsOftenAsAllTheCopiesTogether() {
+    SelectiveWalkPolicy walk = new SelectiveWalkPolicy(5, true, new java.util.BitSet());
+    walk.beginSchedule(1);
+    ManagedThread[] options = new ManagedThread[99];
+    for (int i = 0; i < 98; i++) {
+      options[i] = new ManagedThread(i + 1, new Thread());
+      options[i].nextSite = 11; // 98 copies of one worker at the same step
+    }
+    ManagedThread reader = new ManagedThread(99, new Thread());
+    reader.nextSite = 12;
+    options[98] = reader;
+    for (ManagedThread t : options) t.pendingKey = Scheduler.FIELD_KEY;
+    int readerPicked = 0;
+    java.util.Set<Integer> copiesPicked = new java.util.HashSet<>();
+    for (int step = 1; step <= 1000; step++) {
+      int pick = walk.pickThread(options, 99, 0, options[0], step);
+      if (pick == 98) readerPicked++;
+      else copiesPicked.add(pick);
+    }
+    assertThat(readerPicked).isBetween(400, 600); // uniform over threads: about 10
+    assertThat(copiesPicked).as("every copy still gets its turns").hasSizeGreaterThan(90);
+  }
+
+  @Test
+  void byCodeThreadsThatHaveNotRunYetCountByTheCodeTheyWereStartedToRun() {
+    dev.baton.instrument.BatonAgent.install(); // opens java.lang, where a thread keeps its task
+    SelectiveWalkPolicy walk = new SelectiveWalkPolicy(5, true, new java.util.BitSet());
+    walk.beginSchedule(1);
+    ThreadKinds kinds = new ThreadKinds();
+    Runnable writer = () -> { };
+    Runnable checker = () -> { };
+    ManagedThread[] options = new ManagedThread[10];
+    for (int i = 0; i < 9; i++) {
+      options[i] = new ManagedThread(i + 1, new Thread(writer));
+      options[i].kind = kinds.of(options[i].thread);
+    }
+    options[9] = new ManagedThread(10, new Thread(checker));
+    options[9].kind = kinds.of(options[9].thread);
+    assertThat(options[9].kind).isNotEqualTo(options[0].kind);
+    assertThat(options[8].kind).isEqualTo(options[0].kind);
+    for (ManagedThread t : options) t.pendingKey = Scheduler.LIFE_KEY; // nobody about to take a local step
+    int checkerPicked = 0;
+    for (int step = 1; step <= 1000; step++) {
+      if (walk.pickThread(options, 10, 0, options[0], step) == 9) checkerPicked++;
+    }
+    assertThat(checkerPicked).isBetween(400, 600);
   }
 
   @Test
