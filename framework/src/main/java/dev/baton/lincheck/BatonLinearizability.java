@@ -30,6 +30,8 @@ final class BatonLinearizability {
    *     failed otherwise (an operation threw an error, deadlocked, did not terminate)
    * @throws IllegalArgumentException when the spec or a setting cannot be used; the message says
    *     why and how to fix it
+   * @throws IllegalStateException when a blocking operation's sequential step ignores interrupts,
+   *     which the mode cannot unwind (a misuse, with its fix)
    */
   static ExplorationResult explore(Class<?> spec, ExplorationSettings settings, int threads,
       int actorsPerThread, List<String> exclusions) throws ReflectiveOperationException {
@@ -43,6 +45,9 @@ final class BatonLinearizability {
       try {
         return Explorer.explore(settings, schedules);
       } catch (InterleavingFailure failure) {
+        if (failure.getCause() instanceof SequentialProbe.IgnoresInterrupts limit) {
+          throw new IllegalStateException(spec.getName() + ": " + limit.getMessage(), limit);
+        }
         throw withScenario(failure, schedules);
       }
     }

@@ -28,6 +28,8 @@ final class SequentialProbe implements AutoCloseable {
   private volatile boolean started;
   private volatile boolean probing;
   private volatile boolean closed;
+  /** Why the probe cannot go on: its thread is stuck in a step that ignores interrupts. */
+  private volatile String stuck;
 
   SequentialProbe(String name) {
     worker = new Thread(this::serve, "baton-sequential-" + name);
@@ -40,9 +42,11 @@ final class SequentialProbe implements AutoCloseable {
    *
    * @return the step's value, or {@link #BLOCKS} when it would wait for ever
    * @throws Exception what the step threw
-   * @throws IllegalStateException when the step waits and ignores interrupts
+   * @throws IgnoresInterrupts when the step (or an earlier one, whose thread is still stuck in
+   *     it) waits and ignores interrupts
    */
   Object run(Callable<Object> step, String what) throws Exception {
+    if (stuck != null) throw new IgnoresInterrupts(stuck);
     done = false;
     started = false;
     probing = false;
@@ -56,10 +60,11 @@ final class SequentialProbe implements AutoCloseable {
       } else if (probing && waiting() && !worker.isInterrupted()) {
         if (done) break;
         closed = true;
-        throw new IllegalStateException(what + " blocks in the sequential specification and"
+        stuck = what + " blocks in the sequential specification and"
             + " ignores interrupts (for example Semaphore.acquireUninterruptibly or Lock.lock), so"
             + " Baton's mode cannot tell which orders are impossible: use an interruptible wait"
-            + " in the operation, or leave LincheckMode.BATON out of @CheckLinearizability(modes)");
+            + " in the operation, or leave LincheckMode.BATON out of @CheckLinearizability(modes)";
+        throw new IgnoresInterrupts(stuck);
       }
       Thread.yield();
     }
@@ -90,6 +95,15 @@ final class SequentialProbe implements AutoCloseable {
       }
       Thread.interrupted(); // an interrupt that came as the step returned
       done = true;
+    }
+  }
+
+  /** A blocking operation's step cannot be unwound: a limit of Baton's mode, not a bug found. */
+  static final class IgnoresInterrupts extends IllegalStateException {
+    private static final long serialVersionUID = 1L;
+
+    IgnoresInterrupts(String message) {
+      super(message);
     }
   }
 

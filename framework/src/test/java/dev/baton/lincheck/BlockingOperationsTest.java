@@ -3,7 +3,9 @@ package dev.baton.lincheck;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.baton.InterleavingFailure;
+import dev.baton.engine.BatonMisuseException;
 import dev.baton.lincheck.blocking.SemaphoreSpec;
+import dev.baton.lincheck.blocking.UninterruptibleSpec;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -31,5 +33,20 @@ class BlockingOperationsTest {
             + " acquire() of main");
     // The scenario comes before the stacks and the interleaving.
     assertThat(report.indexOf("Scenario (")).isLessThan(report.indexOf("Interleaving ("));
+  }
+
+  /**
+   * A blocking step that ignores interrupts cannot be unwound: that is a limit of the mode, said as
+   * a misuse with its fix, never a failure of the structure; and a later check (the shrinker's
+   * replay) says it again at once instead of waiting on the stuck step until the watchdog.
+   */
+  @Test
+  void aBlockingOperationThatIgnoresInterruptsIsAMisuseNotAFailureOfTheStructure() {
+    Throwable failure = LincheckEngine.failureOf(LincheckEngine.resultsByMode(
+        LincheckEngine.execute(UninterruptibleSpec.class, Map.of())), "baton");
+
+    assertThat(failure).isInstanceOf(BatonMisuseException.class);
+    assertThat(failure.getMessage())
+        .contains("acquire()", "ignores interrupts", "use an interruptible wait in the operation");
   }
 }
