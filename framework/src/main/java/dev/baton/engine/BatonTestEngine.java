@@ -72,7 +72,7 @@ public final class BatonTestEngine implements TestEngine {
                 new TestClassResolver(
                     context.getEngineDescriptor(), context.getClassNameFilter(), selection))
         .build()
-        .resolve(request, engine);
+        .resolve(ExistingTestIds.of(request, selection), engine);
     recordExistingTests(engine);
     return engine;
   }

@@ -3,6 +3,7 @@ package dev.baton.engine;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass;
 import static org.junit.platform.engine.discovery.DiscoverySelectors.selectMethod;
+import static org.junit.platform.engine.discovery.DiscoverySelectors.selectUniqueId;
 
 import dev.baton.InterleavingFailure;
 import dev.baton.engine.fixtures.jupiter.BrokenJUnit4Fixture;
@@ -70,6 +71,29 @@ class ExistingTestsTest {
       assertThat(f.result().getThrowable()).isEmpty();
       assertThat(f.status()).isEqualTo("SUCCESSFUL");
     });
+  }
+
+  /**
+   * An IDE re-runs one test by its Jupiter unique id: it must run under Baton, never under Jupiter
+   * with real threads (where the race would pass unseen); an id of a test Baton does not explore
+   * stays with Jupiter.
+   */
+  @Test
+  void aJupiterUniqueIdOfAnExploredTestRunsUnderBatonOnly() {
+    String jupiterClass = "[engine:junit-jupiter]/[class:" + RacyJupiterCounter.class.getName() + "]";
+    List<Finished> method = run(Map.of(),
+        selectUniqueId(jupiterClass + "/[method:twoThreadsIncrement()]"));
+    assertThat(method).extracting(f -> f.engine() + " " + f.name() + " " + f.status())
+        .containsExactly("baton twoThreadsIncrement() FAILED");
+
+    List<Finished> wholeClass = run(Map.of(), selectUniqueId(jupiterClass));
+    assertThat(wholeClass).extracting(f -> f.engine() + " " + f.name() + " " + f.status())
+        .containsExactly("baton twoThreadsIncrement() FAILED");
+
+    List<Finished> neighbour = run(Map.of(), selectUniqueId("[engine:junit-jupiter]/[class:"
+        + PartlyExploredJupiter.class.getName() + "]/[method:runByJupiter()]"));
+    assertThat(neighbour).extracting(f -> f.engine() + " " + f.name() + " " + f.status())
+        .containsExactly("junit-jupiter runByJupiter() SUCCESSFUL");
   }
 
   @Test
