@@ -19,6 +19,7 @@ final class Diagnosis {
   private final Scheduler s;
   private final int maxSteps;
   private final long watchdogMillis;
+  private final ClassWork classWork = new ClassWork();
 
   Diagnosis(Scheduler s, int maxSteps, long watchdogMillis) {
     this.s = s;
@@ -30,7 +31,8 @@ final class Diagnosis {
    * Waits for the schedule to end, failing it when nothing happens for {@code watchdogMillis}: no
    * scheduling point passed and the baton did not move, so the thread that holds it is blocked or
    * busy outside the model. (A thread that was started but never arrives is caught at the next
-   * decision, with a more precise message, a little earlier.)
+   * decision, with a more precise message, a little earlier.) A holder busy defining or
+   * initialising classes, and using the CPU, gets {@link ClassWork#FACTOR} times as long.
    */
   void watch(CountDownLatch finished) throws InterruptedException {
     long poll = Math.max(10, Math.min(1_000, watchdogMillis / 10));
@@ -38,6 +40,7 @@ final class Diagnosis {
     int seenSteps = -1;
     ManagedThread seenRunning = null;
     long since = System.nanoTime();
+    boolean extended = false;
     while (!finished.await(poll, TimeUnit.MILLISECONDS)) {
       int steps = s.steps();
       ManagedThread r = s.running();
@@ -46,8 +49,15 @@ final class Diagnosis {
         seenSteps = steps;
         seenRunning = r;
         since = now;
+        classWork.reset();
+        extended = false;
+      } else if (classWork.busy(r) && now - since <= limit * ClassWork.FACTOR) {
+        // defining and initialising classes, not stuck: a heavy library's first schedule
+        extended |= now - since > limit;
       } else if (now - since > limit) {
-        s.fail(stuck(s.running()));
+        long stalled = extended // say how long it really was, in whole seconds
+            ? TimeUnit.NANOSECONDS.toSeconds(now - since) * 1000 : watchdogMillis;
+        s.fail(stuck(s.running(), stalled));
         finished.await(ABORT_GRACE_MILLIS, TimeUnit.MILLISECONDS);
         return;
       }
@@ -135,8 +145,8 @@ final class Diagnosis {
     return OutsideControl.reason(holder.thread, holder.thread.getStackTrace(), others);
   }
 
-  /** The watchdog fired: nothing moved for {@code watchdogMillis}. */
-  Failure stuck(ManagedThread holder) {
+  /** The watchdog fired: nothing moved for {@code stalledMillis} (the limit, or longer). */
+  Failure stuck(ManagedThread holder, long stalledMillis) {
     StringBuilder details = new StringBuilder();
     for (ManagedThread t : s.threads()) {
       if (t.terminated) continue;
@@ -153,7 +163,7 @@ final class Diagnosis {
         : reason(holder);
     return new Failure(
         Kind.UNCONTROLLED,
-        who + " did not reach a scheduling point for " + seconds(watchdogMillis) + ": " + why
+        who + " did not reach a scheduling point for " + seconds(stalledMillis) + ": " + why
             + "; raise baton.watchdogSeconds if it is only slow",
         null,
         List.of(),

@@ -37,4 +37,28 @@ class OutsideControlScenarioTest {
     reader.join();
     out.close();
   }
+
+  /**
+   * A static initialiser that works for longer than the watchdog (a heavy library's first schedule
+   * on a slow machine) is not a thread gone outside Baton's control: it uses the CPU on classes.
+   */
+  @Test
+  void aStaticInitialiserBusyForLongerThanTheWatchdogIsNotReported() {
+    var result = Interleavings.configure().schedules(1).seed(1).watchdog(Duration.ofSeconds(1))
+        .explore(SlowInitScenarios::slowInitialiser);
+    assertThat(result.schedules()).isEqualTo(1);
+  }
+
+  /** ... within bounds: past six times the watchdog, it is reported, naming the initialiser. */
+  @Test
+  void aStaticInitialiserBusyForFarLongerIsReportedNamingTheClass() {
+    InterleavingFailure failure = catchThrowableOfType(InterleavingFailure.class,
+        () -> Interleavings.configure().schedules(1).seed(1).watchdog(Duration.ofMillis(500))
+            .explore(SlowInitScenarios::tooSlowInitialiser));
+    assertThat(failure).isNotNull();
+    assertThat(failure.kind()).isEqualTo(InterleavingFailure.Kind.UNCONTROLLED);
+    assertThat(failure.getMessage())
+        .contains("running the static initialiser of class " + SlowInitScenarios.class.getName()
+            + "$EightSeconds");
+  }
 }
