@@ -1,6 +1,10 @@
 package dev.baton.scheduler;
 
 import dev.baton.runtime.Hooks;
+import dev.baton.strategy.ReplayPolicy;
+import dev.baton.strategy.SchedulePolicy;
+import dev.baton.strategy.ThreadView;
+import dev.baton.strategy.TransitionObserver;
 import java.util.Arrays;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
@@ -25,14 +29,10 @@ import java.util.concurrent.locks.LockSupport;
  * happen while the holder is parked, and are published through volatile fields.
  */
 final class Scheduler {
-  /** The location a monitor operation touches, for POS's race check. */
-  static final Object MONITOR_KEY = new Object();
-
-  /** An untimed join reads, and a thread's end writes, this location of the thread. */
-  static final Object LIFE_KEY = new Object();
-
-  /** A field access: the location is the owner plus the field of the site in pendingIndex. */
-  static final Object FIELD_KEY = new Object();
+  /** The keys of a thread's pending operation, as the policies read them ({@link ThreadView}). */
+  static final Object MONITOR_KEY = ThreadView.MONITOR_KEY;
+  static final Object LIFE_KEY = ThreadView.LIFE_KEY;
+  static final Object FIELD_KEY = ThreadView.FIELD_KEY;
 
   /** Steps a thread may run in a row while others could run, before it has to give way. */
   static final int FAIRNESS_BOUND = 1_000;
