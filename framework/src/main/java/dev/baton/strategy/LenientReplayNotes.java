@@ -9,7 +9,8 @@ public final class LenientReplayNotes {
   private LenientReplayNotes() {}
 
   /** {@code report} of schedule {@code index} (0-based) of a lenient replay, with how it got there. */
-  public static InterleavingFailure failed(InterleavingFailure report, LenientReplayPolicy policy, int index) {
+  public static InterleavingFailure failed(
+      InterleavingFailure report, LenientReplayPolicy policy, int index) {
     if (!policy.diverged()) return report;
     String message = report.getMessage()
         + "\n\nLenient replay (baton.replay.lenient): " + policy.divergence() + ", so from there "

@@ -25,8 +25,8 @@ import java.util.Map;
  *
  * <p>{@linkplain #byCode By code}, it first picks uniformly among the distinct pieces of code the
  * options are about to run (the site of each thread's next step; for a thread that has not run
- * yet, its {@linkplain ThreadView#kind kind}), then among the threads there. Copies of one worker count
- * once: a reader started after 98 copies of a two-stage writer runs next as often as all the
+ * yet, its {@linkplain ThreadView#kind kind}), then among the threads there. Copies of one worker
+ * count once: a reader started after 98 copies of a two-stage writer runs next as often as all the
  * writers together, where a uniform choice of threads would give it one chance in 99.
  */
 final class SelectiveWalkPolicy extends SeededPolicy {

@@ -44,7 +44,7 @@ public abstract class ThreadView {
   public int pendingIndex;
   public boolean pendingWrite;
 
-  /** POS: the priority of the pending operation; the policies' own, the scheduler never reads it. */
+  /** POS: the priority of the pending operation; the policies' own, never read by the scheduler. */
   double priority = Double.NaN;
 
   protected ThreadView(int id, Thread thread) {
