@@ -1,6 +1,7 @@
 package dev.baton.scheduler;
 
 import dev.baton.ExplorationCoverage;
+import dev.baton.strategy.CoverageCounts;
 import java.util.BitSet;
 
 /**
@@ -8,7 +9,7 @@ import java.util.BitSet;
  * and scheduling points (sites). A few array passes per schedule, next to a schedule that starts
  * threads and hands the baton over with park/unpark.
  */
-final class Coverage {
+final class Coverage implements CoverageCounts {
   private final LongSet distinct = new LongSet();
   private final BitSet sites = new BitSet();
   private int schedules;
@@ -50,11 +51,8 @@ final class Coverage {
     return schedules;
   }
 
-  /**
-   * The summary; with {@code pctDepth > 0}, with PCT's miss bound of that depth, {@code pctRange}
-   * being the number of steps PCT drew its change points from.
-   */
-  ExplorationCoverage result(int pctDepth, int pctRange) {
+  @Override
+  public ExplorationCoverage result(int pctDepth, int pctRange) {
     boolean pct = pctDepth > 0 && schedules > 0;
     int k = pct ? Math.max(pctRange, longest) : 0;
     return new ExplorationCoverage(schedules, distinct.size(), steps, longest, switches, threads,

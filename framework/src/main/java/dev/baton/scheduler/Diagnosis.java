@@ -3,6 +3,7 @@ package dev.baton.scheduler;
 import dev.baton.InterleavingFailure.Kind;
 import dev.baton.instrument.Site;
 import dev.baton.instrument.Sites;
+import dev.baton.strategy.ReplayPolicy;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;

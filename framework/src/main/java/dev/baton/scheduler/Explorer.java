@@ -7,6 +7,12 @@ import dev.baton.Strategy;
 import dev.baton.instrument.BatonAgent;
 import dev.baton.report.ProgressLine;
 import dev.baton.runtime.Hooks;
+import dev.baton.strategy.LenientReplayNotes;
+import dev.baton.strategy.LenientReplayPolicy;
+import dev.baton.strategy.ReplayPolicy;
+import dev.baton.strategy.SchedulePolicy;
+import dev.baton.strategy.Seeds;
+import dev.baton.strategy.Strategies;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Supplier;
@@ -97,6 +103,13 @@ public final class Explorer {
     }
   }
 
+  /** A fresh policy for {@code strategy}, drawing from {@code seed}, as {@code settings} say. */
+  static SchedulePolicy policyFor(Strategy strategy, long seed, ExplorationSettings settings) {
+    SearchSettings search = settings.search();
+    return Strategies.policy(
+        strategy, seed, settings.pctDepth(), search.maxPreemptions(), search.reduction());
+  }
+
   private static ExplorationResult explore(ExplorationSettings settings, ScheduleBody body,
       ReplayToken token, Supplier<ScheduleBody> moreBodies) throws InterruptedException {
     if (token != null) settings = settings.withChoicesOf(token);
@@ -132,11 +145,11 @@ public final class Explorer {
       long seed = replaying ? token.seed()
           : settings.seed() != 0 ? settings.seed()
           : shard.split() ? Seeds.forScenario(settings.scenarioId()) : Seeds.pick();
-      SchedulePolicy declared = Strategies.policy(strategy, seed, settings);
+      SchedulePolicy declared = policyFor(strategy, seed, settings);
       // Lenient replay: the token's prefix, then the token's strategy (see LenientReplayPolicy).
       LenientReplayPolicy lenient = replaying && settings.search().lenientReplay()
           ? new LenientReplayPolicy(token.choices(),
-              Strategies.afterLenientReplay(strategy, seed, settings))
+              policyFor(strategy, seed, settings).afterLenientReplay(seed))
           : null;
       ReplayPolicy replay = replaying && lenient == null
           ? new ReplayPolicy(token.choices(), settings.strictReplay()) : null;

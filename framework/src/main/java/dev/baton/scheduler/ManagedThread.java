@@ -1,12 +1,14 @@
 package dev.baton.scheduler;
 
+import dev.baton.strategy.ThreadView;
 import java.util.regex.Pattern;
 
 /**
- * The scheduler's model of one thread of a schedule: whether it may run, and what it waits for.
- * Mutated only by the thread holding the baton (or, during an abort, under the scheduler's lock).
+ * The scheduler's model of one thread of a schedule: whether it may run, and what it waits for;
+ * what the policies read of it is in its {@link ThreadView}. Mutated only by the thread holding the
+ * baton (or, during an abort, under the scheduler's lock).
  */
-final class ManagedThread {
+final class ManagedThread extends ThreadView {
   /** Names the JDK numbers from JVM-wide counters, which differ from run to run. */
   private static final Pattern DEFAULT_NAME = Pattern.compile("Thread-\\d+");
   private static final Pattern POOL_NAME = Pattern.compile("pool-\\d+-thread-\\d+");
@@ -22,9 +24,6 @@ final class ManagedThread {
     PARK,
     SLEEP
   }
-
-  final int id;
-  final Thread thread;
 
   /** Reached its first hook (children start outside the model until then). */
   volatile boolean arrived;
@@ -83,35 +82,25 @@ final class ManagedThread {
   /** Scheduling points passed in a row without giving the baton away. */
   int runLength;
 
-  /** The last user-code site this thread passed, for reports. */
-  int lastSite = -1;
   /** The virtual time when it passed {@link #lastSite}: when the program's own call began. */
   long lastSiteClock;
-  /**
-   * The site of the step it is about to take while it waits for the baton (its first hook's, once
-   * it arrived), or -1: which code it runs next, for a policy that tells kinds of threads apart.
-   */
-  int nextSite = -1;
-  /** Which code it was started to run ({@link ThreadKinds}): the same for copies of one worker. */
-  int kind;
 
-  /** POS: priority of the pending operation; and what that operation touches. */
-  double priority = Double.NaN;
-  Object pendingObject;
-  Object pendingKey;
-  int pendingIndex;
-  boolean pendingWrite;
-
+  /** @param id its number in the schedule; its {@link #kind} is set by {@link ThreadKinds} */
   ManagedThread(int id, Thread thread) {
-    this.id = id;
-    this.thread = thread;
+    super(id, thread);
+  }
+
+  @Override
+  public boolean runnable() {
+    return !terminated && wait == Wait.NONE;
   }
 
   /**
    * A name that is the same in every run: the user's name, else {@code thread-N}, {@code
    * pool-thread-N} or {@code fork-join-worker-N} with N the thread's number in the schedule.
    */
-  String displayName() {
+  @Override
+  public String displayName() {
     if (id == 0) return "main";
     String name = thread.getName();
     if (name.isEmpty()) return (isVirtual() ? "virtual-thread-" : "thread-") + id;

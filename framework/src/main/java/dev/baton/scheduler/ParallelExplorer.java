@@ -3,6 +3,8 @@ package dev.baton.scheduler;
 import dev.baton.ExplorationResult;
 import dev.baton.InterleavingFailure;
 import dev.baton.Strategy;
+import dev.baton.strategy.SchedulePolicy;
+import dev.baton.strategy.Seeds;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -48,7 +50,7 @@ final class ParallelExplorer {
     this.shard = settings.shard();
     this.timeBudget = TimeUnit.MILLISECONDS.toNanos(settings.timeBudgetMillis());
     this.dispatch = new HookDispatch(
-        new Scheduler(Strategies.policy(strategy, seed, settings), settings, 0));
+        new Scheduler(Explorer.policyFor(strategy, seed, settings), settings, 0));
   }
 
   /**
@@ -188,7 +190,7 @@ final class ParallelExplorer {
 
   /** One worker: its own policy, main thread, schedule body and coverage. */
   private final class Worker {
-    final SchedulePolicy policy = Strategies.policy(strategy, seed, settings);
+    final SchedulePolicy policy = Explorer.policyFor(strategy, seed, settings);
     final MainThread main = new MainThread();
     final Coverage coverage = new Coverage();
     final ScheduleBody body;

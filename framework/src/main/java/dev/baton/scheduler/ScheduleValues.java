@@ -2,6 +2,7 @@ package dev.baton.scheduler;
 
 import dev.baton.instrument.Site;
 import dev.baton.instrument.Sites;
+import dev.baton.strategy.Seeds;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;

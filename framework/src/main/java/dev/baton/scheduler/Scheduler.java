@@ -1,6 +1,10 @@
 package dev.baton.scheduler;
 
 import dev.baton.runtime.Hooks;
+import dev.baton.strategy.ReplayPolicy;
+import dev.baton.strategy.SchedulePolicy;
+import dev.baton.strategy.ThreadView;
+import dev.baton.strategy.TransitionObserver;
 import java.util.Arrays;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
@@ -13,8 +17,9 @@ import java.util.concurrent.locks.LockSupport;
  * turn, over one model per primitive.
  *
  * <p>Only the thread in {@link #running} executes user code. At each scheduling point it asks the
- * policy which enabled thread goes next, hands the baton over and parks until the baton comes back.
- * Whether a waiting thread may go on is the business of the models: {@link Monitors} (monitors and
+ * policy which of the {@link ReadyThreads} goes next, hands the baton over and parks until the
+ * baton comes back. Whether a waiting thread may go on is the business of the models (which
+ * {@link ReadyThreads#satisfied} asks): {@link Monitors} (monitors and
  * wait sets), {@link ParkPermits}, {@link ThreadLifecycle} (start, join, sleep, interrupts), the
  * {@link VirtualClock}, the {@link ScheduleValues} (seeded random numbers and identity hashes) and
  * the {@link PoolWorkers}; {@link Diagnosis} says why a schedule cannot go on; {@link HookAdapter}
@@ -25,14 +30,10 @@ import java.util.concurrent.locks.LockSupport;
  * happen while the holder is parked, and are published through volatile fields.
  */
 final class Scheduler {
-  /** The location a monitor operation touches, for POS's race check. */
-  static final Object MONITOR_KEY = new Object();
-
-  /** An untimed join reads, and a thread's end writes, this location of the thread. */
-  static final Object LIFE_KEY = new Object();
-
-  /** A field access: the location is the owner plus the field of the site in pendingIndex. */
-  static final Object FIELD_KEY = new Object();
+  /** The keys of a thread's pending operation, as the policies read them ({@link ThreadView}). */
+  static final Object MONITOR_KEY = ThreadView.MONITOR_KEY;
+  static final Object LIFE_KEY = ThreadView.LIFE_KEY;
+  static final Object FIELD_KEY = ThreadView.FIELD_KEY;
 
   /** Steps a thread may run in a row while others could run, before it has to give way. */
   static final int FAIRNESS_BOUND = 1_000;
@@ -50,6 +51,8 @@ final class Scheduler {
   final VirtualClock clock;
   final ScheduleValues values;
   final PoolWorkers workers = new PoolWorkers(this);
+  /** Who can run at a scheduling point, and who could be woken early. */
+  final ReadyThreads ready = new ReadyThreads(this);
   private final Diagnosis diagnosis;
 
   private final ThreadLocal<ManagedThread> current = new ThreadLocal<>();
@@ -70,8 +73,6 @@ final class Scheduler {
   private volatile ManagedThread running;
   volatile boolean aborted;
   private volatile Failure failure;
-
-  private ManagedThread[] options = new ManagedThread[8];
 
   private int[] choices = new int[64];
   private int choiceCount;
@@ -270,7 +271,7 @@ final class Scheduler {
       throw new BatonAbort();
     }
     // Inside a class initialiser nothing counts (see record): no step, no time, no switch.
-    if (me.inClassInit > 0 && satisfied(me)) {
+    if (me.inClassInit > 0 && ready.satisfied(me)) {
       observePending(me);
       return;
     }
@@ -284,12 +285,12 @@ final class Scheduler {
       throw new BatonAbort();
     }
     if (progress.step(me, site, steps) && progress.nobodyElseCanProgress(me, threads,
-        t -> !t.timed && !satisfied(t))) {
+        t -> !t.timed && !ready.satisfied(t))) {
       fail(diagnosis.nonTermination(me, true));
       throw new BatonAbort();
     }
     clock.now += yielding ? VirtualClock.YIELD_NANOS : VirtualClock.STEP_NANOS;
-    if (me.noPreempt > 0 && satisfied(me)) {
+    if (me.noPreempt > 0 && ready.satisfied(me)) {
       observePending(me);
       return;
     }
@@ -303,7 +304,7 @@ final class Scheduler {
     boolean giveWay = yielding || me.runLength >= FAIRNESS_BOUND && !recursion.deepening(me);
     ManagedThread next = pickNext(me, giveWay);
     if (next != me) {
-      trace.markSwitch(me.id, !satisfied(me) ? Trace.BLOCKED : giveWay ? Trace.YIELDED : Trace.PREEMPTED);
+      trace.markSwitch(me.id, !ready.satisfied(me) ? Trace.BLOCKED : giveWay ? Trace.YIELDED : Trace.PREEMPTED);
       me.runLength = 0;
       running = next;
       LockSupport.unpark(next.thread);
@@ -389,14 +390,15 @@ final class Scheduler {
    */
   private ManagedThread pickNext(ManagedThread me, boolean giveWay) {
     awaitArrivals(me);
-    int n = collectEnabled();
-    if (giveWay && n > 1) n = without(me, n);
-    if (n == 0) n = advanceToEarliestDeadline();
+    int n = ready.collectEnabled();
+    if (giveWay && n > 1) n = ready.without(me, n);
+    if (n == 0) n = ready.advanceToEarliestDeadline();
     if (n == 0) {
       fail(diagnosis.blocked());
       throw new BatonAbort();
     }
-    int wakeable = collectWakeable(n);
+    int wakeable = ready.collectWakeable(n);
+    ManagedThread[] options = ready.options;
     if (n + wakeable == 1) {
       if (observer != null) observer.transition(options[0], false);
       return options[0];
@@ -425,84 +427,6 @@ final class Scheduler {
     }
     recordChoice(candidates[i].id);
     return i;
-  }
-
-  /**
-   * Appends to the {@code n} enabled options the waiting threads that could be woken early: a
-   * timed wait shorter than the pause budget whose deadline the remaining budget reaches (the
-   * running threads pause, as in a long GC, and the deadline fires first), and, when enabled, any
-   * {@code wait} or {@code park} (a spurious wakeup). Returns how many it appended.
-   */
-  private int collectWakeable(int n) {
-    if (clock.neverWakesEarly()) return 0;
-    ManagedThread[] all = threads;
-    int k = n;
-    for (ManagedThread t : all) {
-      if (!t.arrived || t.terminated || t.wait == ManagedThread.Wait.NONE || satisfied(t)) continue;
-      if (clock.canWakeEarly(t)) {
-        if (k == options.length) options = Arrays.copyOf(options, k * 2);
-        options[k++] = t;
-      }
-    }
-    return k - n;
-  }
-
-  private int without(ManagedThread me, int n) {
-    for (int i = 0; i < n; i++) {
-      if (options[i] == me) {
-        System.arraycopy(options, i + 1, options, i, n - i - 1);
-        return n - 1;
-      }
-    }
-    return n;
-  }
-
-  private int collectEnabled() {
-    ManagedThread[] all = threads;
-    if (options.length < all.length) options = new ManagedThread[all.length * 2];
-    int n = 0;
-    for (ManagedThread t : all) {
-      if (t.arrived && !t.terminated && satisfied(t)) options[n++] = t;
-    }
-    return n;
-  }
-
-  /** Nothing can run: the virtual clock jumps to the earliest deadline, which times that wait out. */
-  private int advanceToEarliestDeadline() {
-    if (!clock.advanceToEarliestDeadline(threads)) return 0;
-    int n = collectEnabled();
-    for (int i = 0; i < n; i++) trace.add(options[i].id, options[i].lastSite, Trace.TIMEOUT, null);
-    return n;
-  }
-
-  private boolean satisfied(ManagedThread t) {
-    boolean expired = t.timed && clock.now >= t.deadline;
-    switch (t.wait) {
-      case NONE:
-        return true;
-      case MONITOR:
-        return monitors.freeFor(t);
-      case WAIT:
-        return (t.notified || expired || t.woken || interrupted(t)) && monitors.freeFor(t);
-      case JOIN:
-        return ((ManagedThread) t.waitTarget).terminated || expired || interrupted(t);
-      case PARK:
-        return t.parkPermit || expired || t.woken || interrupted(t);
-      case SLEEP:
-        return expired || interrupted(t);
-      default:
-        throw new IllegalStateException(String.valueOf(t.wait));
-    }
-  }
-
-  /**
-   * Whether {@code t} is interrupted in the model. While it waits for the baton, {@code t} moves
-   * its real status into {@link ManagedThread#interruptStash} (stash, then clear) and back (set,
-   * then unstash), concurrently with this read: reading the stash both before and after the real
-   * status sees one of them whichever way it is moving.
-   */
-  static boolean interrupted(ManagedThread t) {
-    return t.interruptPending || t.interruptStash || t.thread.isInterrupted() || t.interruptStash;
   }
 
   private void recordChoice(int threadId) {

@@ -6,10 +6,10 @@ import org.apiguardian.api.API;
  * Which schedules of an exploration this run owns when the schedule space is split across CI jobs
  * ({@code baton.shard=i/n}): shard {@code i} of {@code n} (1-based) runs the schedules whose 0-based
  * index {@code s} has {@code s % n == i - 1}. Schedule {@code s} depends only on the seed and
- * {@code s} (see {@link SeededPolicy}), so the shards together run exactly the schedules of the
- * single run, none twice, and a failing schedule prints the same number and token in its shard as
- * in the single run. Round robin rather than blocks: a bug that the single run finds early is found
- * early in one of the shards too.
+ * {@code s} (see {@link dev.baton.strategy.SchedulePolicy#splittable()}), so the shards together
+ * run exactly the schedules of the single run, none twice, and a failing schedule prints the same
+ * number and token in its shard as in the single run. Round robin rather than blocks: a bug that
+ * the single run finds early is found early in one of the shards too.
  *
  * <p>{@link dev.baton.Strategy#EXHAUSTIVE} and replays are not split: each schedule of an
  * enumeration depends on all earlier ones, and a replay is one schedule. Shard 1 runs them whole;

@@ -1,6 +1,10 @@
 package dev.baton.scheduler;
 
 import dev.baton.InterleavingFailure.Kind;
+import dev.baton.strategy.ExhaustivePolicy;
+import dev.baton.strategy.PreemptionCounter;
+import dev.baton.strategy.ReplayPolicy;
+import dev.baton.strategy.SchedulePolicy;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;

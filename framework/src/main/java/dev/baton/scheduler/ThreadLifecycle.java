@@ -63,7 +63,7 @@ final class ThreadLifecycle {
     ManagedThread target = s.managed(thread);
     if (target == null) return -1;
     // A parked thread sets its interrupt status aside while it waits for the baton.
-    return Scheduler.interrupted(target) ? 1 : 0;
+    return ReadyThreads.interrupted(target) ? 1 : 0;
   }
 
   /** {@code Thread.interrupt}: a scheduling point; the model learns of it at once. */

@@ -34,7 +34,7 @@ class PackageDirectionTest {
     assertThat(main.stream().map(c -> c.getPackageName()).distinct()).contains(ROOT,
         ROOT + ".config", ROOT + ".engine", ROOT + ".existing", ROOT + ".instrument",
         ROOT + ".jcstress", ROOT + ".lincheck", ROOT + ".report", ROOT + ".runtime",
-        ROOT + ".scheduler");
+        ROOT + ".scheduler", ROOT + ".strategy");
     assertThat(main.stream().map(c -> c.getSource().map(s -> s.getUri().toString()).orElse("")))
         .noneMatch(uri -> uri.contains("test-classes"));
   }

@@ -16,7 +16,9 @@ import com.tngtech.archunit.library.dependencies.SliceIdentifier;
  *
  * <p>The intended direction (DESIGN.md section 3), top to bottom: the bridges (Lincheck, JCStress)
  * plug into the engine; the engine and the {@code Interleavings} facade use the exploration layer
- * ({@code scheduler}); exploration uses the instrumentation, the report and the runtime hooks;
+ * ({@code scheduler}); exploration uses the strategies (the policies that choose who runs next,
+ * which see a thread through {@code ThreadView} and never name the scheduler), the instrumentation,
+ * the report and the runtime hooks;
  * configuration and the API value types ({@code Strategy}, {@code InterleavingFailure}, ...) are
  * leaves that everybody above may use. The root package holds both the value types and the facade,
  * so the facade is a slice and a layer of its own: otherwise "the API package" would both use the
@@ -30,6 +32,7 @@ final class PackageLayers {
   static final String EXISTING = "Existing-test adoption (existing)";
   static final String FACADE = "Interleavings facade";
   static final String EXPLORATION = "Exploration (scheduler)";
+  static final String STRATEGY = "Strategies (strategy)";
   static final String REPORT = "Report";
   static final String INSTRUMENT = "Instrumentation";
   static final String RUNTIME = "Runtime hooks";
@@ -51,6 +54,7 @@ final class PackageLayers {
         .layer(EXISTING).definedBy(inPackages(root, "existing"))
         .layer(FACADE).definedBy(facade(root))
         .layer(EXPLORATION).definedBy(inPackages(root, "scheduler"))
+        .layer(STRATEGY).definedBy(inPackages(root, "strategy"))
         .layer(REPORT).definedBy(inPackages(root, "report"))
         .layer(INSTRUMENT).definedBy(inPackages(root, "instrument"))
         .layer(RUNTIME).definedBy(inPackages(root, "runtime"))
@@ -69,13 +73,17 @@ final class PackageLayers {
         // does not use the engine.
         .whereLayer(EXISTING).mayOnlyBeAccessedByLayers(ENGINE)
         .whereLayer(EXPLORATION).mayOnlyBeAccessedByLayers(BRIDGES, ENGINE, EXISTING, FACADE)
+        // The engine asks Strategies whether a strategy enumerates (a complete exploration).
+        .whereLayer(STRATEGY).mayOnlyBeAccessedByLayers(ENGINE, EXPLORATION)
         .whereLayer(REPORT).mayOnlyBeAccessedByLayers(BRIDGES, ENGINE, EXPLORATION)
-        .whereLayer(INSTRUMENT).mayOnlyBeAccessedByLayers(BRIDGES, ENGINE, FACADE, EXPLORATION)
+        .whereLayer(INSTRUMENT)
+        .mayOnlyBeAccessedByLayers(BRIDGES, ENGINE, FACADE, EXPLORATION, STRATEGY)
         .whereLayer(RUNTIME).mayOnlyBeAccessedByLayers(EXPLORATION)
         .whereLayer(CONFIG)
-        .mayOnlyBeAccessedByLayers(BRIDGES, ENGINE, FACADE, EXPLORATION, REPORT)
+        .mayOnlyBeAccessedByLayers(BRIDGES, ENGINE, FACADE, EXPLORATION, STRATEGY, REPORT)
         .whereLayer(API_VALUES)
-        .mayOnlyBeAccessedByLayers(BRIDGES, ENGINE, EXISTING, FACADE, EXPLORATION, CONFIG)
+        .mayOnlyBeAccessedByLayers(
+            BRIDGES, ENGINE, EXISTING, FACADE, EXPLORATION, STRATEGY, CONFIG)
         .ensureAllClassesAreContainedInArchitectureIgnoring(outside(root));
   }
 

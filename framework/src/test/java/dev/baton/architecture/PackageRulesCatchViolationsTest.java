@@ -16,8 +16,9 @@ import org.junit.jupiter.api.Test;
 /**
  * The rules of {@link PackageLayers} fail where they should and pass where they should, shown on
  * small fixture packages under {@code dev.baton.architecture.fixture}: a cycle between the engine
- * and the exploration layer, a runtime hook that names the scheduler, and a facade that shares the
- * API package with the value types the scheduler uses (no cycle, thanks to the facade's own slice).
+ * and the exploration layer, a runtime hook that names the scheduler, a policy that names the
+ * scheduler, and a facade that shares the API package with the value types the scheduler uses (no
+ * cycle, thanks to the facade's own slice).
  */
 class PackageRulesCatchViolationsTest {
   private static final String FIXTURES = "dev.baton.architecture.fixture";
@@ -56,6 +57,25 @@ class PackageRulesCatchViolationsTest {
     assertThat(layered.getFailureReport().getDetails())
         .singleElement(STRING)
         .contains("UpwardHook.yieldNow()", "UpwardScheduler.yieldNow()");
+  }
+
+  @Test
+  void aPolicyThatNamesTheSchedulerIsACycleAndAnUpwardReference() {
+    // Why the strategies are a first-level package: as a subpackage of scheduler, they would share
+    // its slice, and the cycle between the two would go unseen.
+    String root = FIXTURES + ".policy";
+    JavaClasses classes = classesUnder(root);
+
+    EvaluationResult cycles = PackageLayers.noCycles(root).evaluate(classes);
+    assertThat(cycles.hasViolation()).isTrue();
+    assertThat(String.join("\n", cycles.getFailureReport().getDetails()))
+        .contains("PeekingPolicy.pickThread").contains("PolicyScheduler.pickNext");
+    EvaluationResult layered = layers(root).evaluate(classes);
+    assertThat(layered.hasViolation()).isTrue();
+    // Only the policy's reference up is reported; the scheduler asking its policy is allowed.
+    assertThat(layered.getFailureReport().getDetails())
+        .singleElement(STRING)
+        .contains("PeekingPolicy.pickThread()", "PolicyScheduler.running()");
   }
 
   @Test

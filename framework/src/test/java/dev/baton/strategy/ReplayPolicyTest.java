@@ -1,4 +1,4 @@
-package dev.baton.scheduler;
+package dev.baton.strategy;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -11,16 +11,16 @@ import org.junit.jupiter.api.Test;
  * found), and anything else that does not match is a divergence.
  */
 class ReplayPolicyTest {
-  private final ManagedThread a = new ManagedThread(0, new Thread());
-  private final ManagedThread b = new ManagedThread(1, new Thread());
+  private final ThreadView a = new TestThread(0, new Thread());
+  private final ThreadView b = new TestThread(1, new Thread());
 
   @Test
   void followsTheTokenAndSaysNothingWhileItLasts() {
     ReplayPolicy replay = new ReplayPolicy(new int[] {1, 0, 1}, true);
     replay.beginSchedule(0);
-    assertThat(replay.pickThread(new ManagedThread[] {a, b}, 2, 0, a, 1)).isEqualTo(1);
-    assertThat(replay.pickThread(new ManagedThread[] {a, b}, 2, 0, b, 2)).isEqualTo(0);
-    assertThat(replay.pickThread(new ManagedThread[] {a, b}, 2, 0, a, 3)).isEqualTo(1);
+    assertThat(replay.pickThread(new ThreadView[] {a, b}, 2, 0, a, 1)).isEqualTo(1);
+    assertThat(replay.pickThread(new ThreadView[] {a, b}, 2, 0, b, 2)).isEqualTo(0);
+    assertThat(replay.pickThread(new ThreadView[] {a, b}, 2, 0, a, 3)).isEqualTo(1);
     assertThat(replay.overran()).isNull();
     assertThat(replay.unused()).isZero();
   }
@@ -29,7 +29,7 @@ class ReplayPolicyTest {
   void aChoiceTheCodeNoLongerOffersIsADivergence() {
     ReplayPolicy replay = new ReplayPolicy(new int[] {1}, true);
     replay.beginSchedule(0);
-    assertThatThrownBy(() -> replay.pickThread(new ManagedThread[] {a}, 1, 0, a, 1))
+    assertThatThrownBy(() -> replay.pickThread(new ThreadView[] {a}, 1, 0, a, 1))
         .isInstanceOf(ReplayPolicy.Divergence.class)
         .hasMessageContaining("the token chose thread #1");
   }
@@ -38,13 +38,13 @@ class ReplayPolicyTest {
   void pastTheTokenTheRunningThreadGoesOnForABoundedWhileAndTheOverrunIsRemembered() {
     ReplayPolicy replay = new ReplayPolicy(new int[] {1, 1}, true);
     replay.beginSchedule(0);
-    replay.pickThread(new ManagedThread[] {a, b}, 2, 0, b, 1);
-    replay.pickThread(new ManagedThread[] {a, b}, 2, 0, b, 2);
+    replay.pickThread(new ThreadView[] {a, b}, 2, 0, b, 1);
+    replay.pickThread(new ThreadView[] {a, b}, 2, 0, b, 2);
     for (int step = 3; step < 10_003; step++) {
-      assertThat(replay.pickThread(new ManagedThread[] {a, b}, 2, 0, b, step)).isEqualTo(1);
+      assertThat(replay.pickThread(new ThreadView[] {a, b}, 2, 0, b, step)).isEqualTo(1);
     }
     assertThat(replay.overran()).contains("choice 3", "the token's 2 choices were used up");
-    assertThatThrownBy(() -> replay.pickThread(new ManagedThread[] {a, b}, 2, 0, b, 10_003))
+    assertThatThrownBy(() -> replay.pickThread(new ThreadView[] {a, b}, 2, 0, b, 10_003))
         .isInstanceOf(ReplayPolicy.Divergence.class);
 
     replay.beginSchedule(1);
@@ -55,9 +55,9 @@ class ReplayPolicyTest {
   void pastTheTokenAThreadOtherThanTheRunningOneIsADivergence() {
     ReplayPolicy replay = new ReplayPolicy(new int[] {1}, true);
     replay.beginSchedule(0);
-    replay.pickThread(new ManagedThread[] {a, b}, 2, 0, b, 1);
+    replay.pickThread(new ThreadView[] {a, b}, 2, 0, b, 1);
     // b blocked: only a can run, and the token has nothing to say about it
-    assertThatThrownBy(() -> replay.pickThread(new ManagedThread[] {a}, 1, 0, b, 2))
+    assertThatThrownBy(() -> replay.pickThread(new ThreadView[] {a}, 1, 0, b, 2))
         .isInstanceOf(ReplayPolicy.Divergence.class)
         .hasMessageContaining("were used up");
   }

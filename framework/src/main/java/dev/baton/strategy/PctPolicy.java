@@ -1,4 +1,4 @@
-package dev.baton.scheduler;
+package dev.baton.strategy;
 
 import dev.baton.ExplorationCoverage;
 import java.util.Arrays;
@@ -47,7 +47,7 @@ final class PctPolicy extends SeededPolicy {
 
   @Override
   public int pickThread(
-      ManagedThread[] options, int enabled, int wakeable, ManagedThread current, int step) {
+      ThreadView[] options, int enabled, int wakeable, ThreadView current, int step) {
     int count = enabled + wakeable; // a waiting thread with the top priority is woken early
     while (nextChange < changePoints.length && changePoints[nextChange] <= step) {
       // The i-th change point lowers the running thread below every initial priority.
@@ -70,8 +70,8 @@ final class PctPolicy extends SeededPolicy {
    * Whether {@code current} could run but left the choice to the others (a yield, a spin wait, the
    * fairness bound): it is alive, waits for nothing, and is not among the {@code enabled} options.
    */
-  static boolean gaveWay(ManagedThread current, ManagedThread[] options, int enabled) {
-    if (current.terminated || current.wait != ManagedThread.Wait.NONE) return false;
+  static boolean gaveWay(ThreadView current, ThreadView[] options, int enabled) {
+    if (!current.runnable()) return false;
     for (int i = 0; i < enabled; i++) {
       if (options[i] == current) return false;
     }
@@ -99,11 +99,11 @@ final class PctPolicy extends SeededPolicy {
    * (none when it ran no schedule itself: a replay of a PCT token).
    */
   @Override
-  public ExplorationCoverage coverage(Coverage coverage) {
+  public ExplorationCoverage coverage(CoverageCounts coverage) {
     return coverage.result(depth, ranSchedules ? stepEstimate : 0);
   }
 
-  private double priority(ManagedThread t) {
+  private double priority(ThreadView t) {
     if (t.id >= priorities.length) {
       int old = priorities.length;
       priorities = Arrays.copyOf(priorities, Math.max(t.id + 1, old * 2));

@@ -1,4 +1,4 @@
-package dev.baton.scheduler;
+package dev.baton.strategy;
 
 /** Uniformly random choice at every scheduling point. */
 final class RandomPolicy extends SeededPolicy {
@@ -9,7 +9,7 @@ final class RandomPolicy extends SeededPolicy {
 
   @Override
   public int pickThread(
-      ManagedThread[] options, int enabled, int wakeable, ManagedThread current, int step) {
+      ThreadView[] options, int enabled, int wakeable, ThreadView current, int step) {
     return random.nextInt(enabled + wakeable);
   }
 

@@ -1,4 +1,6 @@
-package dev.baton.scheduler;
+package dev.baton.strategy;
+
+import org.apiguardian.api.API;
 
 /**
  * Feeds a recorded schedule back. Strict: the first recorded choice that does not apply throws
@@ -11,7 +13,8 @@ package dev.baton.scheduler;
  * than when it was found. The explorer accepts such a replay only when it ends in that same kind
  * of failure.
  */
-final class ReplayPolicy implements SchedulePolicy {
+@API(status = API.Status.INTERNAL, since = "0.1")
+public final class ReplayPolicy implements SchedulePolicy {
   private final int[] recorded;
   private final boolean strict;
   private int next;
@@ -19,7 +22,7 @@ final class ReplayPolicy implements SchedulePolicy {
   /** Why the strict replay ran past its token, or null while it did not. */
   private String overran;
 
-  ReplayPolicy(int[] recorded, boolean strict) {
+  public ReplayPolicy(int[] recorded, boolean strict) {
     this.recorded = recorded;
     this.strict = strict;
   }
@@ -32,7 +35,7 @@ final class ReplayPolicy implements SchedulePolicy {
 
   @Override
   public int pickThread(
-      ManagedThread[] options, int enabled, int wakeable, ManagedThread current, int step) {
+      ThreadView[] options, int enabled, int wakeable, ThreadView current, int step) {
     return pick(options, enabled + wakeable, current, step);
   }
 
@@ -48,11 +51,11 @@ final class ReplayPolicy implements SchedulePolicy {
   }
 
   @Override
-  public int pickWaiter(ManagedThread[] waiters, int count) {
+  public int pickWaiter(ThreadView[] waiters, int count) {
     return pick(waiters, count, null, -1);
   }
 
-  private int pick(ManagedThread[] options, int count, ManagedThread current, int step) {
+  private int pick(ThreadView[] options, int count, ThreadView current, int step) {
     int position = next++;
     if (position < recorded.length) {
       for (int i = 0; i < count; i++) {
@@ -96,16 +99,16 @@ final class ReplayPolicy implements SchedulePolicy {
    * Null, or why this strict replay ran past its token's choices (the running thread kept going):
    * a divergence unless the schedule ended in the failure a recursion that runs deeper shows.
    */
-  String overran() {
+  public String overran() {
     return overran;
   }
 
   /** Recorded choices this schedule did not use. */
-  int unused() {
+  public int unused() {
     return Math.max(0, recorded.length - next);
   }
 
-  int total() {
+  public int total() {
     return recorded.length;
   }
 
@@ -114,7 +117,7 @@ final class ReplayPolicy implements SchedulePolicy {
     return divergence;
   }
 
-  private static String names(ManagedThread[] options, int count) {
+  private static String names(ThreadView[] options, int count) {
     StringBuilder b = new StringBuilder("[");
     for (int i = 0; i < count; i++) {
       if (i > 0) b.append(", ");
@@ -124,7 +127,7 @@ final class ReplayPolicy implements SchedulePolicy {
   }
 
   /** A strict replay no longer matches the code. */
-  static final class Divergence extends RuntimeException {
+  public static final class Divergence extends RuntimeException {
     private static final long serialVersionUID = 1L;
 
     Divergence(int choice, String why) {

@@ -1,10 +1,13 @@
-package dev.baton.scheduler;
+package dev.baton.strategy;
+
+import org.apiguardian.api.API;
 
 /**
  * Makes the scheduler's choices for one exploration. The scheduler records every choice it gets,
  * so a policy never needs to replay itself.
  */
-interface SchedulePolicy {
+@API(status = API.Status.INTERNAL, since = "0.1")
+public interface SchedulePolicy {
 
   /** Called before schedule {@code index} (0-based) starts. */
   void beginSchedule(int index);
@@ -20,10 +23,10 @@ interface SchedulePolicy {
    * @return an index into {@code options}
    */
   int pickThread(
-      ManagedThread[] options, int enabled, int wakeable, ManagedThread current, int step);
+      ThreadView[] options, int enabled, int wakeable, ThreadView current, int step);
 
   /** Picks which of {@code count >= 2} waiting threads a {@code notify()} wakes. */
-  int pickWaiter(ManagedThread[] waiters, int count);
+  int pickWaiter(ThreadView[] waiters, int count);
 
   /**
    * What the scheduler tells about every step of the schedule that is about to run, or null (the
@@ -66,8 +69,9 @@ interface SchedulePolicy {
 
   /**
    * Whether the schedules of an exploration can be dealt out to shards and parallel workers: true
-   * when schedule {@code i} depends on the seed and {@code i} only (see {@link ShardPlan}), false
-   * for a search whose schedules each depend on the ones before, and for a replay.
+   * when schedule {@code i} depends on the seed and {@code i} only (the scheduler's {@code
+   * ShardPlan} deals them out), false for a search whose schedules each depend on the ones before,
+   * and for a replay.
    */
   default boolean splittable() {
     return true;
@@ -90,7 +94,7 @@ interface SchedulePolicy {
   String name();
 
   /** The coverage figures of {@code coverage}, with the ones this policy adds of its own. */
-  default dev.baton.ExplorationCoverage coverage(Coverage coverage) {
+  default dev.baton.ExplorationCoverage coverage(CoverageCounts coverage) {
     return coverage.result(0, 0);
   }
 }

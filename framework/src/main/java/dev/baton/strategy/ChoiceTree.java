@@ -1,4 +1,4 @@
-package dev.baton.scheduler;
+package dev.baton.strategy;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -40,7 +40,7 @@ final class ChoiceTree {
    * The choice point at the current depth, the one the previous runs left there or a new one, and
    * goes one deeper.
    */
-  ChoicePoint next(ManagedThread[] options, int count, int currentId, boolean waiter) {
+  ChoicePoint next(ThreadView[] options, int count, int currentId, boolean waiter) {
     int d = depth++;
     ChoicePoint point = null;
     if (d < points.size()) {

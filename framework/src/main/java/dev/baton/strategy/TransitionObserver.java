@@ -1,4 +1,6 @@
-package dev.baton.scheduler;
+package dev.baton.strategy;
+
+import org.apiguardian.api.API;
 
 /**
  * Told what each step of a schedule touches, for a policy that reasons about which steps commute
@@ -7,20 +9,21 @@ package dev.baton.scheduler;
  * policy asks for it ({@link SchedulePolicy#observer()}), so the other strategies pay one null
  * check per step.
  */
-interface TransitionObserver {
+@API(status = API.Status.INTERNAL, since = "0.1")
+public interface TransitionObserver {
 
   /**
    * {@code chosen} got the baton at a scheduling point and now performs its pending operation
-   * ({@link ManagedThread#pendingObject} and the fields beside it); {@code decided} is false when it
+   * ({@link ThreadView#pendingObject} and the fields beside it); {@code decided} is false when it
    * was the only thread that could run (no choice was recorded).
    */
-  void transition(ManagedThread chosen, boolean decided);
+  void transition(ThreadView chosen, boolean decided);
 
   /**
-   * {@code me} performs its pending operation ({@link ManagedThread#pendingObject} and the fields
-   * beside it, at {@link ManagedThread#lastSite}) without a switch.
+   * {@code me} performs its pending operation ({@link ThreadView#pendingObject} and the fields
+   * beside it, at {@link ThreadView#lastSite}) without a switch.
    */
-  default void pending(ManagedThread me) {
+  default void pending(ThreadView me) {
     access(me.pendingObject, me.pendingKey, me.pendingIndex, me.pendingWrite);
   }
 

@@ -1,4 +1,4 @@
-package dev.baton.scheduler;
+package dev.baton.strategy;
 
 import dev.baton.instrument.Site;
 import dev.baton.instrument.Sites;
@@ -16,7 +16,7 @@ final class PosPolicy extends SeededPolicy {
 
   @Override
   public int pickThread(
-      ManagedThread[] options, int enabled, int wakeable, ManagedThread current, int step) {
+      ThreadView[] options, int enabled, int wakeable, ThreadView current, int step) {
     int count = enabled + wakeable;
     int best = 0;
     for (int i = 0; i < count; i++) {
@@ -25,7 +25,7 @@ final class PosPolicy extends SeededPolicy {
       }
       if (options[i].priority > options[best].priority) best = i;
     }
-    ManagedThread chosen = options[best];
+    ThreadView chosen = options[best];
     for (int i = 0; i < count; i++) {
       if (i != best && races(chosen, options[i])) options[i].priority = random.nextDouble();
     }
@@ -38,12 +38,12 @@ final class PosPolicy extends SeededPolicy {
     return "POS";
   }
 
-  static boolean races(ManagedThread a, ManagedThread b) {
+  static boolean races(ThreadView a, ThreadView b) {
     if (!a.pendingWrite && !b.pendingWrite) return false;
     if (a.pendingObject != b.pendingObject) return false;
     if (a.pendingObject == null && a.pendingKey == null) return false;
     if (a.pendingKey != b.pendingKey) return false;
-    if (a.pendingKey == Scheduler.FIELD_KEY && a.pendingIndex != b.pendingIndex) {
+    if (a.pendingKey == ThreadView.FIELD_KEY && a.pendingIndex != b.pendingIndex) {
       // Two sites may access the same field: compare what they name, not the sites.
       Site sa = Sites.get(a.pendingIndex);
       Site sb = Sites.get(b.pendingIndex);

@@ -1,4 +1,4 @@
-package dev.baton.scheduler;
+package dev.baton.strategy;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -7,9 +7,9 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class ExhaustivePolicyTest {
-  private final ManagedThread a = new ManagedThread(0, new Thread());
-  private final ManagedThread b = new ManagedThread(1, new Thread());
-  private final ManagedThread c = new ManagedThread(2, new Thread());
+  private final ThreadView a = new TestThread(0, new Thread());
+  private final ThreadView b = new TestThread(1, new Thread());
+  private final ThreadView c = new TestThread(2, new Thread());
 
   @Test
   void enumeratesEveryPathOfTheChoiceTreeThenStops() {
@@ -17,10 +17,10 @@ class ExhaustivePolicyTest {
     List<String> paths = new ArrayList<>();
     for (int schedule = 0; schedule < 100 && !policy.exhausted(); schedule++) {
       policy.beginSchedule(schedule);
-      ManagedThread[] three = {a, b, c};
-      ManagedThread first = three[policy.pickThread(three, 3, 0, a, 1)];
-      ManagedThread[] two = {a, b};
-      ManagedThread second = two[policy.pickThread(two, 2, 0, first, 2)];
+      ThreadView[] three = {a, b, c};
+      ThreadView first = three[policy.pickThread(three, 3, 0, a, 1)];
+      ThreadView[] two = {a, b};
+      ThreadView second = two[policy.pickThread(two, 2, 0, first, 2)];
       paths.add(first.id + "" + second.id);
       policy.endSchedule(2);
     }
@@ -42,9 +42,9 @@ class ExhaustivePolicyTest {
     for (int schedule = 0; schedule < 12 && !policy.exhausted(); schedule++) {
       policy.beginSchedule(schedule);
       StringBuilder path = new StringBuilder();
-      ManagedThread running = a;
+      ThreadView running = a;
       for (int step = 0; step < 10; step++) {
-        ManagedThread[] options = {a, b};
+        ThreadView[] options = {a, b};
         running = options[policy.pickThread(options, 2, 0, running, step)];
         path.append(running.id);
       }
@@ -60,9 +60,9 @@ class ExhaustivePolicyTest {
     ExhaustivePolicy policy = new ExhaustivePolicy(2, false);
     for (int schedule = 0; schedule < 3; schedule++) {
       policy.beginSchedule(schedule);
-      ManagedThread running = a;
+      ThreadView running = a;
       for (int step = 0; step < 10; step++) {
-        ManagedThread[] options = {a, b};
+        ThreadView[] options = {a, b};
         running = options[policy.pickThread(options, 2, 0, running, step)];
       }
       policy.endSchedule(10);
@@ -77,7 +77,7 @@ class ExhaustivePolicyTest {
   void triesTheRunningThreadFirst() {
     ExhaustivePolicy policy = new ExhaustivePolicy(2, false);
     policy.beginSchedule(0);
-    ManagedThread[] options = {a, b, c};
+    ThreadView[] options = {a, b, c};
     assertThat(options[policy.pickThread(options, 3, 0, b, 1)]).isSameAs(b);
   }
 }

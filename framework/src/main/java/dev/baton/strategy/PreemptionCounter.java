@@ -1,14 +1,17 @@
-package dev.baton.scheduler;
+package dev.baton.strategy;
+
+import org.apiguardian.api.API;
 
 /**
  * Passes every choice through to another policy and counts the preemptions among them: choices
  * that switch away from a running thread that could have gone on.
  */
-final class PreemptionCounter implements SchedulePolicy {
+@API(status = API.Status.INTERNAL, since = "0.1")
+public final class PreemptionCounter implements SchedulePolicy {
   private final SchedulePolicy policy;
   private int preemptions;
 
-  PreemptionCounter(SchedulePolicy policy) {
+  public PreemptionCounter(SchedulePolicy policy) {
     this.policy = policy;
   }
 
@@ -20,7 +23,7 @@ final class PreemptionCounter implements SchedulePolicy {
 
   @Override
   public int pickThread(
-      ManagedThread[] options, int enabled, int wakeable, ManagedThread current, int step) {
+      ThreadView[] options, int enabled, int wakeable, ThreadView current, int step) {
     int i = policy.pickThread(options, enabled, wakeable, current, step);
     if (options[i] != current) {
       for (int k = 0; k < enabled; k++) {
@@ -34,7 +37,7 @@ final class PreemptionCounter implements SchedulePolicy {
   }
 
   @Override
-  public int pickWaiter(ManagedThread[] waiters, int count) {
+  public int pickWaiter(ThreadView[] waiters, int count) {
     return policy.pickWaiter(waiters, count);
   }
 
@@ -48,7 +51,7 @@ final class PreemptionCounter implements SchedulePolicy {
     return policy.name();
   }
 
-  int preemptions() {
+  public int preemptions() {
     return preemptions;
   }
 }

@@ -1,4 +1,4 @@
-package dev.baton.scheduler;
+package dev.baton.strategy;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -10,9 +10,9 @@ import org.junit.jupiter.api.Test;
  * spinning threads would hand over to each other for ever.
  */
 class PctPolicyTest {
-  private final ManagedThread spinner = new ManagedThread(0, new Thread());
-  private final ManagedThread other = new ManagedThread(1, new Thread());
-  private final ManagedThread holder = new ManagedThread(2, new Thread());
+  private final ThreadView spinner = new TestThread(0, new Thread());
+  private final ThreadView other = new TestThread(1, new Thread());
+  private final ThreadView holder = new TestThread(2, new Thread());
 
   @Test
   void aThreadThatGivesWayHandsOverToEveryOtherInTurn() {
@@ -21,7 +21,7 @@ class PctPolicyTest {
     boolean[] picked = new boolean[2];
     for (int step = 1; step <= 60; step++) {
       // `spinner` can run but left the choice to the others: it is not among the options
-      picked[pct.pickThread(new ManagedThread[] {other, holder}, 2, 0, spinner, step)] = true;
+      picked[pct.pickThread(new ThreadView[] {other, holder}, 2, 0, spinner, step)] = true;
     }
     assertThat(picked).containsOnly(true);
   }
@@ -32,9 +32,9 @@ class PctPolicyTest {
     pct.beginSchedule(0);
     pct.endSchedule(10_000); // change points spread over 10,000 steps: none in the first 60
     pct.beginSchedule(1);
-    int first = pct.pickThread(new ManagedThread[] {spinner, other, holder}, 3, 0, spinner, 1);
+    int first = pct.pickThread(new ThreadView[] {spinner, other, holder}, 3, 0, spinner, 1);
     for (int step = 2; step <= 60; step++) {
-      int pick = pct.pickThread(new ManagedThread[] {spinner, other, holder}, 3, 0, spinner, step);
+      int pick = pct.pickThread(new ThreadView[] {spinner, other, holder}, 3, 0, spinner, step);
       assertThat(pick).as("step %d", step).isEqualTo(first);
     }
   }

@@ -1,6 +1,7 @@
-package dev.baton.scheduler;
+package dev.baton.strategy;
 
 import dev.baton.Strategy;
+import dev.baton.config.Defaults;
 import org.apiguardian.api.API;
 
 /**
@@ -13,26 +14,22 @@ import org.apiguardian.api.API;
 public final class Strategies {
   private Strategies() {}
 
-  /** A fresh policy for {@code strategy}, drawing from {@code seed}. */
-  static SchedulePolicy policy(Strategy strategy, long seed, ExplorationSettings settings) {
-    return policy(strategy, seed, settings.pctDepth(), settings.search());
-  }
-
-  private static SchedulePolicy policy(
-      Strategy strategy, long seed, int pctDepth, SearchSettings search) {
+  /**
+   * A fresh policy for {@code strategy}, drawing from {@code seed}.
+   *
+   * @param pctDepth PCT's bug depth, at least 1
+   * @param maxPreemptions the exhaustive search's last round, at least 0
+   * @param reduction whether the exhaustive search applies partial-order reduction
+   */
+  public static SchedulePolicy policy(
+      Strategy strategy, long seed, int pctDepth, int maxPreemptions, boolean reduction) {
     return switch (strategy) {
       case RANDOM -> new RandomPolicy(seed);
       case PCT -> new PctPolicy(seed, pctDepth);
       case POS -> new PosPolicy(seed);
-      case EXHAUSTIVE -> new ExhaustivePolicy(search.maxPreemptions(), search.reduction());
+      case EXHAUSTIVE -> new ExhaustivePolicy(maxPreemptions, reduction);
       case PORTFOLIO -> new PortfolioPolicy(seed);
     };
-  }
-
-  /** What chooses after a lenient replay leaves a token that {@code strategy} recorded. */
-  static SchedulePolicy afterLenientReplay(
-      Strategy strategy, long seed, ExplorationSettings settings) {
-    return policy(strategy, seed, settings).afterLenientReplay(seed);
   }
 
   /**
@@ -40,6 +37,7 @@ public final class Strategies {
    * ({@link dev.baton.ExplorationResult#complete()} is worth reporting).
    */
   public static boolean enumerates(Strategy strategy) {
-    return strategy != null && policy(strategy, 0, 1, SearchSettings.DEFAULTS).enumerates();
+    return strategy != null
+        && policy(strategy, 0, 1, Defaults.MAX_PREEMPTIONS, Defaults.REDUCTION).enumerates();
   }
 }

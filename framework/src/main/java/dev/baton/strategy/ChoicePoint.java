@@ -1,4 +1,4 @@
-package dev.baton.scheduler;
+package dev.baton.strategy;
 
 import java.util.BitSet;
 
@@ -51,7 +51,7 @@ final class ChoicePoint {
     return false;
   }
 
-  boolean matches(ManagedThread[] others, int count, int currentId, boolean isWaiter) {
+  boolean matches(ThreadView[] others, int count, int currentId, boolean isWaiter) {
     if (count != options.length || currentId != current || isWaiter != waiter) return false;
     for (int i = 0; i < count; i++) {
       if (others[i].id != options[i]) return false;

@@ -1,4 +1,4 @@
-package dev.baton.scheduler;
+package dev.baton.strategy;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -13,9 +13,9 @@ import org.junit.jupiter.api.Test;
  * nothing shared.
  */
 class PortfolioPolicyTest {
-  private final ManagedThread a = new ManagedThread(0, new Thread());
-  private final ManagedThread b = new ManagedThread(1, new Thread());
-  private final ManagedThread sleeper = new ManagedThread(2, new Thread());
+  private final ThreadView a = new TestThread(0, new Thread());
+  private final ThreadView b = new TestThread(1, new Thread());
+  private final ThreadView sleeper = new TestThread(2, new Thread());
 
   /** Fraction of picks that wake {@link #sleeper} over 60 schedules of 50 choices each. */
   private double wakeUpRate(SchedulePolicy policy) {
@@ -24,7 +24,7 @@ class PortfolioPolicyTest {
     for (int schedule = 0; schedule < 60; schedule++) {
       policy.beginSchedule(schedule);
       for (int step = 1; step <= 50; step++) {
-        ManagedThread[] options = {a, b, sleeper};
+        ThreadView[] options = {a, b, sleeper};
         if (policy.pickThread(options, 2, 1, a, step) == 2) wakeUps++;
         picks++;
       }
@@ -56,7 +56,7 @@ class PortfolioPolicyTest {
       picks.clear();
       policy.beginSchedule(schedule);
       for (int step = 1; step <= 40; step++) {
-        picks.add(policy.pickThread(new ManagedThread[] {a, b, sleeper}, 2, 1, a, step));
+        picks.add(policy.pickThread(new ThreadView[] {a, b, sleeper}, 2, 1, a, step));
       }
       policy.endSchedule(40);
     }
@@ -70,13 +70,13 @@ class PortfolioPolicyTest {
     a.pendingObject = null; // a thread start, say
     a.pendingKey = null;
     for (int step = 1; step <= 50; step++) {
-      assertThat(walk.pickThread(new ManagedThread[] {b, a}, 2, 0, a, step)).isEqualTo(1);
+      assertThat(walk.pickThread(new ThreadView[] {b, a}, 2, 0, a, step)).isEqualTo(1);
     }
     a.pendingObject = new Object(); // a field of a shared object: any thread may go first
-    a.pendingKey = Scheduler.FIELD_KEY;
+    a.pendingKey = ThreadView.FIELD_KEY;
     boolean switched = false;
     for (int step = 1; step <= 50 && !switched; step++) {
-      switched = walk.pickThread(new ManagedThread[] {b, a}, 2, 0, a, step) == 0;
+      switched = walk.pickThread(new ThreadView[] {b, a}, 2, 0, a, step) == 0;
     }
     assertThat(switched).isTrue();
   }
@@ -89,15 +89,15 @@ class PortfolioPolicyTest {
     a.pendingObject = list; // a call on a list that only `a` has touched
     a.pendingKey = null;
     b.pendingObject = new Object();
-    b.pendingKey = Scheduler.FIELD_KEY;
+    b.pendingKey = ThreadView.FIELD_KEY;
     for (int step = 1; step <= 50; step++) {
-      assertThat(walk.pickThread(new ManagedThread[] {b, a}, 2, 0, a, step)).isEqualTo(1);
+      assertThat(walk.pickThread(new ThreadView[] {b, a}, 2, 0, a, step)).isEqualTo(1);
     }
     b.pendingObject = list; // now `b` is about to call it too
     b.pendingKey = null;
     boolean switched = false;
     for (int step = 1; step <= 50 && !switched; step++) {
-      switched = walk.pickThread(new ManagedThread[] {b, a}, 2, 0, a, step) == 0;
+      switched = walk.pickThread(new ThreadView[] {b, a}, 2, 0, a, step) == 0;
     }
     assertThat(switched).as("a shared object: any thread may go first").isTrue();
   }
@@ -112,23 +112,23 @@ class PortfolioPolicyTest {
     a.pendingKey = null;
     a.nextSite = 7;
     b.pendingObject = new Object();
-    b.pendingKey = Scheduler.FIELD_KEY;
-    walk.pickThread(new ManagedThread[] {b, a}, 2, 0, a, 1);
+    b.pendingKey = ThreadView.FIELD_KEY;
+    walk.pickThread(new ThreadView[] {b, a}, 2, 0, a, 1);
     b.pendingObject = lock;
     b.pendingKey = null;
     b.nextSite = 7;
-    walk.pickThread(new ManagedThread[] {b, a}, 2, 0, a, 2);
+    walk.pickThread(new ThreadView[] {b, a}, 2, 0, a, 2);
     walk.endSchedule(2);
     assertThat(shared.get(7)).as("site 7 learned as shared in schedule 0").isTrue();
 
     walk.beginSchedule(1);
     a.pendingObject = new Object(); // a lock of this schedule that only `a` touched so far
     b.pendingObject = new Object();
-    b.pendingKey = Scheduler.FIELD_KEY;
+    b.pendingKey = ThreadView.FIELD_KEY;
     b.nextSite = 8;
     boolean switched = false;
     for (int step = 1; step <= 50 && !switched; step++) {
-      switched = walk.pickThread(new ManagedThread[] {b, a}, 2, 0, a, step) == 0;
+      switched = walk.pickThread(new ThreadView[] {b, a}, 2, 0, a, step) == 0;
     }
     assertThat(switched).as("the call at site 7 may be preempted").isTrue();
 
@@ -139,7 +139,7 @@ class PortfolioPolicyTest {
     b.pendingObject = other;
     b.pendingKey = null;
     b.nextSite = 9;
-    walk.pickThread(new ManagedThread[] {b, a}, 2, 0, a, 1);
+    walk.pickThread(new ThreadView[] {b, a}, 2, 0, a, 1);
     assertThat(shared.get(9)).isFalse();
   }
 
@@ -147,15 +147,15 @@ class PortfolioPolicyTest {
   void byCodeTheOneThreadRunningOtherCodeIsChosenAsOftenAsAllTheCopiesTogether() {
     SelectiveWalkPolicy walk = new SelectiveWalkPolicy(5, true, new java.util.BitSet());
     walk.beginSchedule(1);
-    ManagedThread[] options = new ManagedThread[99];
+    ThreadView[] options = new ThreadView[99];
     for (int i = 0; i < 98; i++) {
-      options[i] = new ManagedThread(i + 1, new Thread());
+      options[i] = new TestThread(i + 1, new Thread());
       options[i].nextSite = 11; // 98 copies of one worker at the same step
     }
-    ManagedThread reader = new ManagedThread(99, new Thread());
+    ThreadView reader = new TestThread(99, new Thread());
     reader.nextSite = 12;
     options[98] = reader;
-    for (ManagedThread t : options) t.pendingKey = Scheduler.FIELD_KEY;
+    for (ThreadView t : options) t.pendingKey = ThreadView.FIELD_KEY;
     int readerPicked = 0;
     java.util.Set<Integer> copiesPicked = new java.util.HashSet<>();
     for (int step = 1; step <= 1000; step++) {
@@ -169,22 +169,16 @@ class PortfolioPolicyTest {
 
   @Test
   void byCodeThreadsThatHaveNotRunYetCountByTheCodeTheyWereStartedToRun() {
-    dev.baton.instrument.BatonAgent.install(); // opens java.lang, where a thread keeps its task
+    // The scheduler numbers the kinds (dev.baton.scheduler.ThreadKindsTest): nine copies of one
+    // writer are kind 0, the checker kind 1; none has a site yet.
     SelectiveWalkPolicy walk = new SelectiveWalkPolicy(5, true, new java.util.BitSet());
     walk.beginSchedule(1);
-    ThreadKinds kinds = new ThreadKinds();
-    Runnable writer = () -> { };
-    Runnable checker = () -> { };
-    ManagedThread[] options = new ManagedThread[10];
-    for (int i = 0; i < 9; i++) {
-      options[i] = new ManagedThread(i + 1, new Thread(writer));
-      options[i].kind = kinds.of(options[i].thread);
+    ThreadView[] options = new ThreadView[10];
+    for (int i = 0; i < 10; i++) {
+      options[i] = new TestThread(i + 1, new Thread());
+      options[i].kind = i < 9 ? 0 : 1;
+      options[i].pendingKey = ThreadView.LIFE_KEY; // nobody about to take a local step
     }
-    options[9] = new ManagedThread(10, new Thread(checker));
-    options[9].kind = kinds.of(options[9].thread);
-    assertThat(options[9].kind).isNotEqualTo(options[0].kind);
-    assertThat(options[8].kind).isEqualTo(options[0].kind);
-    for (ManagedThread t : options) t.pendingKey = Scheduler.LIFE_KEY; // nobody about to take a local step
     int checkerPicked = 0;
     for (int step = 1; step <= 1000; step++) {
       if (walk.pickThread(options, 10, 0, options[0], step) == 9) checkerPicked++;
@@ -201,7 +195,7 @@ class PortfolioPolicyTest {
     boolean[] picked = new boolean[2];
     for (int step = 1; step <= 60; step++) {
       // `a` spins (Thread.yield): it can run, but leaves the choice to b and the sleeper
-      picked[portfolio.pickThread(new ManagedThread[] {b, sleeper}, 2, 0, a, step)] = true;
+      picked[portfolio.pickThread(new ThreadView[] {b, sleeper}, 2, 0, a, step)] = true;
     }
     assertThat(picked).containsOnly(true);
   }

@@ -1,4 +1,4 @@
-package dev.baton.scheduler;
+package dev.baton.strategy;
 
 import java.util.BitSet;
 import java.util.IdentityHashMap;
@@ -25,8 +25,8 @@ import java.util.Map;
  *
  * <p>{@linkplain #byCode By code}, it first picks uniformly among the distinct pieces of code the
  * options are about to run (the site of each thread's next step; for a thread that has not run
- * yet, its {@linkplain ThreadKinds kind}), then among the threads there. Copies of one worker count
- * once: a reader started after 98 copies of a two-stage writer runs next as often as all the
+ * yet, its {@linkplain ThreadView#kind kind}), then among the threads there. Copies of one worker
+ * count once: a reader started after 98 copies of a two-stage writer runs next as often as all the
  * writers together, where a uniform choice of threads would give it one chance in 99.
  */
 final class SelectiveWalkPolicy extends SeededPolicy {
@@ -59,7 +59,7 @@ final class SelectiveWalkPolicy extends SeededPolicy {
 
   @Override
   public int pickThread(
-      ManagedThread[] options, int enabled, int wakeable, ManagedThread current, int step) {
+      ThreadView[] options, int enabled, int wakeable, ThreadView current, int step) {
     for (int i = 0; i < enabled + wakeable; i++) touch(options[i]);
     if (local(current)) {
       for (int i = 0; i < enabled; i++) {
@@ -76,7 +76,7 @@ final class SelectiveWalkPolicy extends SeededPolicy {
   }
 
   /** Records that {@code t}'s next step touches its object (a call or an array element). */
-  private void touch(ManagedThread t) {
+  private void touch(ThreadView t) {
     if (t.pendingKey != null || t.pendingObject == null) return;
     Long before = toucher.putIfAbsent(t.pendingObject, touch(t.id, t.nextSite));
     if (before == null) return;
@@ -97,7 +97,7 @@ final class SelectiveWalkPolicy extends SeededPolicy {
     if (learning && site >= 0) shared.set(site);
   }
 
-  private boolean local(ManagedThread t) {
+  private boolean local(ThreadView t) {
     if (t.pendingKey != null) return false; // a field, a monitor, a lock, a thread's life
     if (t.pendingObject == null) return true; // a start, a clock read: nothing in memory
     if (t.nextSite >= 0 && shared.get(t.nextSite)) return false;
@@ -106,7 +106,7 @@ final class SelectiveWalkPolicy extends SeededPolicy {
   }
 
   /** A uniformly chosen code among the options', then a uniformly chosen thread running it. */
-  private int pickByCode(ManagedThread[] options, int enabled, int wakeable) {
+  private int pickByCode(ThreadView[] options, int enabled, int wakeable) {
     int count = enabled + wakeable;
     if (codes.length < count) codes = new long[Math.max(count, codes.length * 2)];
     int distinct = 0;
@@ -132,7 +132,7 @@ final class SelectiveWalkPolicy extends SeededPolicy {
    * What {@code t} is about to run: the site of its next step, or of the call it waits in, else
    * the kind of thread it is (it has not run yet); a thread woken early counts apart.
    */
-  private static long code(ManagedThread t, boolean wokenEarly) {
+  private static long code(ThreadView t, boolean wokenEarly) {
     long code = t.nextSite >= 0 ? t.nextSite : t.lastSite >= 0 ? t.lastSite : -1L - t.kind;
     return wokenEarly ? code * 2 + 1 : code * 2;
   }

@@ -1,4 +1,4 @@
-package dev.baton.scheduler;
+package dev.baton.strategy;
 
 import java.util.Arrays;
 import java.util.HashMap;

@@ -1,4 +1,4 @@
-package dev.baton.scheduler;
+package dev.baton.strategy;
 
 import dev.baton.config.Defaults;
 import java.util.HashMap;
@@ -6,6 +6,7 @@ import java.util.HashSet;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import org.apiguardian.api.API;
 
 /**
  * {@link dev.baton.Strategy#EXHAUSTIVE}: a depth-first search of the choice tree with iterative
@@ -44,7 +45,8 @@ import java.util.Set;
  * <p>The parts: {@link ChoiceTree} (the search's path and its alternatives), {@link KeptRuns} (the
  * runs of earlier rounds), {@link RaceAnalysis} (which alternatives a run's races add).
  */
-final class ExhaustivePolicy implements SchedulePolicy {
+@API(status = API.Status.INTERNAL, since = "0.1")
+public final class ExhaustivePolicy implements SchedulePolicy {
   /**
    * Default bound: CHESS found nearly every known bug within two preemptions, and the number of
    * schedules grows about as {@code steps^bound}, so a third preemption multiplies the run time by
@@ -76,7 +78,7 @@ final class ExhaustivePolicy implements SchedulePolicy {
    * @param maxPreemptions the last round's bound, at least 0
    * @param reduce whether to apply partial-order reduction (off: every schedule within the bound)
    */
-  ExhaustivePolicy(int maxPreemptions, boolean reduce) {
+  public ExhaustivePolicy(int maxPreemptions, boolean reduce) {
     this.maxPreemptions = maxPreemptions;
     this.reduce = reduce;
     this.tree = new ChoiceTree(reduce);
@@ -95,13 +97,13 @@ final class ExhaustivePolicy implements SchedulePolicy {
 
   @Override
   public int pickThread(
-      ManagedThread[] options, int enabled, int wakeable, ManagedThread current, int step) {
+      ThreadView[] options, int enabled, int wakeable, ThreadView current, int step) {
     int currentId = -1;
     for (int i = 0; i < enabled; i++) {
       if (options[i] == current) currentId = current.id;
     }
     if (run != null) run.atNode(tree.depth());
-    ManagedThread[] offered = options;
+    ThreadView[] offered = options;
     if (enabled > 1 && PctPolicy.gaveWay(current, options, enabled)) {
       offered = inTurnAfter(options, current, enabled);
     }
@@ -114,22 +116,22 @@ final class ExhaustivePolicy implements SchedulePolicy {
    * lowest id would let two spinning threads (a token ring) give way to each other for ever while
    * the one they wait for never ran.
    */
-  private static ManagedThread[] inTurnAfter(
-      ManagedThread[] options, ManagedThread current, int enabled) {
+  private static ThreadView[] inTurnAfter(
+      ThreadView[] options, ThreadView current, int enabled) {
     int first = 0;
     while (first < enabled && options[first].id < current.id) first++;
     if (first == enabled) first = 0;
-    ManagedThread[] rotated = options.clone();
+    ThreadView[] rotated = options.clone();
     for (int i = 0; i < enabled; i++) rotated[i] = options[(first + i) % enabled];
     return rotated;
   }
 
   @Override
-  public int pickWaiter(ManagedThread[] waiters, int count) {
+  public int pickWaiter(ThreadView[] waiters, int count) {
     return indexOf(waiters, tree.next(waiters, count, -1, true).chosen);
   }
 
-  private static int indexOf(ManagedThread[] options, int id) {
+  private static int indexOf(ThreadView[] options, int id) {
     for (int i = 0; ; i++) {
       if (options[i].id == id) return i;
     }
@@ -205,12 +207,12 @@ final class ExhaustivePolicy implements SchedulePolicy {
   }
 
   /** The round the search is in: schedules with at most this many preemptions. */
-  int bound() {
+  public int bound() {
     return bound;
   }
 
   /** Preemptions of the schedule that ran last. */
-  int preemptionsOfLastRun() {
+  public int preemptionsOfLastRun() {
     return tree.preemptions();
   }
 

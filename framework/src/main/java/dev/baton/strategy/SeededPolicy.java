@@ -1,4 +1,4 @@
-package dev.baton.scheduler;
+package dev.baton.strategy;
 
 import java.util.SplittableRandom;
 
@@ -17,7 +17,7 @@ abstract class SeededPolicy implements SchedulePolicy {
   }
 
   @Override
-  public int pickWaiter(ManagedThread[] waiters, int count) {
+  public int pickWaiter(ThreadView[] waiters, int count) {
     return random.nextInt(count);
   }
 }

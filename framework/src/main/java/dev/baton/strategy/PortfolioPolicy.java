@@ -1,4 +1,4 @@
-package dev.baton.scheduler;
+package dev.baton.strategy;
 
 import java.util.BitSet;
 import java.util.SplittableRandom;
@@ -68,7 +68,7 @@ final class PortfolioPolicy implements SchedulePolicy {
 
   @Override
   public int pickThread(
-      ManagedThread[] options, int enabled, int wakeable, ManagedThread current, int step) {
+      ThreadView[] options, int enabled, int wakeable, ThreadView current, int step) {
     if (enabled == 0) return member.pickThread(options, 0, wakeable, current, step);
     if (wakeable > 0) {
       if (pauseMode == 2) return member.pickThread(options, enabled, wakeable, current, step);
@@ -82,7 +82,7 @@ final class PortfolioPolicy implements SchedulePolicy {
   }
 
   @Override
-  public int pickWaiter(ManagedThread[] waiters, int count) {
+  public int pickWaiter(ThreadView[] waiters, int count) {
     return member.pickWaiter(waiters, count);
   }
 

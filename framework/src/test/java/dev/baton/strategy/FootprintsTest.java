@@ -1,4 +1,4 @@
-package dev.baton.scheduler;
+package dev.baton.strategy;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,4 +1,6 @@
-package dev.baton.scheduler;
+package dev.baton.strategy;
+
+import org.apiguardian.api.API;
 
 /**
  * A replay that survives edits: follows the token's choices while the recorded thread can run and,
@@ -6,7 +8,8 @@ package dev.baton.scheduler;
  * for the rest of the schedule. Every schedule of a lenient replay follows the same prefix; only
  * what comes after the divergence varies.
  */
-final class LenientReplayPolicy implements SchedulePolicy {
+@API(status = API.Status.INTERNAL, since = "0.1")
+public final class LenientReplayPolicy implements SchedulePolicy {
   private final int[] recorded;
   private final SchedulePolicy continuation;
   private int next;
@@ -14,7 +17,7 @@ final class LenientReplayPolicy implements SchedulePolicy {
   private int divergedAt;
   private int firstDivergence;
 
-  LenientReplayPolicy(int[] recorded, SchedulePolicy continuation) {
+  public LenientReplayPolicy(int[] recorded, SchedulePolicy continuation) {
     this.recorded = recorded;
     this.continuation = continuation;
   }
@@ -28,19 +31,19 @@ final class LenientReplayPolicy implements SchedulePolicy {
 
   @Override
   public int pickThread(
-      ManagedThread[] options, int enabled, int wakeable, ManagedThread current, int step) {
+      ThreadView[] options, int enabled, int wakeable, ThreadView current, int step) {
     int i = follow(options, enabled + wakeable);
     return i >= 0 ? i : continuation.pickThread(options, enabled, wakeable, current, step);
   }
 
   @Override
-  public int pickWaiter(ManagedThread[] waiters, int count) {
+  public int pickWaiter(ThreadView[] waiters, int count) {
     int i = follow(waiters, count);
     return i >= 0 ? i : continuation.pickWaiter(waiters, count);
   }
 
   /** The recorded choice while the schedule still follows the token, else -1. */
-  private int follow(ManagedThread[] options, int count) {
+  private int follow(ThreadView[] options, int count) {
     int position = next++;
     if (divergedAt == 0 && position < recorded.length) {
       for (int i = 0; i < count; i++) {
@@ -72,7 +75,7 @@ final class LenientReplayPolicy implements SchedulePolicy {
   }
 
   /** Whether the schedule that just ran left the token, or used fewer choices than it has. */
-  boolean diverged() {
+  public boolean diverged() {
     return divergedAt > 0 || next < recorded.length;
   }
 

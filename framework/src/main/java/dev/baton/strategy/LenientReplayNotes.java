@@ -1,13 +1,16 @@
-package dev.baton.scheduler;
+package dev.baton.strategy;
 
 import dev.baton.InterleavingFailure;
+import org.apiguardian.api.API;
 
 /** What a lenient replay tells the user: where the token stopped applying and what ran after. */
-final class LenientReplayNotes {
+@API(status = API.Status.INTERNAL, since = "0.1")
+public final class LenientReplayNotes {
   private LenientReplayNotes() {}
 
   /** {@code report} of schedule {@code index} (0-based) of a lenient replay, with how it got there. */
-  static InterleavingFailure failed(InterleavingFailure report, LenientReplayPolicy policy, int index) {
+  public static InterleavingFailure failed(
+      InterleavingFailure report, LenientReplayPolicy policy, int index) {
     if (!policy.diverged()) return report;
     String message = report.getMessage()
         + "\n\nLenient replay (baton.replay.lenient): " + policy.divergence() + ", so from there "
@@ -19,7 +22,7 @@ final class LenientReplayNotes {
   }
 
   /** The note after {@code schedules} lenient schedules passed. */
-  static String passed(LenientReplayPolicy policy, int schedules) {
+  public static String passed(LenientReplayPolicy policy, int schedules) {
     return "Lenient replay (baton.replay.lenient): " + policy.divergence()
         + "; the code changed since the token was recorded. " + schedules + " schedule(s) that"
         + " follow the token up to there and then let " + policy.name()

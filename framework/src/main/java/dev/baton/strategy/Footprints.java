@@ -1,4 +1,4 @@
-package dev.baton.scheduler;
+package dev.baton.strategy;
 
 import dev.baton.instrument.Site;
 import dev.baton.instrument.SiteKind;
@@ -77,7 +77,7 @@ final class Footprints implements TransitionObserver {
   }
 
   @Override
-  public void transition(ManagedThread chosen, boolean decided) {
+  public void transition(ThreadView chosen, boolean decided) {
     begin(chosen.id, decided ? node : -1);
     boolean first = chosen.id < started.length && !started[chosen.id];
     if (chosen.id < started.length) started[chosen.id] = true;
@@ -98,7 +98,7 @@ final class Footprints implements TransitionObserver {
   }
 
   @Override
-  public void pending(ManagedThread me) {
+  public void pending(ThreadView me) {
     Object object = me.pendingObject;
     if (me.pendingKey == null && object != null && touchesMoreThanItsReceiver(me.lastSite)) {
       global();
@@ -107,7 +107,7 @@ final class Footprints implements TransitionObserver {
     access(object, me.pendingKey, me.pendingIndex, me.pendingWrite);
     // A pending monitor operation is always a taking of the monitor (synchronized, or wait's
     // taking it back); its releases are reported as plain accesses.
-    if (me.pendingKey == Scheduler.MONITOR_KEY && object != null) {
+    if (me.pendingKey == ThreadView.MONITOR_KEY && object != null) {
       acquisitions[accessCount - 1] = true;
     }
   }
@@ -164,7 +164,7 @@ final class Footprints implements TransitionObserver {
   public void access(Object object, Object key, int index, boolean write) {
     int slot;
     int id;
-    if (key == Scheduler.FIELD_KEY) {
+    if (key == ThreadView.FIELD_KEY) {
       Site site = Sites.get(index);
       if (site == null) {
         global();
@@ -172,10 +172,10 @@ final class Footprints implements TransitionObserver {
       }
       id = object == null ? STATICS : idOf(object);
       slot = fieldIds.computeIfAbsent(site.detail(), k -> fieldIds.size());
-    } else if (key == Scheduler.LIFE_KEY && object != null) {
+    } else if (key == ThreadView.LIFE_KEY && object != null) {
       id = idOf(object);
       slot = MONITOR | 1;
-    } else if (key == Scheduler.MONITOR_KEY && object != null) {
+    } else if (key == ThreadView.MONITOR_KEY && object != null) {
       id = idOf(object);
       slot = MONITOR;
       write = true;
