@@ -1,0 +1,70 @@
+package dev.baton.instrument;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
+import dev.baton.ExplorationResult;
+import dev.baton.InterleavingFailure;
+import dev.baton.Interleavings;
+import dev.baton.jdbc.FakeDriver;
+import dev.baton.jdbc.JdbcScenarios;
+import java.sql.Driver;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/**
+ * JDBC's {@code DriverManager} in every schedule: a driver found through {@code
+ * META-INF/services} (this module's {@link FakeDriver}) answers each schedule with the class its
+ * own loader defined, although {@code DriverManager} is the JDK's, shared by all schedules; the
+ * drivers of schedules that ended do not stay registered (they would keep their loaders alive).
+ */
+class ScenarioDriversTest {
+
+  @Test
+  void theDriverOfEachSchedulesOwnLoaderAnswersInEverySchedule() {
+    ExplorationResult result =
+        Interleavings.configure().schedules(6).explore(JdbcScenarios::twoThreadsConnect);
+
+    assertThat(result.schedules()).isEqualTo(6);
+  }
+
+  @Test
+  void withSharedStaticStateOneExplorationAfterAnotherFindsItsDriver() {
+    for (int exploration = 0; exploration < 2; exploration++) {
+      ExplorationResult result = Interleavings.configure().freshStatics(false).schedules(3)
+          .explore(JdbcScenarios::connectOnce);
+
+      assertThat(result.schedules()).isEqualTo(3);
+    }
+  }
+
+  @Test
+  void driversOfEarlierSchedulesAreNotLeftRegistered() {
+    Interleavings.configure().schedules(8).explore(JdbcScenarios::twoThreadsConnect);
+
+    List<Driver> fromScenarios = DriverRegistry.open().orElseThrow().drivers().stream()
+        .filter(d -> d.getClass().getName().equals(FakeDriver.class.getName()))
+        .filter(d -> RuntimeDefinedClasses.scenarioLoaderOf(d.getClass().getClassLoader()) != null)
+        .toList();
+    // The last schedule's, until the next schedule that asks DriverManager moves it out.
+    assertThat(fromScenarios).hasSizeLessThanOrEqualTo(1);
+  }
+
+  @Test
+  void aBugAfterConnectingIsFoundAndItsTokenReplaysIt() {
+    InterleavingFailure found = catchThrowableOfType(InterleavingFailure.class, () ->
+        Interleavings.configure().seed(42).explore(JdbcScenarios::lostUpdateAfterConnecting));
+    assertThat(found).as("Baton should find the lost update").isNotNull();
+    assertThat(found.getCause()).hasMessageStartingWith("lost update");
+    // (With this seed, schedule 14: a loader other than the one DriverManager first loaded through.)
+    assertThat(found.schedule()).as("the schedule that failed").isGreaterThan(1);
+
+    InterleavingFailure replayed = catchThrowableOfType(InterleavingFailure.class, () ->
+        Interleavings.configure().replay(found.replayToken())
+            .explore(JdbcScenarios::lostUpdateAfterConnecting));
+
+    assertThat(replayed).as("the replay of " + found.replayToken()).isNotNull();
+    assertThat(replayed.trace()).isEqualTo(found.trace());
+    assertThat(replayed.getCause()).hasMessage(found.getCause().getMessage());
+  }
+}
