@@ -29,6 +29,23 @@ class ScenarioDriversTest {
   }
 
   @Test
+  void aStaticInitialiserThatConnectsFindsItsSchedulesDriver() {
+    ExplorationResult result =
+        Interleavings.configure().schedules(4).explore(JdbcScenarios::connectFromAStaticInitialiser);
+
+    assertThat(result.schedules()).isEqualTo(4);
+  }
+
+  @Test
+  void schedulesRunAtOnceEachFindTheirOwnDriver() {
+    ExplorationResult result = Interleavings.configure().parallelism(2).schedules(12)
+        .explore(JdbcScenarios::twoThreadsConnect);
+
+    assertThat(result.schedules()).isEqualTo(12);
+    assertThat(result.note()).contains("at a time");
+  }
+
+  @Test
   void withSharedStaticStateOneExplorationAfterAnotherFindsItsDriver() {
     for (int exploration = 0; exploration < 2; exploration++) {
       ExplorationResult result = Interleavings.configure().freshStatics(false).schedules(3)

@@ -57,6 +57,31 @@ public final class JdbcScenarios {
     }
   }
 
+  /** Connects while its class is initialised, as a test's {@code static} set-up may. */
+  static final class ConnectedOnceLoaded {
+    static final String CATALOG;
+
+    static {
+      try (Connection connection = DriverManager.getConnection(URL)) {
+        CATALOG = connection.getCatalog();
+      } catch (SQLException e) {
+        throw new ExceptionInInitializerError(e);
+      }
+    }
+
+    private ConnectedOnceLoaded() {}
+  }
+
+  /** A class whose static initialiser connects, used by this schedule's code. */
+  public static void connectFromAStaticInitialiser() {
+    if (!"orders".equals(ConnectedOnceLoaded.CATALOG)) {
+      throw new AssertionError(ConnectedOnceLoaded.CATALOG);
+    }
+    if (FakeDriver.connections() != 1) {
+      throw new AssertionError(FakeDriver.connections() + " connections made by this schedule's driver");
+    }
+  }
+
   /**
    * A lost update on a counter that two threads bump after each got a connection: a bug Baton must
    * find, and replay from its token, with {@code DriverManager} in every schedule.
