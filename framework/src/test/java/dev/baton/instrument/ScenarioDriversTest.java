@@ -7,7 +7,10 @@ import dev.baton.ExplorationResult;
 import dev.baton.InterleavingFailure;
 import dev.baton.Interleavings;
 import dev.baton.jdbc.FakeDriver;
+import dev.baton.jdbc.JdbcReplayMain;
 import dev.baton.jdbc.JdbcScenarios;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.sql.Driver;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -68,7 +71,7 @@ class ScenarioDriversTest {
   }
 
   @Test
-  void aBugAfterConnectingIsFoundAndItsTokenReplaysIt() {
+  void aBugAfterConnectingIsFoundAndItsTokenReplaysIt() throws Exception {
     InterleavingFailure found = catchThrowableOfType(InterleavingFailure.class, () ->
         Interleavings.configure().seed(42).explore(JdbcScenarios::lostUpdateAfterConnecting));
     assertThat(found).as("Baton should find the lost update").isNotNull();
@@ -83,5 +86,26 @@ class ScenarioDriversTest {
     assertThat(replayed).as("the replay of " + found.replayToken()).isNotNull();
     assertThat(replayed.trace()).isEqualTo(found.trace());
     assertThat(replayed.getCause()).hasMessage(found.getCause().getMessage());
+    assertThat(replayedInAJvmOfItsOwn(found.replayToken()))
+        .as("the trace of the replay in a JVM whose first JDBC use it is")
+        .isEqualTo(found.trace());
+  }
+
+  /**
+   * The trace of replaying {@code token} in a new JVM, where {@code DriverManager} loads its
+   * drivers (making a {@link FakeDriver}) during that replay: that must not be a step of it.
+   */
+  private static String replayedInAJvmOfItsOwn(String token) throws Exception {
+    Path java = Path.of(System.getProperty("java.home"), "bin", "java");
+    Process process = new ProcessBuilder(java.toString(), "-cp",
+            System.getProperty("java.class.path"), JdbcReplayMain.class.getName(), token)
+        .redirectErrorStream(true)
+        .start();
+    String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    assertThat(process.waitFor()).as(output).isZero();
+    int start = output.indexOf("TRACE>>>");
+    int end = output.indexOf("<<<TRACE");
+    assertThat(start).as(output).isNotNegative();
+    return output.substring(start + "TRACE>>>".length(), end);
   }
 }

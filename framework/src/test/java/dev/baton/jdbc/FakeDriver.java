@@ -21,6 +21,16 @@ public final class FakeDriver implements Driver {
   public static final String PREFIX = "jdbc:baton-fake:";
 
   private static final AtomicInteger CONNECTIONS = new AtomicInteger();
+  /**
+   * How many instances this class made: {@code DriverManager} and Baton make some when they load
+   * drivers; each increment is a scheduling point if it runs as one (it must not).
+   */
+  private static final AtomicInteger INSTANCES = new AtomicInteger();
+
+  /** Public, as {@code ServiceLoader} needs. */
+  public FakeDriver() {
+    INSTANCES.incrementAndGet();
+  }
 
   static {
     try {
