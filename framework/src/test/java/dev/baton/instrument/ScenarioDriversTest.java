@@ -49,6 +49,21 @@ class ScenarioDriversTest {
   }
 
   @Test
+  void aDriverNamedByTheJdbcDriversPropertyIsLoadedForEachSchedule() {
+    String before = System.getProperty("jdbc.drivers");
+    System.setProperty("jdbc.drivers", "dev.baton.jdbc.NamedByPropertyDriver");
+    try {
+      ExplorationResult result = Interleavings.configure().schedules(3)
+          .explore(JdbcScenarios::connectThroughADriverNamedByProperty);
+
+      assertThat(result.schedules()).isEqualTo(3);
+    } finally {
+      if (before == null) System.clearProperty("jdbc.drivers");
+      else System.setProperty("jdbc.drivers", before);
+    }
+  }
+
+  @Test
   void withSharedStaticStateOneExplorationAfterAnotherFindsItsDriver() {
     for (int exploration = 0; exploration < 2; exploration++) {
       ExplorationResult result = Interleavings.configure().freshStatics(false).schedules(3)

@@ -16,7 +16,7 @@ import java.util.logging.Logger;
  * initialiser, with static state of its own (the connections it made). Baton loads it, like the
  * scenarios that use it, afresh for each schedule.
  */
-public final class FakeDriver implements Driver {
+public class FakeDriver implements Driver {
   /** The URLs this driver accepts start with this. */
   public static final String PREFIX = "jdbc:baton-fake:";
 
@@ -27,8 +27,16 @@ public final class FakeDriver implements Driver {
    */
   private static final AtomicInteger INSTANCES = new AtomicInteger();
 
+  private final String prefix;
+
   /** Public, as {@code ServiceLoader} needs. */
   public FakeDriver() {
+    this(PREFIX);
+  }
+
+  /** A driver for the URLs that start with {@code prefix}. */
+  protected FakeDriver(String prefix) {
+    this.prefix = prefix;
     INSTANCES.incrementAndGet();
   }
 
@@ -52,7 +60,7 @@ public final class FakeDriver implements Driver {
     return (Connection) Proxy.newProxyInstance(
         FakeDriver.class.getClassLoader(), new Class<?>[] {Connection.class},
         (proxy, method, args) -> switch (method.getName()) {
-          case "getCatalog" -> url.substring(PREFIX.length());
+          case "getCatalog" -> url.substring(prefix.length());
           case "isClosed" -> false;
           case "close" -> null;
           case "toString" -> "FakeConnection(" + url + ")";
@@ -64,7 +72,7 @@ public final class FakeDriver implements Driver {
 
   @Override
   public boolean acceptsURL(String url) {
-    return url != null && url.startsWith(PREFIX);
+    return url != null && url.startsWith(prefix);
   }
 
   @Override

@@ -57,6 +57,16 @@ public final class JdbcScenarios {
     }
   }
 
+  /** One connection from the driver that {@code jdbc.drivers} names, of this scenario's loader. */
+  public static void connectThroughADriverNamedByProperty() throws SQLException {
+    try (Connection connection = DriverManager.getConnection(NamedByPropertyDriver.NAMED_PREFIX + "x")) {
+      Driver driver = DriverManager.getDriver(NamedByPropertyDriver.NAMED_PREFIX + "x");
+      if (driver.getClass() != NamedByPropertyDriver.class || !"x".equals(connection.getCatalog())) {
+        throw new AssertionError(driver + " of " + driver.getClass().getClassLoader());
+      }
+    }
+  }
+
   /** Connects while its class is initialised, as a test's {@code static} set-up may. */
   static final class ConnectedOnceLoaded {
     static final String CATALOG;
