@@ -53,6 +53,7 @@ public final class BatonAgent {
       inst.retransformClasses(jdkClassesToRewrite(inst));
       jdk.verify();
       openLocksPackage(inst);
+      openJdbcPackage(inst);
       inst.addTransformer(new RuntimeDefinedClasses(), false);
       // Retransformation-capable, so it runs after every other agent's ordinary transformer.
       inst.addTransformer(new DefinitionRewriter(), true);
@@ -164,5 +165,15 @@ public final class BatonAgent {
             "java.util", Set.of(own)),
         Set.of(),
         Map.of());
+  }
+
+  /**
+   * Lets {@link ScenarioDrivers} keep JDBC's {@code DriverManager} registry per schedule (see
+   * {@link DriverRegistry}); nothing to do on a runtime image without {@code java.sql}.
+   */
+  private static void openJdbcPackage(Instrumentation inst) {
+    ModuleLayer.boot().findModule("java.sql").ifPresent(sql -> inst.redefineModule(
+        sql, Set.of(), Map.of(), Map.of("java.sql", Set.of(BatonAgent.class.getModule())),
+        Set.of(), Map.of()));
   }
 }

@@ -31,6 +31,8 @@ public final class InstrumentingClassLoader extends ClassLoader {
   /** Classes being defined from their class files now (see RuntimeDefinedClasses), by name. */
   private final Map<String, Definition> definingFromClassPath = new ConcurrentHashMap<>();
   private volatile boolean definedStaticState;
+  /** This loader's JDBC drivers as DriverManager knows them (see ScenarioDrivers). */
+  private final ScenarioDrivers.OfLoader jdbcDrivers = new ScenarioDrivers.OfLoader();
 
   /**
    * A loader with its own instrumented code; prefer {@link InstrumentedCode#newLoader()} to share
@@ -160,6 +162,10 @@ public final class InstrumentingClassLoader extends ClassLoader {
 
   InstrumentedCode code() {
     return code;
+  }
+
+  ScenarioDrivers.OfLoader jdbcDrivers() {
+    return jdbcDrivers;
   }
 
   private void definePackageFor(String className) {

@@ -10,7 +10,8 @@ import org.objectweb.asm.Opcodes;
  * <pre>
  * reader -> LineTracker -> [SynchronizedMethodAdapter] -> NondeterminismAdapter
  *        -> CallReplacementAdapter -> SharedCallAdapter -> FieldAccessAdapter -> JacocoProbes
- *        -> ArrayAccessAdapter -> MonitorAdapter -> AtomicCallHandlers -> writer
+ *        -> ArrayAccessAdapter -> MonitorAdapter -> AtomicCallHandlers -> DriverLookupAdapter
+ *        -> writer
  * </pre>
  *
  * Order matters where one visitor's output is another's input: the synchronized-method rule emits
@@ -63,12 +64,13 @@ final class UserClassVisitor extends ClassVisitor {
       return mv;
     }
     if (name.equals("<clinit>")) {
-      return new ClassInitAdapter(mv);
+      return new DriverLookupAdapter(new ClassInitAdapter(mv), internalName, version);
     }
     if (name.equals(JacocoProbes.INIT)) {
       return mv; // JaCoCo's probe array set-up: coverage bookkeeping, no scheduling point in it
     }
     MethodSites sites = new MethodSites(internalName.replace('/', '.'), name, sourceFile);
+    mv = new DriverLookupAdapter(mv, internalName, version);
     mv = new AtomicCallHandlers(access, name, descriptor, signature, exceptions, mv);
     mv = new MonitorAdapter(mv, sites);
     mv = new JacocoProbes(new ArrayAccessAdapter(mv, access, name, descriptor, sites));

@@ -20,7 +20,10 @@ import org.objectweb.asm.Opcodes;
  *   <li>{@code wait}, {@code notify}, {@code notifyAll}, {@code Thread.join}, {@code sleep}, {@code
  *       yield}, {@code onSpinWait}, {@code interrupt}, {@code holdsLock} call sites are replaced by
  *       hooks, and {@code Thread.start()} is followed by a scheduling point;
- *   <li>static initialisers report their entry and exit, and nothing in them is instrumented;
+ *   <li>static initialisers report their entry and exit, and nothing in them is instrumented
+ *       but the next rule;
+ *   <li>a call that makes JDBC's {@code DriverManager} look through its drivers is preceded by
+ *       {@link ScenarioDrivers#beforeLookup}, so that the caller's loader's drivers answer it;
  *   <li>random numbers come from the schedule's seed, and a class that inherits {@code
  *       Object.hashCode()} gets a repeatable one ({@link NondeterminismAdapter}, {@link
  *       IdentityHashAdder}).
