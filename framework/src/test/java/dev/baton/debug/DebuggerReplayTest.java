@@ -34,9 +34,11 @@ class DebuggerReplayTest {
   private static final long HOLD_MILLIS = 3_000;
   /** A line of jdb's {@code threads}: {@code (java.lang.Thread)1564  baton-main  running}. */
   private static final Pattern THREAD = Pattern.compile("\\([\\w.$]+\\)(\\w+)\\s+(\\S+)\\s");
-  /** The thread in jdb's "Breakpoint hit" line (JDK 25's jdb may start it on a line of its own). */
+  /** jdb's "Breakpoint hit" line: {@code "thread=baton-main", ...ReplayedScenario.increment()}. */
   private static final Pattern HIT =
       Pattern.compile("\"thread=([^\"]+)\", " + Pattern.quote(SCENARIO + ".increment()"));
+  /** The top frame in jdb's {@code where} ({@code [1] Class.method (File.java:23)}), not a prompt. */
+  private static final Pattern TOP_FRAME = Pattern.compile("\\[1\\] [\\w.$<>]+ \\(");
   private static final String NOT_SUSPENDED = "isn't suspended";
 
   @Test
@@ -126,7 +128,8 @@ class DebuggerReplayTest {
 
   /** The top frame of jdb's {@code where} for a thread, or jdb's words when it is not suspended. */
   private static String where(Jdb jdb, String threadId) throws IOException, InterruptedException {
-    return jdb.ask("where " + threadId, l -> l.contains(NOT_SUSPENDED) || l.contains("[1] "));
+    return jdb.ask("where " + threadId,
+        l -> l.contains(NOT_SUSPENDED) || TOP_FRAME.matcher(l).find());
   }
 
   private static int breakpointLine() throws IOException {
