@@ -37,7 +37,7 @@ class DebuggerReplayTest {
   /** jdb's "Breakpoint hit" line: {@code "thread=baton-main", ...ReplayedScenario.increment()}. */
   private static final Pattern HIT =
       Pattern.compile("\"thread=([^\"]+)\", " + Pattern.quote(SCENARIO + ".increment()"));
-  /** The top frame in jdb's {@code where} ({@code [1] Class.method (File.java:23)}), not a prompt. */
+  /** The top frame in jdb's {@code where}: {@code [1] Class.method (File.java:23)}, no prompt. */
   private static final Pattern TOP_FRAME = Pattern.compile("\\[1\\] [\\w.$<>]+ \\(");
   private static final String NOT_SUSPENDED = "isn't suspended";
 
