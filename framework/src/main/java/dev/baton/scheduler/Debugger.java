@@ -7,9 +7,12 @@ import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * Whether a debugger can stop this JVM: the JDWP agent is loaded (IntelliJ's and Eclipse's debug
- * runs, {@code jdb}, {@code -agentlib:jdwp=...}). A person stopped at a breakpoint holds every
- * thread for minutes, which the watchdog would take for a thread gone outside Baton's control, so
- * when a replay runs with a debugger the watchdog waits {@link #WATCHDOG_MILLIS} instead. Only a
+ * runs, {@code jdb}, {@code -agentlib:jdwp=...}). A person stopped at a breakpoint holds a thread
+ * for minutes, which the watchdog would take for a thread gone outside Baton's control: at once
+ * with a breakpoint that suspends only its thread (IntelliJ's "Suspend: Thread", {@code jdb}'s
+ * {@code stop thread at}), where the watchdog's own thread runs on, and on resuming with one that
+ * suspends every thread, where the watchdog's clock ran on. So when a replay runs with a debugger
+ * the watchdog waits {@link #WATCHDOG_MILLIS} instead ({@code DebuggerReplayTest}). Only a
  * replay: an exploration in a JVM that merely has the agent loaded (a CI image with {@code
  * -agentlib:jdwp=...,suspend=n}) keeps its watchdog, so a real hang still ends the schedule.
  */

@@ -7,23 +7,35 @@ import java.lang.reflect.InvocationTargetException;
 import java.time.Duration;
 
 /**
- * Replays the token given as the only argument with a one-second watchdog, and prints the result
- * as {@code REPLAYED <trace hash> <lost update line>}. {@link DebuggerReplayTest} runs it under
- * {@code jdb}, stopped at a breakpoint in {@link ReplayedScenario} for longer than the watchdog.
+ * Runs {@link ReplayedScenario} with a one-second watchdog and prints how it ended, as {@code
+ * ENDED <kind> <trace hash> <first line of the message>}. {@code replay TOKEN} replays a token;
+ * {@code explore SEED} explores from a seed (an exploration keeps its watchdog under a debugger).
+ * {@link DebuggerReplayTest} runs it under {@code jdb}, holding one thread at a breakpoint in
+ * {@link ReplayedScenario} for longer than the watchdog.
  */
 public final class DebuggedReplayMain {
   private DebuggedReplayMain() {}
 
   public static void main(String[] args) {
-    try {
-      Interleavings.configure().replay(args[0]).watchdog(Duration.ofSeconds(1))
-          .explore(new ByName());
-      System.out.println("REPLAYED passed");
-    } catch (InterleavingFailure failure) {
-      System.out.println("REPLAYED " + failure.trace().hashCode() + " "
-          + failure.getMessage().lines().filter(l -> l.contains("lost update")).findFirst()
-              .orElse(failure.getMessage()));
+    Interleavings.Options options =
+        Interleavings.configure().watchdog(Duration.ofSeconds(1));
+    switch (args[0]) {
+      case "replay" -> options.replay(args[1]);
+      case "explore" -> options.seed(Long.parseLong(args[1]));
+      default -> throw new IllegalArgumentException("replay TOKEN or explore SEED, not " + args[0]);
     }
+    try {
+      options.explore(new ByName());
+      System.out.println("ENDED passed");
+    } catch (InterleavingFailure failure) {
+      System.out.println(ended(failure));
+    }
+  }
+
+  /** How {@code failure} ended, as this program prints it. */
+  static String ended(InterleavingFailure failure) {
+    return "ENDED " + failure.kind() + " " + failure.trace().hashCode() + " "
+        + failure.getMessage().lines().findFirst().orElse("");
   }
 
   /** Runs {@link ReplayedScenario#lostUpdate()}, naming it only at run time. */

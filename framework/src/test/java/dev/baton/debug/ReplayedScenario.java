@@ -2,8 +2,10 @@ package dev.baton.debug;
 
 /**
  * The lost update {@link DebuggerReplayTest} stops in. Only Baton's instrumenting class loader
- * loads this class (through {@link DebuggedReplayMain.ByName}), so that {@code jdb}'s deferred
- * breakpoint lands in the copy that the schedule runs.
+ * links this class (through {@link DebuggedReplayMain.ByName}, which names it only at run time),
+ * so that {@code jdb}'s deferred breakpoint lands in the copy that the schedule runs: jdb sets it
+ * in the first copy of the class that is prepared (linked), and the application class loader only
+ * loads its copy, unlinked, for the class's assertion status.
  */
 public final class ReplayedScenario {
   private static int value;
