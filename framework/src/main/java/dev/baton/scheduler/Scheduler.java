@@ -327,7 +327,10 @@ final class Scheduler {
           if (me.inClassInit > 0 || me.released) return;
           throw new BatonAbort();
         }
-        if (running == me) return;
+        if (running == me) {
+          lifecycle.awaitJvmEnd(me);
+          return;
+        }
         LockSupport.park(this);
         if (me.thread.isInterrupted()) {
           // Stash before clearing: a thread deciding who may run must always see one of the two.
@@ -476,6 +479,7 @@ final class Scheduler {
     }
     try {
       ManagedThread next = pickNext(me, false);
+      lifecycle.ended(me);
       running = next;
       LockSupport.unpark(next.thread);
     } catch (BatonAbort expected) {

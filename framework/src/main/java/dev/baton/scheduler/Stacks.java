@@ -48,6 +48,13 @@ final class Stacks {
     return kept.toArray(new StackTraceElement[0]);
   }
 
+  private static boolean hasUserFrame(StackTraceElement[] stack) {
+    for (StackTraceElement e : stack) {
+      if (!isJdk(e.getClassName())) return true;
+    }
+    return false;
+  }
+
   private static boolean isJdk(String className) {
     return className.startsWith("java.") || className.startsWith("jdk.")
         || className.startsWith("sun.");
@@ -63,11 +70,12 @@ final class Stacks {
   /**
    * The frames as report lines, indented, at most {@link #SHOWN} of them. Of the JDK frames on
    * top (how {@code ReentrantLock.lock} parks, say), only the outermost one is shown: the call the
-   * program made.
+   * program made. A stack of JDK frames only (an idle pool worker, a Timer's thread) is shown
+   * whole: its JDK frames are all that tells where the thread waits.
    */
   static String format(StackTraceElement[] stack, String indent) {
     int top = 0;
-    while (top + 1 < stack.length && isJdk(stack[top].getClassName())
+    while (top + 1 < stack.length && hasUserFrame(stack) && isJdk(stack[top].getClassName())
         && isJdk(stack[top + 1].getClassName())) {
       top++;
     }

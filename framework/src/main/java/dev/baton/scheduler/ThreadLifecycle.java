@@ -11,6 +11,9 @@ import java.util.List;
 final class ThreadLifecycle {
   private final Scheduler s;
 
+  /** The thread that ended last and passed the baton on, until the next thread waits for it. */
+  private volatile ManagedThread endedThread;
+
   ThreadLifecycle(Scheduler s) {
     this.s = s;
   }
@@ -36,6 +39,28 @@ final class ThreadLifecycle {
     // The model says it ended; let the JVM finish it so that isAlive() agrees.
     thread.join(1000);
     return true;
+  }
+
+  /** {@code t} has ended in the model and passes the baton on; its JVM thread is about to exit. */
+  void ended(ManagedThread t) {
+    // The schedule's main thread goes on in Baton's own code after its end: nobody waits for it.
+    if (t.id != 0) endedThread = t;
+  }
+
+  /**
+   * Before {@code me} runs on, the thread that ended last (if any) has ended in the JVM too, so
+   * that {@code Thread.isAlive()} agrees with the model: a thread the trace shows ended is not
+   * alive. Without this, the JVM thread could still be unwinding when the next thread asks.
+   */
+  void awaitJvmEnd(ManagedThread me) {
+    ManagedThread t = endedThread;
+    if (t == null || t == me) return;
+    endedThread = null;
+    try {
+      t.thread.join(1000);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt(); // the status stays as it was: join only looked at it
+    }
   }
 
   /** {@code Thread.sleep}: asleep until the virtual clock reaches the deadline, or an interrupt. */
