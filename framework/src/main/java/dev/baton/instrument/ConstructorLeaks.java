@@ -33,9 +33,17 @@ final class ConstructorLeaks {
     this.resources = resources;
   }
 
-  /** Records the class being transformed from its own bytes, for its this(...) calls. */
+  /**
+   * Lends the bytes of the class being transformed, for its this(...) calls, until {@link
+   * #forget}: a class defined at run time has no class file resource.
+   */
   void register(String internalName, byte[] classFile) {
     registered.put(internalName, classFile);
+  }
+
+  /** Drops the bytes {@link #register} lent (the answers found with them stay cached). */
+  void forget(String internalName) {
+    registered.remove(internalName);
   }
 
   /** True unless {@code owner.<init>descriptor} is known not to let {@code this} escape. */

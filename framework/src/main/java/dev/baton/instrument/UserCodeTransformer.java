@@ -78,8 +78,12 @@ public final class UserCodeTransformer {
     // computation rejects); the old verifier only needs max stack and locals.
     int flags = major >= 50 ? ClassWriter.COMPUTE_FRAMES : ClassWriter.COMPUTE_MAXS;
     ClassWriter writer = new HierarchyClassWriter(flags, hierarchy);
-    reader.accept(
-        new UserClassVisitor(new IdentityHashAdder(writer), hierarchy, leaks), ClassReader.SKIP_FRAMES);
+    try {
+      reader.accept(new UserClassVisitor(new IdentityHashAdder(writer), hierarchy, leaks),
+          ClassReader.SKIP_FRAMES);
+    } finally {
+      if (leaks != null) leaks.forget(internalName);
+    }
     return writer.toByteArray();
   }
 }
