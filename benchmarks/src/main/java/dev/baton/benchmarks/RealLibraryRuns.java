@@ -15,7 +15,8 @@ import org.apache.commons.pool2.impl.GenericObjectPoolConfig;
  * each inside the library. Prints one {@code RESULT|reallib|...} line: schedules per second,
  * threads, hand-offs and scheduling points per schedule.
  *
- * <p>Arguments: schedules per measurement (a tenth of them run, at least 20: the schedules are long).
+ * <p>Arguments: schedules per measurement (a tenth of them run, at least 20: the schedules are
+ * long).
  */
 public final class RealLibraryRuns {
   static final String POOL = "commons-pool2 2.12.0: 2 threads x 20 borrow/return";

@@ -17,7 +17,7 @@ import org.junit.jupiter.api.Test;
  * "found" does not depend on luck), a correct constructor is not reported, and the points saved
  * show in the steps of a schedule.
  */
-class UnpublishedThisTest {
+class UnpublishedThisExplorationTest {
 
   private static Interleavings.Options exhaustive() {
     return Interleavings.configure().strategy(Strategy.EXHAUSTIVE).schedules(2_000)
