@@ -102,6 +102,7 @@ public final class BenchmarkSuite {
             .map(l -> l[1] + " " + String.format(Locale.ROOT, "%.1f s", Double.parseDouble(l[3])))
             .toList()));
     System.out.println();
+    printRealLibrary(agentFlags, schedules);
 
     System.out.println("## Schedules to the first bug (median of " + seeds + " seeds; EXHAUSTIVE"
         + " is deterministic) and milliseconds, exploration setup included");
