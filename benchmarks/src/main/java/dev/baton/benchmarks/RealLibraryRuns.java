@@ -3,6 +3,7 @@ package dev.baton.benchmarks;
 import dev.baton.ExplorationResult;
 import dev.baton.Interleavings;
 import dev.baton.Scenario;
+import dev.baton.Strategy;
 import org.apache.commons.pool2.BasePooledObjectFactory;
 import org.apache.commons.pool2.PooledObject;
 import org.apache.commons.pool2.impl.DefaultPooledObject;
@@ -26,9 +27,11 @@ public final class RealLibraryRuns {
   public static void main(String[] args) throws Exception {
     int runs = Math.max(20, Integer.parseInt(args[0]) / 10);
     Scenario scenario = RealLibraryRuns::borrowAndReturn;
-    Interleavings.configure().schedules(Math.max(5, runs / 4)).seed(1).explore(scenario);
+    Interleavings.configure().strategy(Strategy.RANDOM).schedules(Math.max(5, runs / 4)).seed(1)
+        .explore(scenario);
     long start = System.nanoTime();
-    ExplorationResult r = Interleavings.configure().schedules(runs).seed(1).explore(scenario);
+    ExplorationResult r = Interleavings.configure().strategy(Strategy.RANDOM).schedules(runs)
+        .seed(1).explore(scenario);
     double seconds = (System.nanoTime() - start) / 1e9;
     Result.print("reallib", POOL, r.schedules() / seconds, r.coverage().threads(),
         (double) r.coverage().switches() / r.schedules(),
