@@ -7,10 +7,11 @@ import org.objectweb.asm.tree.MethodNode;
 
 /**
  * Buffers a whole constructor, finds its field accesses on a {@code this} no other thread can see
- * yet ({@link UnpublishedThis}), fills them into the set {@code unpublished} it was given, then replays the original code into
- * {@code next}, whose {@link FieldAccessAdapter} reads that set for each field instruction it meets. The
- * visitors between this one and that adapter add no field instructions, so the numbering of the
- * analysis (field instructions in code order) is the adapter's.
+ * yet ({@link UnpublishedThis}), fills them into the set {@code unpublished} it was given, then
+ * replays the original code into {@code next}, whose {@link FieldAccessAdapter} reads that set for
+ * each field instruction it meets. The visitors between this one and that adapter add no field
+ * instructions, so the numbering of the analysis (field instructions in code order) is the
+ * adapter's.
  */
 final class ConstructorLookahead extends MethodNode {
   private final String owner;

@@ -94,7 +94,8 @@ final class ThisEscapeInterpreter extends Interpreter<ThisEscapeInterpreter.Ref>
       case LDC -> {
         Object constant = ((LdcInsnNode) insn).cst;
         boolean wide = constant instanceof Long || constant instanceof Double
-            || (constant instanceof ConstantDynamic c && Type.getType(c.getDescriptor()).getSize() == 2);
+            || (constant instanceof ConstantDynamic c
+                && Type.getType(c.getDescriptor()).getSize() == 2);
         yield wide ? Ref.TWO : Ref.ONE;
       }
       case GETSTATIC -> Ref.of(Type.getType(((FieldInsnNode) insn).desc));

@@ -66,7 +66,8 @@ final class UnpublishedThis {
    * True when {@code constructor}, run as a super or this call, cannot let {@code this} escape: no
    * reachable instruction of it is an escape (its own super or this call included).
    */
-  static boolean cannotLeak(String owner, MethodNode constructor, BiPredicate<String, String> mayLeak) {
+  static boolean cannotLeak(
+      String owner, MethodNode constructor, BiPredicate<String, String> mayLeak) {
     Analysis analysis = Analysis.run(owner, constructor, mayLeak);
     return analysis != null && analysis.reachableEscapes().isEmpty();
   }

@@ -10,16 +10,17 @@ import org.objectweb.asm.Opcodes;
  *
  * <pre>
  * reader -> [ConstructorLookahead] -> LineTracker -> [SynchronizedMethodAdapter]
- *        -> NondeterminismAdapter -> CallReplacementAdapter -> SharedCallAdapter -> FieldAccessAdapter -> JacocoProbes
- *        -> ArrayAccessAdapter -> MonitorAdapter -> AtomicCallHandlers -> writer
+ *        -> NondeterminismAdapter -> CallReplacementAdapter -> SharedCallAdapter
+ *        -> FieldAccessAdapter -> JacocoProbes -> ArrayAccessAdapter -> MonitorAdapter
+ *        -> AtomicCallHandlers -> writer
  * </pre>
  *
  * Order matters where one visitor's output is another's input: the synchronized-method rule emits
  * plain {@code monitorenter}/{@code monitorexit} for {@link MonitorAdapter} to turn into scheduling
  * points, and {@code wait}/{@code notify} are replaced before {@link SharedCallAdapter} could see
  * them on a {@code java.util} owner; a constructor is analysed whole, before any rewriting, for the
- * accesses {@link FieldAccessAdapter} may skip. Hook calls themselves match no rule. Static initialisers get
- * {@link ClassInitAdapter} only; JaCoCo's {@code $jacocoInit} none.
+ * accesses {@link FieldAccessAdapter} may skip. Hook calls themselves match no rule. Static
+ * initialisers get {@link ClassInitAdapter} only; JaCoCo's {@code $jacocoInit} none.
  */
 final class UserClassVisitor extends ClassVisitor {
   private final ClassHierarchy hierarchy;

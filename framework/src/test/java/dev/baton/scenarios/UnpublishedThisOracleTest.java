@@ -46,7 +46,8 @@ class UnpublishedThisOracleTest {
   private static void compare(Class<? extends Scenario> type) {
     Ending without = search(type, false);
     Ending with = search(type, true);
-    String both = "%s: without the rule %s, with it %s".formatted(type.getSimpleName(), without, with);
+    String both = "%s: without the rule %s, with it %s"
+        .formatted(type.getSimpleName(), without, with);
     assertThat(with.failure()).as(both).isEqualTo(without.failure());
     if (without.failure() == null) {
       assertThat(with.longestSchedule()).as(both).isLessThanOrEqualTo(without.longestSchedule());

@@ -97,7 +97,7 @@ public class Escapes {
     }
   }
 
-  /** Publishes itself at the end of a loop body: the loop head is reached again after the escape. */
+  /** Publishes itself at the end of a loop body: the loop head is reached again after it. */
   public static class LoopLeak {
     public int count;
 
