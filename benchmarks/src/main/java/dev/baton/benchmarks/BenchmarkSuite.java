@@ -18,6 +18,8 @@ import java.util.Map;
  *       next to the same code run plainly, the bare-thread limit (the same thread starts and
  *       park/unpark hand-offs per schedule with no framework: {@link PlainRuns}) and Lincheck's
  *       model checker ({@link LincheckRuns});
+ *   <li>Baton's rate and scheduling points per schedule on a real library ({@link
+ *       RealLibraryRuns});
  *   <li>schedules and milliseconds to the first bug of each {@link Bugs.Bug} per strategy;
  *   <li>the whole-process time, JVM start included, to report a lost update, for Baton and Lincheck.
  * </ol>
@@ -100,6 +102,7 @@ public final class BenchmarkSuite {
             .map(l -> l[1] + " " + String.format(Locale.ROOT, "%.1f s", Double.parseDouble(l[3])))
             .toList()));
     System.out.println();
+    printRealLibrary(agentFlags, schedules);
 
     System.out.println("## Schedules to the first bug (median of " + seeds + " seeds; EXHAUSTIVE"
         + " is deterministic) and milliseconds, exploration setup included");
@@ -157,6 +160,21 @@ public final class BenchmarkSuite {
       if (line.startsWith("found") || line.startsWith("not found")) return line;
     }
     return "exit " + outcome.exitCode() + ": " + String.join(" / ", outcome.lines());
+  }
+
+  /** Baton's rate on a real library's code ({@link RealLibraryRuns}), in a JVM of its own. */
+  private static void printRealLibrary(List<String> agentFlags, int schedules) throws Exception {
+    String[] r = checked(ChildJvm.run(RealLibraryRuns.class, agentFlags,
+        String.valueOf(schedules))).results("reallib").get(0);
+    System.out.println("## A real library (" + Math.max(20, schedules / 10) + " schedules,"
+        + " RANDOM, fresh static state)");
+    System.out.println();
+    System.out.println("| scenario | threads | hand-offs | scheduling points | Baton |");
+    System.out.println("| --- | ---: | ---: | ---: | ---: |");
+    System.out.printf(Locale.ROOT, "| %s | %s | %.0f | %,.0f | %,.1f |%n", r[1],
+        r[3].replace(".000", ""), Double.parseDouble(r[4]), Double.parseDouble(r[5]),
+        Double.parseDouble(r[2]));
+    System.out.println();
   }
 
   private static ChildJvm.Outcome checked(ChildJvm.Outcome outcome) {

@@ -1,5 +1,6 @@
 package dev.baton.instrument;
 
+import java.util.BitSet;
 import org.objectweb.asm.MethodVisitor;
 import org.objectweb.asm.Opcodes;
 import org.objectweb.asm.commons.AdviceAdapter;
@@ -14,14 +15,22 @@ import org.objectweb.asm.commons.AdviceAdapter;
  * skipped: the receiver is still uninitialised and may not be passed to a method (javac writes
  * {@code this$0} there, and Java 25 allows user code to); {@link AdviceAdapter} reports when that
  * call has happened. Static fields there are instrumented as anywhere else.
+ *
+ * <p>Accesses of a constructor to fields of its own {@code this} before {@code this} can have
+ * escaped to another thread are skipped too: {@code unpublished} numbers them among the method's
+ * field instructions in code order ({@link ConstructorLookahead} finds them).
  */
 final class FieldAccessAdapter extends AdviceAdapter {
   private static final String HOOK_DESCRIPTOR = "(Ljava/lang/Object;I)V";
 
   private final MethodSites sites;
   private final ClassHierarchy hierarchy;
+  /** The field instructions (by number, in code order) on a {@code this} no thread can see yet. */
+  private final BitSet unpublished;
   /** True once {@code this} is initialised: from the start, or after the constructor's super call. */
   private boolean receiverReady;
+  /** The number of the next field instruction. */
+  private int ordinal;
 
   FieldAccessAdapter(
       MethodVisitor next,
@@ -29,10 +38,12 @@ final class FieldAccessAdapter extends AdviceAdapter {
       String name,
       String descriptor,
       MethodSites sites,
-      ClassHierarchy hierarchy) {
+      ClassHierarchy hierarchy,
+      BitSet unpublished) {
     super(Opcodes.ASM9, next, access, name, descriptor);
     this.sites = sites;
     this.hierarchy = hierarchy;
+    this.unpublished = unpublished;
   }
 
   @Override
@@ -42,7 +53,8 @@ final class FieldAccessAdapter extends AdviceAdapter {
 
   @Override
   public void visitFieldInsn(int opcode, String owner, String name, String descriptor) {
-    if (!isFinal(owner, name, descriptor)) {
+    boolean unseen = unpublished.get(ordinal++);
+    if (!isFinal(owner, name, descriptor) && !unseen) {
       String detail = MethodSites.simpleName(owner) + "." + name;
       // Emitted straight into mv: the sequences are stack-neutral, so AdviceAdapter's own stack
       // tracking (which finds the super call) need not see them.

@@ -1,5 +1,6 @@
 package dev.baton.instrument;
 
+import java.util.BitSet;
 import org.objectweb.asm.ClassVisitor;
 import org.objectweb.asm.MethodVisitor;
 import org.objectweb.asm.Opcodes;
@@ -8,28 +9,32 @@ import org.objectweb.asm.Opcodes;
  * Builds the chain of method visitors for each method of a user class, one rule per visitor:
  *
  * <pre>
- * reader -> LineTracker -> [SynchronizedMethodAdapter] -> NondeterminismAdapter
- *        -> CallReplacementAdapter -> SharedCallAdapter -> FieldAccessAdapter -> JacocoProbes
- *        -> ArrayAccessAdapter -> MonitorAdapter -> AtomicCallHandlers -> DriverLookupAdapter
- *        -> writer
+ * reader -> [ConstructorLookahead] -> LineTracker -> [SynchronizedMethodAdapter]
+ *        -> NondeterminismAdapter -> CallReplacementAdapter -> SharedCallAdapter
+ *        -> FieldAccessAdapter -> JacocoProbes -> ArrayAccessAdapter -> MonitorAdapter
+ *        -> AtomicCallHandlers -> DriverLookupAdapter -> writer
  * </pre>
  *
  * Order matters where one visitor's output is another's input: the synchronized-method rule emits
  * plain {@code monitorenter}/{@code monitorexit} for {@link MonitorAdapter} to turn into scheduling
  * points, and {@code wait}/{@code notify} are replaced before {@link SharedCallAdapter} could see
- * them on a {@code java.util} owner. Hook calls themselves match no rule. Static initialisers get
- * {@link ClassInitAdapter} only; JaCoCo's {@code $jacocoInit} none.
+ * them on a {@code java.util} owner; a constructor is analysed whole, before any rewriting, for the
+ * accesses {@link FieldAccessAdapter} may skip. Hook calls themselves match no rule. Static
+ * initialisers get {@link ClassInitAdapter} only; JaCoCo's {@code $jacocoInit} none.
  */
 final class UserClassVisitor extends ClassVisitor {
   private final ClassHierarchy hierarchy;
+  /** Null when every constructor access to {@code this} stays a scheduling point. */
+  private final ConstructorLeaks leaks;
   private String internalName;
   private int version;
   private String sourceFile;
   private MethodReferenceBridges bridges;
 
-  UserClassVisitor(ClassVisitor next, ClassHierarchy hierarchy) {
+  UserClassVisitor(ClassVisitor next, ClassHierarchy hierarchy, ConstructorLeaks leaks) {
     super(Opcodes.ASM9, next);
     this.hierarchy = hierarchy;
+    this.leaks = leaks;
   }
 
   @Override
@@ -74,7 +79,9 @@ final class UserClassVisitor extends ClassVisitor {
     mv = new AtomicCallHandlers(access, name, descriptor, signature, exceptions, mv);
     mv = new MonitorAdapter(mv, sites);
     mv = new JacocoProbes(new ArrayAccessAdapter(mv, access, name, descriptor, sites));
-    mv = new FieldAccessAdapter(mv, access, name, descriptor, sites, hierarchy);
+    boolean constructor = name.equals("<init>") && leaks != null;
+    BitSet unpublished = new BitSet(); // filled by the ConstructorLookahead of a constructor
+    mv = new FieldAccessAdapter(mv, access, name, descriptor, sites, hierarchy, unpublished);
     mv = new SharedCallAdapter(mv, access, name, descriptor, sites, hierarchy);
     mv = new CallReplacementAdapter(mv, sites, hierarchy, bridges);
     mv = new NondeterminismAdapter(mv, sites);
@@ -85,6 +92,10 @@ final class UserClassVisitor extends ClassVisitor {
     mv = new LineTracker(sites, mv);
     if (synchronizedMethod) {
       mv = new FirstLineLookahead(access, name, descriptor, signature, exceptions, sites, mv);
+    }
+    if (constructor) {
+      mv = new ConstructorLookahead(
+          internalName, access, name, descriptor, signature, exceptions, leaks, unpublished, mv);
     }
     return mv;
   }

@@ -12,7 +12,8 @@ import org.objectweb.asm.Opcodes;
  *
  * <ul>
  *   <li>non-final field reads and writes, and array element loads and stores, get a hook before
- *       them;
+ *       them, except a constructor's accesses to its own object before that object can have
+ *       escaped to another thread ({@link UnpublishedThis});
  *   <li>calls into {@code java.util} (collections, {@code java.util.concurrent}, atomics), {@code
  *       VarHandle} and {@code Unsafe} get a hook before them;
  *   <li>{@code monitorenter}/{@code monitorexit} ask the scheduler and run only if it did not
@@ -34,14 +35,32 @@ import org.objectweb.asm.Opcodes;
  */
 @API(status = API.Status.INTERNAL, since = "0.1")
 public final class UserCodeTransformer {
+  /**
+   * Internal, for Baton's own oracle tests only: {@code -Dbaton.internal.unpublishedThis=false},
+   * read when a transformer is made, keeps every constructor access to {@code this} a scheduling
+   * point, as before the rule that skips those no other thread can see.
+   */
+  static final String UNPUBLISHED_THIS_PROPERTY = "baton.internal.unpublishedThis";
+
   private final ClassHierarchy hierarchy;
+  /** Null when the unpublished-this rule is off. */
+  private final ConstructorLeaks leaks;
 
   /** @param resources where the bytes of other classes come from, for frames and type checks */
   public UserCodeTransformer(ClassLoader resources) {
+    this(resources, !"false".equals(System.getProperty(UNPUBLISHED_THIS_PROPERTY)));
+  }
+
+  /**
+   * @param unpublishedThis whether constructor accesses to a {@code this} that cannot have escaped
+   *     yet are left without a scheduling point (the default)
+   */
+  UserCodeTransformer(ClassLoader resources, boolean unpublishedThis) {
     if (resources == null) {
       throw new IllegalArgumentException("resources must not be null");
     }
     this.hierarchy = new ClassHierarchy(resources);
+    this.leaks = unpublishedThis ? new ConstructorLeaks(resources) : null;
   }
 
   /** Returns the instrumented class file of {@code internalName} ({@code com/acme/Account}). */
@@ -56,13 +75,18 @@ public final class UserCodeTransformer {
       return classFile;
     }
     hierarchy.register(classFile);
+    if (leaks != null) leaks.register(internalName, classFile);
     int major = reader.readUnsignedShort(6);
     // Class files before Java 6 have no stack map frames (and may use jsr/ret, which frame
     // computation rejects); the old verifier only needs max stack and locals.
     int flags = major >= 50 ? ClassWriter.COMPUTE_FRAMES : ClassWriter.COMPUTE_MAXS;
     ClassWriter writer = new HierarchyClassWriter(flags, hierarchy);
-    reader.accept(
-        new UserClassVisitor(new IdentityHashAdder(writer), hierarchy), ClassReader.SKIP_FRAMES);
+    try {
+      reader.accept(new UserClassVisitor(new IdentityHashAdder(writer), hierarchy, leaks),
+          ClassReader.SKIP_FRAMES);
+    } finally {
+      if (leaks != null) leaks.forget(internalName);
+    }
     return writer.toByteArray();
   }
 }

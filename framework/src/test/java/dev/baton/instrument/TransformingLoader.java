@@ -19,8 +19,16 @@ final class TransformingLoader extends ClassLoader {
   private final UserCodeTransformer transformer;
 
   TransformingLoader() {
+    this(true);
+  }
+
+  /**
+   * @param unpublishedThis false to keep every constructor access to {@code this} a scheduling
+   *     point, for tests that pin another rule on constructors
+   */
+  TransformingLoader(boolean unpublishedThis) {
     super("samples", TransformingLoader.class.getClassLoader());
-    this.transformer = new UserCodeTransformer(getParent());
+    this.transformer = new UserCodeTransformer(getParent(), unpublishedThis);
   }
 
   /** The original class file of {@code className} from the test class path. */

@@ -1,0 +1,188 @@
+package dev.baton.scenarios;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.baton.ExplorationResult;
+import dev.baton.InterleavingFailure;
+import dev.baton.Interleavings;
+import dev.baton.Scenario;
+import dev.baton.Strategy;
+import java.time.Duration;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.TestFactory;
+
+/**
+ * The oracle for the rule that skips a constructor's accesses to an object no other thread can see
+ * yet: on buggy and correct programs of every kind (races, deadlocks, lost wake-ups, executors,
+ * this-escapes), the bounded exhaustive search with the rule ends with the same failure kind as
+ * the search without it, or both find none, and no schedule with the rule is longer.
+ */
+class UnpublishedThisOracleTest {
+  private static final int BOUND = 2;
+  private static final int BUDGET = 1_000;
+
+  /** How one search ended: the failure's kind, or null, and the longest schedule when none. */
+  private record Ending(InterleavingFailure.Kind failure, int longestSchedule) {}
+
+  @TestFactory
+  Stream<DynamicTest> theRuleFindsWhatTheSearchWithoutItFinds() {
+    return Stream.of(
+            EscapeScenarios.PublishedBeforeWrite.class,
+            EscapeScenarios.ListenerBeforeWrite.class,
+            EscapeScenarios.SuperclassLeak.class,
+            EscapeScenarios.LoopLeak.class,
+            EscapeScenarios.ThreadStartedInConstructor.class,
+            EscapeScenarios.PublishedAfterWrite.class,
+            EscapeScenarios.ManyPoints.class,
+            LostUpdate.class, SynchronizedUpdate.class, AtomicUpdate.class, CheckThenAct.class,
+            PutIfAbsent.class, MonitorDeadlock.class, ReentrantDeadlock.class, LostWakeup.class,
+            GuardedWait.class, LostSignal.class, ExecutorLostUpdate.class, ChildException.class,
+            UnlockedIteration.class, LostNotify.class, ReadWriteLock.class, StampedRead.class,
+            ParkAndUnpark.class)
+        .map(type -> DynamicTest.dynamicTest(type.getSimpleName(), () -> compare(type)));
+  }
+
+  private static void compare(Class<? extends Scenario> type) {
+    Ending without = search(type, false);
+    Ending with = search(type, true);
+    String both = "%s: without the rule %s, with it %s"
+        .formatted(type.getSimpleName(), without, with);
+    assertThat(with.failure()).as(both).isEqualTo(without.failure());
+    if (without.failure() == null) {
+      assertThat(with.longestSchedule()).as(both).isLessThanOrEqualTo(without.longestSchedule());
+    }
+  }
+
+  private static Ending search(Class<? extends Scenario> type, boolean rule) {
+    Interleavings.Options options = Interleavings.configure().strategy(Strategy.EXHAUSTIVE)
+        .schedules(BUDGET).maxPreemptions(BOUND).shrink(0, Duration.ofSeconds(1));
+    try {
+      ExplorationResult result = UnpublishedThisRuleSwitch.explore(type, rule, options);
+      return new Ending(null, result.coverage().longestSchedule());
+    } catch (InterleavingFailure failure) {
+      return new Ending(failure.kind(), 0);
+    }
+  }
+
+  // ---- programs of the other corpora, as scenario classes the rule switch can load afresh ----
+
+  public static final class LostUpdate implements Scenario {
+    @Override
+    public void run() throws Exception {
+      Scenarios.lostUpdate();
+    }
+  }
+
+  public static final class SynchronizedUpdate implements Scenario {
+    @Override
+    public void run() throws Exception {
+      Scenarios.synchronizedUpdate();
+    }
+  }
+
+  public static final class AtomicUpdate implements Scenario {
+    @Override
+    public void run() throws Exception {
+      Scenarios.atomicUpdate();
+    }
+  }
+
+  public static final class CheckThenAct implements Scenario {
+    @Override
+    public void run() throws Exception {
+      Scenarios.checkThenActOnConcurrentMap();
+    }
+  }
+
+  public static final class PutIfAbsent implements Scenario {
+    @Override
+    public void run() throws Exception {
+      Scenarios.putIfAbsentOnConcurrentMap();
+    }
+  }
+
+  public static final class MonitorDeadlock implements Scenario {
+    @Override
+    public void run() throws Exception {
+      Scenarios.synchronizedLockOrderDeadlock();
+    }
+  }
+
+  public static final class ReentrantDeadlock implements Scenario {
+    @Override
+    public void run() throws Exception {
+      Scenarios.reentrantLockOrderDeadlock();
+    }
+  }
+
+  public static final class LostWakeup implements Scenario {
+    @Override
+    public void run() throws Exception {
+      Scenarios.lostWakeup();
+    }
+  }
+
+  public static final class GuardedWait implements Scenario {
+    @Override
+    public void run() throws Exception {
+      Scenarios.guardedWait();
+    }
+  }
+
+  public static final class LostSignal implements Scenario {
+    @Override
+    public void run() throws Exception {
+      Scenarios.lostSignal();
+    }
+  }
+
+  public static final class ExecutorLostUpdate implements Scenario {
+    @Override
+    public void run() throws Exception {
+      Scenarios.executorLostUpdate();
+    }
+  }
+
+  public static final class ChildException implements Scenario {
+    @Override
+    public void run() throws Exception {
+      Scenarios.exceptionInChildThread();
+    }
+  }
+
+  public static final class UnlockedIteration implements Scenario {
+    @Override
+    public void run() throws Exception {
+      Scenarios.iterateSynchronizedListWithoutItsLock();
+    }
+  }
+
+  public static final class LostNotify implements Scenario {
+    @Override
+    public void run() throws Exception {
+      ReductionCorpus.lostNotify();
+    }
+  }
+
+  public static final class ReadWriteLock implements Scenario {
+    @Override
+    public void run() throws Exception {
+      ReductionCorpus.readWriteLock();
+    }
+  }
+
+  public static final class StampedRead implements Scenario {
+    @Override
+    public void run() throws Exception {
+      ReductionCorpus.stampedOptimisticRead();
+    }
+  }
+
+  public static final class ParkAndUnpark implements Scenario {
+    @Override
+    public void run() throws Exception {
+      ReductionCorpus.parkAndUnpark();
+    }
+  }
+}
