@@ -70,13 +70,14 @@ class DebuggerReplayTest {
   void anExplorationHeldTheSameWayEndsInTheWatchdogsUncontrolledFailure() throws Exception {
     try (Debuggee program = Debuggee.start("explore", "5");
         Jdb jdb = Jdb.attach(Debuggee.javaHome(), program.port())) {
-      Held held = holdAtTheBreakpoint(jdb);
+      holdAtTheBreakpoint(jdb);
       String ended = program.await(l -> l.startsWith("ENDED"));
       assertThat(ended).as(program.output())
           .startsWith("ENDED UNCONTROLLED")
           .contains("did not reach a scheduling point for 1 s", SCENARIO + ".increment");
-      assertThat(where(jdb, held.thread())).as("the held thread when the watchdog ended it")
-          .contains(SCENARIO + ".increment");
+      // The message names the held frame; jdb itself is not asked again here: on Temurin 25 its
+      // `where` after the program's failure could answer with an internal "Thread has been
+      // resumed" and no stack, and the test then waited for a line that never came.
       assertThat(program.output()).doesNotContain("A debugger is attached");
       jdb.ask("resume", l -> l.contains("All threads resumed"));
     }
