@@ -110,9 +110,14 @@ final class Diagnosis {
   }
 
   Failure diverged(ReplayPolicy.Divergence d) {
-    return Failure.of(Kind.DIVERGENCE, "schedule diverged at step " + s.steps() + " ("
-        + d.getMessage() + "): the code changed since the token was recorded, or it depends on"
-        + " something outside the schedule" + s.values.likelyCauses());
+    return diverged(s, d.getMessage());
+  }
+
+  /** A strict replay of {@code s} no longer matched the code, for the reason {@code why}. */
+  static Failure diverged(Scheduler s, String why) {
+    return Failure.of(Kind.DIVERGENCE, "schedule diverged at step " + s.steps() + " (" + why
+        + "): the code changed since the token was recorded, or it depends on something outside"
+        + " the schedule" + s.likelyCauses());
   }
 
   /**

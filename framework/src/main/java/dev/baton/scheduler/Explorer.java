@@ -235,16 +235,11 @@ public final class Explorer {
       ReplayPolicy replay = plan.replay();
       if (replay != null && replay.overran() != null
           && (failure == null || failure.kind() != Kind.RECURSION)) {
-        failure = Failure.of(Kind.DIVERGENCE, "schedule diverged at step " + scheduler.steps()
-            + " (" + replay.overran() + "): the code changed since the token was recorded, or it"
-            + " depends on something outside the schedule" + scheduler.likelyCauses());
+        failure = Diagnosis.diverged(scheduler, replay.overran());
       }
       if (failure == null && replay != null && settings.strictReplay() && replay.unused() > 0) {
-        failure = Failure.of(Kind.DIVERGENCE,
-            "schedule diverged at step " + scheduler.steps() + ": the schedule ended after "
-                + (replay.total() - replay.unused()) + " of the token's " + replay.total()
-                + " choices; the code changed since the token was recorded, or it depends on"
-                + " something outside the schedule" + scheduler.likelyCauses());
+        failure = Diagnosis.diverged(scheduler, "the schedule ended after "
+            + (replay.total() - replay.unused()) + " of the token's " + replay.total() + " choices");
       }
       return failure;
     }

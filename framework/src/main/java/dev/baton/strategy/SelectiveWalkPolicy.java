@@ -78,8 +78,11 @@ final class SelectiveWalkPolicy extends SeededPolicy {
   /** Records that {@code t}'s next step touches its object (a call or an array element). */
   private void touch(ThreadView t) {
     if (t.pendingKey != null || t.pendingObject == null) return;
-    Long before = toucher.putIfAbsent(t.pendingObject, touch(t.id, t.nextSite));
-    if (before == null) return;
+    Long before = toucher.get(t.pendingObject); // boxes only a first touch: this runs per option
+    if (before == null) {
+      toucher.put(t.pendingObject, touch(t.id, t.nextSite));
+      return;
+    }
     if (before == SHARED) {
       learn(t.nextSite);
     } else if ((int) (before >>> 32) != t.id) {
