@@ -16,16 +16,16 @@ import org.objectweb.asm.commons.AdviceAdapter;
  * {@code this$0} there, and Java 25 allows user code to); {@link AdviceAdapter} reports when that
  * call has happened. Static fields there are instrumented as anywhere else.
  *
- * <p>Accesses of a constructor to fields of its own {@code this} before {@code this} can have
- * escaped to another thread are skipped too: {@code unpublished} numbers them among the method's
- * field instructions in code order ({@link ConstructorLookahead} finds them).
+ * <p>Accesses to fields of an object no other thread can see yet (a constructor's own {@code this},
+ * an object the method allocated, each before it can have escaped) are skipped too: {@code unpublished} numbers them among the method's
+ * field instructions in code order ({@link UnpublishedLookahead} finds them).
  */
 final class FieldAccessAdapter extends AdviceAdapter {
   private static final String HOOK_DESCRIPTOR = "(Ljava/lang/Object;I)V";
 
   private final MethodSites sites;
   private final ClassHierarchy hierarchy;
-  /** The field instructions (by number, in code order) on a {@code this} no thread can see yet. */
+  /** The field instructions (by number, in code order) on objects no other thread can see yet. */
   private final BitSet unpublished;
   /** True once {@code this} is initialised: from the start, or after the constructor's super call. */
   private boolean receiverReady;

@@ -1,6 +1,6 @@
 package dev.baton.instrument;
 
-import java.util.BitSet;
+import dev.baton.instrument.UnpublishedObjects.Accesses;
 import org.objectweb.asm.ClassVisitor;
 import org.objectweb.asm.MethodVisitor;
 import org.objectweb.asm.Opcodes;
@@ -9,7 +9,7 @@ import org.objectweb.asm.Opcodes;
  * Builds the chain of method visitors for each method of a user class, one rule per visitor:
  *
  * <pre>
- * reader -> [ConstructorLookahead] -> LineTracker -> [SynchronizedMethodAdapter]
+ * reader -> [UnpublishedLookahead] -> LineTracker -> [SynchronizedMethodAdapter]
  *        -> NondeterminismAdapter -> CallReplacementAdapter -> SharedCallAdapter
  *        -> FieldAccessAdapter -> JacocoProbes -> ArrayAccessAdapter -> MonitorAdapter
  *        -> AtomicCallHandlers -> DriverLookupAdapter -> writer
@@ -18,23 +18,27 @@ import org.objectweb.asm.Opcodes;
  * Order matters where one visitor's output is another's input: the synchronized-method rule emits
  * plain {@code monitorenter}/{@code monitorexit} for {@link MonitorAdapter} to turn into scheduling
  * points, and {@code wait}/{@code notify} are replaced before {@link SharedCallAdapter} could see
- * them on a {@code java.util} owner; a constructor is analysed whole, before any rewriting, for the
- * accesses {@link FieldAccessAdapter} may skip. Hook calls themselves match no rule. Static
+ * them on a {@code java.util} owner; a constructor, and a method that allocates, is analysed whole
+ * before any rewriting, for the accesses {@link FieldAccessAdapter} and {@link ArrayAccessAdapter}
+ * may skip. Hook calls themselves match no rule. Static
  * initialisers get {@link ClassInitAdapter} only; JaCoCo's {@code $jacocoInit} none.
  */
 final class UserClassVisitor extends ClassVisitor {
   private final ClassHierarchy hierarchy;
-  /** Null when every constructor access to {@code this} stays a scheduling point. */
+  /** Null when no escape rule is on. */
   private final ConstructorLeaks leaks;
+  private final PointRules rules;
   private String internalName;
   private int version;
   private String sourceFile;
   private MethodReferenceBridges bridges;
 
-  UserClassVisitor(ClassVisitor next, ClassHierarchy hierarchy, ConstructorLeaks leaks) {
+  UserClassVisitor(
+      ClassVisitor next, ClassHierarchy hierarchy, ConstructorLeaks leaks, PointRules rules) {
     super(Opcodes.ASM9, next);
     this.hierarchy = hierarchy;
     this.leaks = leaks;
+    this.rules = rules;
   }
 
   @Override
@@ -78,10 +82,12 @@ final class UserClassVisitor extends ClassVisitor {
     mv = new DriverLookupAdapter(mv, internalName, version);
     mv = new AtomicCallHandlers(access, name, descriptor, signature, exceptions, mv);
     mv = new MonitorAdapter(mv, sites);
-    mv = new JacocoProbes(new ArrayAccessAdapter(mv, access, name, descriptor, sites));
-    boolean constructor = name.equals("<init>") && leaks != null;
-    BitSet unpublished = new BitSet(); // filled by the ConstructorLookahead of a constructor
-    mv = new FieldAccessAdapter(mv, access, name, descriptor, sites, hierarchy, unpublished);
+    // filled by the UnpublishedLookahead, when there is one, before the code reaches the adapters
+    Accesses unpublished = Accesses.none();
+    mv = new JacocoProbes(
+        new ArrayAccessAdapter(mv, access, name, descriptor, sites, unpublished.elements()));
+    mv = new FieldAccessAdapter(
+        mv, access, name, descriptor, sites, hierarchy, unpublished.fields());
     mv = new SharedCallAdapter(mv, access, name, descriptor, sites, hierarchy);
     mv = new CallReplacementAdapter(mv, sites, hierarchy, bridges);
     mv = new NondeterminismAdapter(mv, sites);
@@ -93,9 +99,9 @@ final class UserClassVisitor extends ClassVisitor {
     if (synchronizedMethod) {
       mv = new FirstLineLookahead(access, name, descriptor, signature, exceptions, sites, mv);
     }
-    if (constructor) {
-      mv = new ConstructorLookahead(
-          internalName, access, name, descriptor, signature, exceptions, leaks, unpublished, mv);
+    if (leaks != null) {
+      mv = new UnpublishedLookahead(internalName, access, name, descriptor, signature, exceptions,
+          leaks, rules, unpublished, mv);
     }
     return mv;
   }

@@ -35,32 +35,24 @@ import org.objectweb.asm.Opcodes;
  */
 @API(status = API.Status.INTERNAL, since = "0.1")
 public final class UserCodeTransformer {
-  /**
-   * Internal, for Baton's own oracle tests only: {@code -Dbaton.internal.unpublishedThis=false},
-   * read when a transformer is made, keeps every constructor access to {@code this} a scheduling
-   * point, as before the rule that skips those no other thread can see.
-   */
-  static final String UNPUBLISHED_THIS_PROPERTY = "baton.internal.unpublishedThis";
-
   private final ClassHierarchy hierarchy;
-  /** Null when the unpublished-this rule is off. */
+  private final PointRules rules;
+  /** Null when no escape rule is on. */
   private final ConstructorLeaks leaks;
 
   /** @param resources where the bytes of other classes come from, for frames and type checks */
   public UserCodeTransformer(ClassLoader resources) {
-    this(resources, !"false".equals(System.getProperty(UNPUBLISHED_THIS_PROPERTY)));
+    this(resources, PointRules.fromSystemProperties());
   }
 
-  /**
-   * @param unpublishedThis whether constructor accesses to a {@code this} that cannot have escaped
-   *     yet are left without a scheduling point (the default)
-   */
-  UserCodeTransformer(ClassLoader resources, boolean unpublishedThis) {
+  /** @param rules which accesses that no other thread can race with are left without a point */
+  UserCodeTransformer(ClassLoader resources, PointRules rules) {
     if (resources == null) {
       throw new IllegalArgumentException("resources must not be null");
     }
     this.hierarchy = new ClassHierarchy(resources);
-    this.leaks = unpublishedThis ? new ConstructorLeaks(resources) : null;
+    this.rules = rules;
+    this.leaks = rules.anyEscapeRule() ? new ConstructorLeaks(resources) : null;
   }
 
   /** Returns the instrumented class file of {@code internalName} ({@code com/acme/Account}). */
@@ -82,7 +74,7 @@ public final class UserCodeTransformer {
     int flags = major >= 50 ? ClassWriter.COMPUTE_FRAMES : ClassWriter.COMPUTE_MAXS;
     ClassWriter writer = new HierarchyClassWriter(flags, hierarchy);
     try {
-      reader.accept(new UserClassVisitor(new IdentityHashAdder(writer), hierarchy, leaks),
+      reader.accept(new UserClassVisitor(new IdentityHashAdder(writer), hierarchy, leaks, rules),
           ClassReader.SKIP_FRAMES);
     } finally {
       if (leaks != null) leaks.forget(internalName);

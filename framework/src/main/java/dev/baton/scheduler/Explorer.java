@@ -216,7 +216,7 @@ public final class Explorer {
       scheduler.run(body, main);
       policy.endSchedule(scheduler.steps());
       coverage.add(i, scheduler);
-      Failure failure = failureOf(scheduler);
+      Failure failure = EarlierTokens.explain(failureOf(scheduler), plan.token());
       if (failure != null) throw report(failure, scheduler, i, number, main);
       if (plan.lenient() != null && !plan.lenient().diverged()) {
         return new ExplorationResult(i + 1, plan.strategy(), plan.seed(), false,
@@ -237,7 +237,7 @@ public final class Explorer {
           && (failure == null || failure.kind() != Kind.RECURSION)) {
         failure = Diagnosis.diverged(scheduler, replay.overran());
       }
-      if (failure == null && replay != null && settings.strictReplay() && replay.unused() > 0) {
+      if (failure == null && replay != null && replay.strict() && replay.unused() > 0) {
         failure = Diagnosis.diverged(scheduler, "the schedule ended after "
             + (replay.total() - replay.unused()) + " of the token's " + replay.total() + " choices");
       }
@@ -288,6 +288,7 @@ public final class Explorer {
       } else if (replay != null && note.isEmpty()) {
         note = "The replayed schedule " + plan.token().schedule() + " passed.";
       }
+      if (replay != null) note += EarlierTokens.note(plan.token());
       note = ParallelExplorer.withWhySequential(note, settings, plan.unsplit(), hasMoreBodies);
       return new ExplorationResult(coverage.schedules(), plan.strategy(), plan.seed(), false,
           ShardNotes.withShard(note, shard, plan.unsplit(), budget),

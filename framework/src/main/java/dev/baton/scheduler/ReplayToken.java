@@ -14,7 +14,10 @@ import java.util.zip.CRC32;
  * in milliseconds and a flags byte (bit 0: spurious wakeups), the choices run-length encoded as
  * (thread id, repeat) varint pairs, and a CRC-32 of all that. The settings that decide which
  * choices exist travel with the token, so that it replays the same whatever the replaying run is
- * configured with. Version 1 tokens, from before pauses, replay with no pauses.
+ * configured with. Version 1 tokens, from before pauses, replay with no pauses. Versions 1 and 2
+ * were written by builds whose scheduling points differ for code that allocates objects or arrays
+ * (accesses to an object no other thread can see yet were points then): they still decode, but
+ * their choices may not fit the points of this build ({@link #fromEarlierPoints()}).
  *
  * @param scenarioHash {@link String#hashCode()} of the scenario id that recorded it
  * @param strategy the strategy that found the schedule
@@ -23,6 +26,7 @@ import java.util.zip.CRC32;
  * @param maxPauseMillis the pause budget the schedule ran with
  * @param spuriousWakeups whether the schedule allowed spurious wakeups
  * @param choices the id of the thread chosen at each choice point
+ * @param version the version it was written with ({@link #VERSION} for a new token)
  */
 record ReplayToken(
     int scenarioHash,
@@ -31,8 +35,24 @@ record ReplayToken(
     int schedule,
     long maxPauseMillis,
     boolean spuriousWakeups,
-    int[] choices) {
-  private static final int VERSION = 2;
+    int[] choices,
+    int version) {
+  /** The version this build writes: 3 since accesses to unpublished objects are no points. */
+  static final int VERSION = 3;
+
+  /** A new token, of this build's version. */
+  ReplayToken(int scenarioHash, Strategy strategy, long seed, int schedule, long maxPauseMillis,
+      boolean spuriousWakeups, int[] choices) {
+    this(scenarioHash, strategy, seed, schedule, maxPauseMillis, spuriousWakeups, choices, VERSION);
+  }
+
+  /**
+   * True for a token written by an earlier build, whose scheduling points differ from this one's
+   * wherever the code allocates objects or arrays: its replay may diverge, or follow another way.
+   */
+  boolean fromEarlierPoints() {
+    return version < VERSION;
+  }
 
   String encode() {
     ByteArrayOutputStream out = new ByteArrayOutputStream(16 + choices.length);
@@ -71,7 +91,7 @@ record ReplayToken(
     } catch (IllegalArgumentException e) {
       throw bad(origin, trimmed, "it is not a Baton replay token (not URL-safe Base64)");
     }
-    if (bytes.length < 1 + 4 + 1 + 8 + 4 || (bytes[0] != VERSION && bytes[0] != 1)) {
+    if (bytes.length < 1 + 4 + 1 + 8 + 4 || bytes[0] < 1 || bytes[0] > VERSION) {
       throw bad(origin, trimmed, "it is not a Baton replay token of this version");
     }
     CRC32 crc = new CRC32();
@@ -104,7 +124,7 @@ record ReplayToken(
       for (int r = 0; r < run; r++) choices[i++] = id;
     }
     return new ReplayToken(
-        hash, Strategy.values()[ordinal], seed, schedule, maxPause, spurious, choices);
+        hash, Strategy.values()[ordinal], seed, schedule, maxPause, spurious, choices, bytes[0]);
   }
 
   private static IllegalArgumentException bad(String origin, String token, String why) {

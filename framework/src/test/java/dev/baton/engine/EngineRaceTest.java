@@ -106,6 +106,21 @@ class EngineRaceTest {
   }
 
   @Test
+  void aPinnedTokenOfAnEarlierBuildNamesThatBuildInItsNote() {
+    EngineExecutionResults results = EngineTestKit.engine("baton")
+        .selectors(selectClass(dev.baton.engine.fixtures.races.EarlierTokenFixture.class))
+        .execute();
+
+    results.testEvents().assertStatistics(s -> s.succeeded(1).failed(0));
+    assertThat(results.allEvents().reportingEntryPublished().list().get(0)
+            .getPayload(org.junit.platform.engine.reporting.ReportEntry.class).orElseThrow()
+            .getKeyValuePairs().get("baton.note"))
+        .startsWith("The pinned schedule diverged: it ended after 0 of the token's ")
+        .contains("The token was written by an earlier Baton (token version 1, this build writes 3)")
+        .contains("Record it again: run the test without the replay token");
+  }
+
+  @Test
   void anExploredMethodThatIsAlsoAJupiterTestRunsUnderBatonWithoutAWarning() {
     // Jupiter no longer runs it a second time (ExistingTestsFilter), so nothing to warn of.
     java.io.PrintStream original = System.out;

@@ -31,7 +31,7 @@ class FieldAccessTest extends InstrumentedTestSupport {
 
   /** Transforms the samples without the unpublished-this rule. */
   private void keepConstructorPoints() {
-    loader = new TransformingLoader(false);
+    loader = new TransformingLoader(PointRules.none());
   }
 
   @Test

@@ -19,16 +19,16 @@ final class TransformingLoader extends ClassLoader {
   private final UserCodeTransformer transformer;
 
   TransformingLoader() {
-    this(true);
+    this(PointRules.all());
   }
 
   /**
-   * @param unpublishedThis false to keep every constructor access to {@code this} a scheduling
-   *     point, for tests that pin another rule on constructors
+   * @param rules the rules that leave accesses without a scheduling point: {@link PointRules#none()}
+   *     for tests that pin another rule on the same accesses
    */
-  TransformingLoader(boolean unpublishedThis) {
+  TransformingLoader(PointRules rules) {
     super("samples", TransformingLoader.class.getClassLoader());
-    this.transformer = new UserCodeTransformer(getParent(), unpublishedThis);
+    this.transformer = new UserCodeTransformer(getParent(), rules);
   }
 
   /** The original class file of {@code className} from the test class path. */

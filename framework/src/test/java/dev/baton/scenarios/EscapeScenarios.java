@@ -5,11 +5,11 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
- * Programs whose constructors let the new object escape to another thread before writing its
- * fields (the bugs Baton must still find with the rule that skips a constructor's accesses to an
- * object no other thread can see yet), a correct one that publishes only at the end, and one with
- * many unpublished writes to count the points the rule saves. Each is a static nested {@link
- * Scenario} class, so that {@link UnpublishedThisRuleSwitch} can load it afresh.
+ * Programs whose constructors, or methods, let a new object or array escape to another thread
+ * before writing it (the bugs Baton must still find with the rules that skip accesses to objects no
+ * other thread can see yet), correct ones that publish only at the end, and one with many
+ * unpublished writes to count the points the rules save. Each is a static nested {@link
+ * Scenario} class, so that {@link PointRuleSwitch} can load it afresh.
  */
 public final class EscapeScenarios {
   private EscapeScenarios() {}
@@ -189,6 +189,112 @@ public final class EscapeScenarios {
         }
       };
       Scenarios.runAll(build, build);
+    }
+  }
+
+  // ---- objects and arrays a method allocates, used before and after they escape ----
+
+  /** A shared stack of nodes, pushed without a lock. */
+  static final class Stack {
+    Node head;
+  }
+
+  /** A node whose constructor leaks nothing. */
+  static final class Node {
+    int value;
+    Node next;
+  }
+
+  /** Bug: the array is published before it is filled; the reader may see a zero. */
+  public static final class ArrayPublishedBeforeFill implements Scenario {
+    @Override
+    public void run() throws Exception {
+      Holder holder = new Holder();
+      Scenarios.runAll(() -> {
+        int[] values = new int[2];
+        values[0] = 1;
+        holder.ref = values;
+        values[1] = 1;
+      }, () -> {
+        int[] seen = (int[]) holder.ref;
+        Scenarios.check(seen == null || seen[1] == 1, "saw an array before it was filled");
+      });
+    }
+  }
+
+  /** Bug: two unlocked pushes, each linking a new node to the head it read: one is lost. */
+  public static final class LostPush implements Scenario {
+    @Override
+    public void run() throws Exception {
+      Stack stack = new Stack();
+      Runnable push = () -> {
+        Node node = new Node();
+        node.value = 1;
+        node.next = stack.head;
+        stack.head = node;
+      };
+      Scenarios.runAll(push, push);
+      int count = 0;
+      for (Node n = stack.head; n != null; n = n.next) count++;
+      Scenarios.check(count == 2, "a push was lost");
+    }
+  }
+
+  /** Bug: the node escapes through a call, then is written; the reader may see it half-done. */
+  public static final class PassedThenWritten implements Scenario {
+    @Override
+    public void run() throws Exception {
+      Holder holder = new Holder();
+      Scenarios.runAll(() -> {
+        Node node = new Node();
+        publish(holder, node);
+        node.value = 1;
+      }, () -> {
+        Node seen = (Node) holder.ref;
+        Scenarios.check(seen == null || seen.value == 1, "saw a node before its value was set");
+      });
+    }
+
+    private static void publish(Holder holder, Object o) {
+      holder.ref = o;
+    }
+  }
+
+  /** Bug: nodes allocated in a loop; the second round's node is published before its value. */
+  public static final class LoopPublishesEarly implements Scenario {
+    @Override
+    public void run() throws Exception {
+      Holder holder = new Holder();
+      Scenarios.runAll(() -> {
+        for (int i = 1; i <= 2; i++) {
+          Node node = new Node();
+          if (i == 2) holder.ref = node;
+          node.value = i;
+        }
+      }, () -> {
+        Node seen = (Node) holder.ref;
+        Scenarios.check(seen == null || seen.value == 2, "saw the last node before its value");
+      });
+    }
+  }
+
+  /** Correct: each thread fills a buffer of its own, then publishes only the sum, under a lock. */
+  public static final class LocalBuffers implements Scenario {
+    @Override
+    public void run() throws Exception {
+      Holder holder = new Holder();
+      Runnable sum = () -> {
+        int[] buffer = new int[8];
+        for (int i = 0; i < buffer.length; i++) buffer[i] = i;
+        int[] copy = buffer.clone();
+        int total = 0;
+        for (int value : copy) total += value;
+        synchronized (holder) {
+          holder.ref = total;
+        }
+      };
+      Scenarios.runAll(sum, sum);
+      Scenarios.check(Integer.valueOf(28).equals(holder.ref), "wrong sum");
     }
   }
 }

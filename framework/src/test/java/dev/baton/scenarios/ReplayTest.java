@@ -60,6 +60,22 @@ class ReplayTest {
   }
 
   @Test
+  void aTokenOfAnEarlierBuildReplaysWhereItFitsAndNamesThatBuildWhereItDiverges() {
+    InterleavingFailure deadlock =
+        ScenarioExplorationTest.find(Scenarios::synchronizedLockOrderDeadlock, Strategy.RANDOM);
+    String earlier = dev.baton.scheduler.TokenSurgery.asVersion2(deadlock.replayToken());
+
+    InterleavingFailure again = replay(earlier, Scenarios::synchronizedLockOrderDeadlock);
+    assertThat(again.kind()).isEqualTo(InterleavingFailure.Kind.DEADLOCK);
+
+    InterleavingFailure diverged = replay(earlier, Scenarios::synchronizedSameLockOrder);
+    assertThat(diverged.kind()).isEqualTo(InterleavingFailure.Kind.DIVERGENCE);
+    assertThat(diverged.getMessage())
+        .contains("The token was written by an earlier Baton (token version 2, this build writes 3)")
+        .contains("Record it again");
+  }
+
+  @Test
   void aCorruptedTokenIsRejectedWithAClearMessage() {
     InterleavingFailure failure = ScenarioExplorationTest.find(Scenarios::lostUpdate, Strategy.RANDOM);
     String token = failure.replayToken();

@@ -12,12 +12,17 @@ import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
 /**
- * A constructor's accesses to an object no other thread can see yet are no scheduling points; every
- * way for the object to escape first still leaves the bug it causes to be found (EXHAUSTIVE, so that
- * "found" does not depend on luck), a correct constructor is not reported, and the points saved
- * show in the steps of a schedule.
+ * Accesses to an object no other thread can see yet (a constructor's own, a method's new objects
+ * and arrays) are no scheduling points; every way for the object to escape first still leaves the
+ * bug it causes to be found (EXHAUSTIVE, so that "found" does not depend on luck), correct code is
+ * not reported, and the points saved show in the steps of a schedule.
  */
 class UnpublishedThisExplorationTest {
+  /**
+   * Points {@code Scenarios.runAll(a, b)} saves on its own arrays: the two tasks stored into the new
+   * varargs array, and its array of two threads written once and read twice.
+   */
+  private static final int RUN_ALL_ARRAYS = 2 + 2 * 3;
 
   private static Interleavings.Options exhaustive() {
     return Interleavings.configure().strategy(Strategy.EXHAUSTIVE).schedules(2_000)
@@ -26,7 +31,7 @@ class UnpublishedThisExplorationTest {
 
   private static InterleavingFailure failureOf(Class<? extends Scenario> scenario) {
     InterleavingFailure failure = catchThrowableOfType(InterleavingFailure.class,
-        () -> UnpublishedThisRuleSwitch.explore(scenario, true, exhaustive()));
+        () -> PointRuleSwitch.explore(scenario, true, exhaustive()));
     assertThat(failure).as(scenario.getSimpleName() + " must be found").isNotNull();
     return failure;
   }
@@ -62,8 +67,49 @@ class UnpublishedThisExplorationTest {
   }
 
   @Test
+  void anArrayPublishedBeforeItIsFilledIsStillFound() {
+    assertThat(failureOf(EscapeScenarios.ArrayPublishedBeforeFill.class).kind())
+        .isEqualTo(InterleavingFailure.Kind.EXCEPTION);
+  }
+
+  @Test
+  void aPushThatLinksANewNodeToAStaleHeadIsStillFound() {
+    assertThat(failureOf(EscapeScenarios.LostPush.class).kind())
+        .isEqualTo(InterleavingFailure.Kind.EXCEPTION);
+  }
+
+  @Test
+  void aNodeThatEscapesThroughACallBeforeItsWriteIsStillFound() {
+    assertThat(failureOf(EscapeScenarios.PassedThenWritten.class).kind())
+        .isEqualTo(InterleavingFailure.Kind.EXCEPTION);
+  }
+
+  @Test
+  void aNodeAllocatedInALoopAndPublishedBeforeItsWriteIsStillFound() {
+    assertThat(failureOf(EscapeScenarios.LoopPublishesEarly.class).kind())
+        .isEqualTo(InterleavingFailure.Kind.EXCEPTION);
+  }
+
+  @Test
+  void buffersEachThreadKeepsToItselfAreNotReportedAndCostNoPoints() {
+    ExplorationResult result = PointRuleSwitch.explore(
+        EscapeScenarios.LocalBuffers.class, true, exhaustive());
+    assertThat(result.complete()).isTrue();
+
+    Interleavings.Options options =
+        Interleavings.configure().strategy(Strategy.RANDOM).seed(7).schedules(3);
+    ExplorationResult without =
+        PointRuleSwitch.explore(EscapeScenarios.LocalBuffers.class, false, options);
+    ExplorationResult with =
+        PointRuleSwitch.explore(EscapeScenarios.LocalBuffers.class, true, options);
+    // each of two threads writes 8 elements of its buffer and reads 8 of its clone, 3 schedules
+    assertThat(without.coverage().steps() - with.coverage().steps())
+        .isEqualTo(3L * (2 * 16 + RUN_ALL_ARRAYS));
+  }
+
+  @Test
   void anObjectPublishedAfterItsWritesIsNotReported() {
-    ExplorationResult result = UnpublishedThisRuleSwitch.explore(
+    ExplorationResult result = PointRuleSwitch.explore(
         EscapeScenarios.PublishedAfterWrite.class, true, exhaustive());
 
     assertThat(result.complete()).isTrue();
@@ -74,12 +120,13 @@ class UnpublishedThisExplorationTest {
     Interleavings.Options options =
         Interleavings.configure().strategy(Strategy.RANDOM).seed(7).schedules(3);
     ExplorationResult without =
-        UnpublishedThisRuleSwitch.explore(EscapeScenarios.ManyPoints.class, false, options);
+        PointRuleSwitch.explore(EscapeScenarios.ManyPoints.class, false, options);
     ExplorationResult with =
-        UnpublishedThisRuleSwitch.explore(EscapeScenarios.ManyPoints.class, true, options);
+        PointRuleSwitch.explore(EscapeScenarios.ManyPoints.class, true, options);
 
-    // two threads build ManyPoints.POINTS points of three fields each, in each of 3 schedules
-    long saved = 3L * 2 * EscapeScenarios.ManyPoints.POINTS * 3;
+    // two threads build ManyPoints.POINTS points of three fields each and read one field of
+    // each new point, in each of 3 schedules
+    long saved = 3L * (2 * EscapeScenarios.ManyPoints.POINTS * (3 + 1) + RUN_ALL_ARRAYS);
     assertThat(without.coverage().steps() - with.coverage().steps()).isEqualTo(saved);
   }
 }

@@ -13,10 +13,11 @@ import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
 
 /**
- * The oracle for the rule that skips a constructor's accesses to an object no other thread can see
- * yet: on buggy and correct programs of every kind (races, deadlocks, lost wake-ups, executors,
- * this-escapes), the bounded exhaustive search with the rule ends with the same failure kind as
- * the search without it, or both find none, and no schedule with the rule is longer.
+ * The oracle for the rules that skip accesses to objects no other thread can see yet (a
+ * constructor's own {@code this}, a method's own allocations): on buggy and correct programs of
+ * every kind (races, deadlocks, lost wake-ups, executors, this-escapes, arrays and nodes published
+ * early), the bounded exhaustive search with the rules ends with the same failure kind as the
+ * search without them, or both find none, and no schedule with the rules is longer.
  */
 class UnpublishedThisOracleTest {
   private static final int BOUND = 2;
@@ -35,6 +36,11 @@ class UnpublishedThisOracleTest {
             EscapeScenarios.ThreadStartedInConstructor.class,
             EscapeScenarios.PublishedAfterWrite.class,
             EscapeScenarios.ManyPoints.class,
+            EscapeScenarios.ArrayPublishedBeforeFill.class,
+            EscapeScenarios.LostPush.class,
+            EscapeScenarios.PassedThenWritten.class,
+            EscapeScenarios.LoopPublishesEarly.class,
+            EscapeScenarios.LocalBuffers.class,
             LostUpdate.class, SynchronizedUpdate.class, AtomicUpdate.class, CheckThenAct.class,
             PutIfAbsent.class, MonitorDeadlock.class, ReentrantDeadlock.class, LostWakeup.class,
             GuardedWait.class, LostSignal.class, ExecutorLostUpdate.class, ChildException.class,
@@ -58,7 +64,7 @@ class UnpublishedThisOracleTest {
     Interleavings.Options options = Interleavings.configure().strategy(Strategy.EXHAUSTIVE)
         .schedules(BUDGET).maxPreemptions(BOUND).shrink(0, Duration.ofSeconds(1));
     try {
-      ExplorationResult result = UnpublishedThisRuleSwitch.explore(type, rule, options);
+      ExplorationResult result = PointRuleSwitch.explore(type, rule, options);
       return new Ending(null, result.coverage().longestSchedule());
     } catch (InterleavingFailure failure) {
       return new Ending(failure.kind(), 0);

@@ -19,4 +19,17 @@ public final class TokenSurgery {
   public static int choices(String token) {
     return ReplayToken.decode(token, "a test").choices().length;
   }
+
+  /**
+   * {@code token} as version 2 wrote it (the same layout as version 3): a token of an earlier
+   * build, whose scheduling points differed.
+   */
+  public static String asVersion2(String token) {
+    byte[] bytes = java.util.Base64.getUrlDecoder().decode(token);
+    bytes[0] = 2;
+    java.util.zip.CRC32 crc = new java.util.zip.CRC32();
+    crc.update(bytes, 0, bytes.length - 4);
+    java.nio.ByteBuffer.wrap(bytes).putInt(bytes.length - 4, (int) crc.getValue());
+    return java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+  }
 }

@@ -6,36 +6,46 @@ import dev.baton.Scenario;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.function.Function;
 
 /**
- * Explores a scenario with the unpublished-this rule on or off, for oracle tests only. Instrumented
- * classes are cached per parent class loader for the life of the JVM, so each exploration loads
- * the scenario class afresh, in a loader of its own ({@link FreshParent}); the internal property
- * {@code baton.internal.unpublishedThis} is read when that loader's instrumentation is made.
+ * Explores a scenario with the rules that leave accesses without a scheduling point on or off
+ * (a constructor's unpublished {@code this}, a method's unpublished allocations), for oracle tests
+ * only. Instrumented classes are cached per parent class loader for the life of the JVM, so each
+ * exploration loads the scenario class afresh, in a loader of its own ({@link FreshParent}); the
+ * internal properties are read when that loader's instrumentation is made.
  */
-final class UnpublishedThisRuleSwitch {
-  private static final String PROPERTY = "baton.internal.unpublishedThis";
+final class PointRuleSwitch {
+  private static final List<String> PROPERTIES =
+      List.of("baton.internal.unpublishedThis", "baton.internal.freshObjects");
 
-  private UnpublishedThisRuleSwitch() {}
+  private PointRuleSwitch() {}
 
-  /** Runs {@code explore} on a fresh instance of {@code scenario}, with the rule on or off. */
-  static ExplorationResult explore(Class<? extends Scenario> scenario, boolean rule,
+  /** Runs {@code explore} on a fresh instance of {@code scenario}, with the rules on or off. */
+  static ExplorationResult explore(Class<? extends Scenario> scenario, boolean rules,
       Function<Scenario, ExplorationResult> explore) {
-    String before = System.getProperty(PROPERTY);
-    System.setProperty(PROPERTY, Boolean.toString(rule));
+    Map<String, String> before = new HashMap<>();
+    for (String property : PROPERTIES) {
+      before.put(property, System.getProperty(property));
+      System.setProperty(property, Boolean.toString(rules));
+    }
     try {
       return explore.apply(FreshParent.instance(scenario));
     } finally {
-      if (before == null) System.clearProperty(PROPERTY);
-      else System.setProperty(PROPERTY, before);
+      before.forEach((property, value) -> {
+        if (value == null) System.clearProperty(property);
+        else System.setProperty(property, value);
+      });
     }
   }
 
   /** {@link #explore} with the given options. */
-  static ExplorationResult explore(Class<? extends Scenario> scenario, boolean rule,
+  static ExplorationResult explore(Class<? extends Scenario> scenario, boolean rules,
       Interleavings.Options options) {
-    return explore(scenario, rule, options::explore);
+    return explore(scenario, rules, options::explore);
   }
 
   /**
@@ -47,7 +57,7 @@ final class UnpublishedThisRuleSwitch {
     private final String topLevel;
 
     private FreshParent(String topLevel) {
-      super(UnpublishedThisRuleSwitch.class.getClassLoader());
+      super(PointRuleSwitch.class.getClassLoader());
       this.topLevel = topLevel;
     }
 
