@@ -88,11 +88,19 @@ class CoverageTest {
 
   /** No thread to interleave with: every schedule is the same. */
   static void oneThreadOnly() {
-    Holder h = new Holder();
+    Holder h = Holder.fromElsewhere();
     h.value++;
   }
 
   static final class Holder {
     int value;
+
+    /**
+     * A holder the caller did not allocate itself, so that its accesses are scheduling points (a
+     * method's accesses to an object it allocated and kept to itself are none).
+     */
+    static Holder fromElsewhere() {
+      return new Holder();
+    }
   }
 }

@@ -10,6 +10,15 @@ public final class LongScenarios {
   static final class Counter {
     long value;
 
+    /**
+     * A counter the caller did not allocate itself, so that its accesses are scheduling points (a
+     * method's accesses to an object it allocated and kept to itself are none, and a loop over
+     * such an object alone would meet no point at all).
+     */
+    static Counter fromElsewhere() {
+      return new Counter();
+    }
+
     synchronized void add() {
       value++;
     }
@@ -99,7 +108,7 @@ public final class LongScenarios {
 
   /** Main counts to {@code count} in a field (three steps each), then fails. */
   public static void failAfter(int count) {
-    Counter c = new Counter();
+    Counter c = Counter.fromElsewhere();
     while (c.value < count) c.value++;
     throw new IllegalStateException("counted to " + c.value);
   }
@@ -148,7 +157,7 @@ public final class LongScenarios {
 
   /** An endless loop that progresses all the time: its counter never repeats. */
   public static void countForever() {
-    Counter c = new Counter();
+    Counter c = Counter.fromElsewhere();
     while (c.value >= 0) c.value++;
   }
 
