@@ -17,8 +17,11 @@ import org.objectweb.asm.commons.AdviceAdapter;
  * call has happened. Static fields there are instrumented as anywhere else.
  *
  * <p>Accesses to fields of an object no other thread can see yet (a constructor's own {@code this},
- * an object the method allocated, each before it can have escaped) are skipped too: {@code unpublished} numbers them among the method's
- * field instructions in code order ({@link UnpublishedLookahead} finds them).
+ * an object the method allocated, each before it can have escaped) are skipped too: {@code
+ * unpublished} numbers them among the method's field instructions in code order ({@link
+ * UnpublishedLookahead} finds them).
+ *
+ * <p>Reads of the class's own effectively immutable fields are skipped ({@link ImmutableFields}).
  */
 final class FieldAccessAdapter extends AdviceAdapter {
   private static final String HOOK_DESCRIPTOR = "(Ljava/lang/Object;I)V";
@@ -27,6 +30,8 @@ final class FieldAccessAdapter extends AdviceAdapter {
   private final ClassHierarchy hierarchy;
   /** The field instructions (by number, in code order) on objects no other thread can see yet. */
   private final BitSet unpublished;
+  /** The fields of the class being transformed whose reads need no point. */
+  private final ImmutableFields immutable;
   /** True once {@code this} is initialised: from the start, or after the constructor's super call. */
   private boolean receiverReady;
   /** The number of the next field instruction. */
@@ -39,11 +44,13 @@ final class FieldAccessAdapter extends AdviceAdapter {
       String descriptor,
       MethodSites sites,
       ClassHierarchy hierarchy,
-      BitSet unpublished) {
+      BitSet unpublished,
+      ImmutableFields immutable) {
     super(Opcodes.ASM9, next, access, name, descriptor);
     this.sites = sites;
     this.hierarchy = hierarchy;
     this.unpublished = unpublished;
+    this.immutable = immutable;
   }
 
   @Override
@@ -54,7 +61,8 @@ final class FieldAccessAdapter extends AdviceAdapter {
   @Override
   public void visitFieldInsn(int opcode, String owner, String name, String descriptor) {
     boolean unseen = unpublished.get(ordinal++);
-    if (!isFinal(owner, name, descriptor) && !unseen) {
+    if (!isFinal(owner, name, descriptor) && !unseen
+        && !immutable.isImmutableRead(opcode, owner, name, descriptor)) {
       String detail = MethodSites.simpleName(owner) + "." + name;
       // Emitted straight into mv: the sequences are stack-neutral, so AdviceAdapter's own stack
       // tracking (which finds the super call) need not see them.

@@ -28,17 +28,20 @@ final class UserClassVisitor extends ClassVisitor {
   /** Null when no escape rule is on. */
   private final ConstructorLeaks leaks;
   private final PointRules rules;
+  /** The fields of this class whose reads {@link FieldAccessAdapter} may skip. */
+  private final ImmutableFields immutable;
   private String internalName;
   private int version;
   private String sourceFile;
   private MethodReferenceBridges bridges;
 
-  UserClassVisitor(
-      ClassVisitor next, ClassHierarchy hierarchy, ConstructorLeaks leaks, PointRules rules) {
+  UserClassVisitor(ClassVisitor next, ClassHierarchy hierarchy, ConstructorLeaks leaks,
+      PointRules rules, ImmutableFields immutable) {
     super(Opcodes.ASM9, next);
     this.hierarchy = hierarchy;
     this.leaks = leaks;
     this.rules = rules;
+    this.immutable = immutable;
   }
 
   @Override
@@ -87,7 +90,7 @@ final class UserClassVisitor extends ClassVisitor {
     mv = new JacocoProbes(
         new ArrayAccessAdapter(mv, access, name, descriptor, sites, unpublished.elements()));
     mv = new FieldAccessAdapter(
-        mv, access, name, descriptor, sites, hierarchy, unpublished.fields());
+        mv, access, name, descriptor, sites, hierarchy, unpublished.fields(), immutable);
     mv = new SharedCallAdapter(mv, access, name, descriptor, sites, hierarchy);
     mv = new CallReplacementAdapter(mv, sites, hierarchy, bridges);
     mv = new NondeterminismAdapter(mv, sites);

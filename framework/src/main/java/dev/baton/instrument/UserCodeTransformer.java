@@ -35,6 +35,7 @@ import org.objectweb.asm.Opcodes;
  */
 @API(status = API.Status.INTERNAL, since = "0.1")
 public final class UserCodeTransformer {
+  private final ClassLoader resources;
   private final ClassHierarchy hierarchy;
   private final PointRules rules;
   /** Null when no escape rule is on. */
@@ -50,6 +51,7 @@ public final class UserCodeTransformer {
     if (resources == null) {
       throw new IllegalArgumentException("resources must not be null");
     }
+    this.resources = resources;
     this.hierarchy = new ClassHierarchy(resources);
     this.rules = rules;
     this.leaks = rules.anyEscapeRule() ? new ConstructorLeaks(resources) : null;
@@ -74,7 +76,11 @@ public final class UserCodeTransformer {
     int flags = major >= 50 ? ClassWriter.COMPUTE_FRAMES : ClassWriter.COMPUTE_MAXS;
     ClassWriter writer = new HierarchyClassWriter(flags, hierarchy);
     try {
-      reader.accept(new UserClassVisitor(new IdentityHashAdder(writer), hierarchy, leaks, rules),
+      ImmutableFields immutable = rules.immutableFields()
+          ? ImmutableFields.of(classFile, resources, hierarchy, leaks::mayLeak)
+          : ImmutableFields.NONE;
+      reader.accept(new UserClassVisitor(
+          new IdentityHashAdder(writer), hierarchy, leaks, rules, immutable),
           ClassReader.SKIP_FRAMES);
     } finally {
       if (leaks != null) leaks.forget(internalName);

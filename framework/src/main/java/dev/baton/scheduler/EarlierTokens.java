@@ -5,7 +5,7 @@ import dev.baton.InterleavingFailure.Kind;
 /**
  * What a replay says about a token written by an earlier build ({@link
  * ReplayToken#fromEarlierPoints()}), whose scheduling points differed wherever the code allocates
- * objects or arrays: a strict replay's divergence names that cause and the fix (record the token
+ * objects or arrays or reads effectively immutable fields: a strict replay's divergence names that cause and the fix (record the token
  * again), not only a change of the code; a pinned replay that passed (diverged or not) says that it
  * may not have followed the recorded way.
  */
@@ -32,8 +32,9 @@ final class EarlierTokens {
   private static String cause(ReplayToken token) {
     return "The token was written by an earlier Baton (token version " + token.version()
         + ", this build writes " + ReplayToken.VERSION + "), which also stopped at accesses to"
-        + " objects and arrays no other thread could see yet, so its choices need not fit this"
-        + " build's scheduling points. Record it again: run the test without the replay token,"
+        + " objects and arrays no other thread could see yet and at reads of fields no thread"
+        + " writes after construction, so its choices need not fit this build's scheduling"
+        + " points. Record it again: run the test without the replay token,"
         + " then pin the token its failure prints.";
   }
 }

@@ -16,7 +16,7 @@ import java.util.zip.CRC32;
  * choices exist travel with the token, so that it replays the same whatever the replaying run is
  * configured with. Version 1 tokens, from before pauses, replay with no pauses. Versions 1 and 2
  * were written by builds whose scheduling points differ for code that allocates objects or arrays
- * (accesses to an object no other thread can see yet were points then): they still decode, but
+ * or reads effectively immutable fields (those accesses were points then): they still decode, but
  * their choices may not fit the points of this build ({@link #fromEarlierPoints()}).
  *
  * @param scenarioHash {@link String#hashCode()} of the scenario id that recorded it
@@ -37,7 +37,10 @@ record ReplayToken(
     boolean spuriousWakeups,
     int[] choices,
     int version) {
-  /** The version this build writes: 3 since accesses to unpublished objects are no points. */
+  /**
+   * The version this build writes: 3 since accesses to unpublished objects and reads of
+   * effectively immutable fields are no scheduling points.
+   */
   static final int VERSION = 3;
 
   /** A new token, of this build's version. */
@@ -48,7 +51,8 @@ record ReplayToken(
 
   /**
    * True for a token written by an earlier build, whose scheduling points differ from this one's
-   * wherever the code allocates objects or arrays: its replay may diverge, or follow another way.
+   * wherever the code allocates objects or arrays or reads effectively immutable fields: its
+   * replay may diverge, or follow another way.
    */
   boolean fromEarlierPoints() {
     return version < VERSION;

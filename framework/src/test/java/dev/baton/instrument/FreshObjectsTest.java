@@ -50,7 +50,7 @@ class FreshObjectsTest extends InstrumentedTestSupport {
 
   @Test
   void withoutTheRuleTheSameArrayAccessesArePoints() throws Throwable {
-    loader = new TransformingLoader(new PointRules(true, false));
+    loader = new TransformingLoader(new PointRules(true, false, true));
     initialiseSample();
 
     assertThat(run("fillLocal", 2)).isEqualTo(1);

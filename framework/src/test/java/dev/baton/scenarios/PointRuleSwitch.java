@@ -27,8 +27,23 @@ final class PointRuleSwitch {
   /** Runs {@code explore} on a fresh instance of {@code scenario}, with the rules on or off. */
   static ExplorationResult explore(Class<? extends Scenario> scenario, boolean rules,
       Function<Scenario, ExplorationResult> explore) {
+    return explore(PROPERTIES, scenario, rules, explore);
+  }
+
+  /**
+   * Runs {@code explore} on a fresh instance of {@code scenario}, with only the rule whose
+   * internal switch is {@code property} on or off ({@code baton.internal.immutableFields}).
+   */
+  static ExplorationResult explore(String property, Class<? extends Scenario> scenario,
+      boolean rule, Function<Scenario, ExplorationResult> explore) {
+    return explore(List.of(property), scenario, rule, explore);
+  }
+
+  private static ExplorationResult explore(List<String> properties,
+      Class<? extends Scenario> scenario, boolean rules,
+      Function<Scenario, ExplorationResult> explore) {
     Map<String, String> before = new HashMap<>();
-    for (String property : PROPERTIES) {
+    for (String property : properties) {
       before.put(property, System.getProperty(property));
       System.setProperty(property, Boolean.toString(rules));
     }

@@ -13,8 +13,10 @@ import org.apache.commons.pool2.impl.GenericObjectPoolConfig;
 /**
  * Scheduling points per schedule of correct scenarios over real libraries, for docs/speed.md: run
  * it once as is and once with {@code -Dbaton.internal.unpublishedThis=false} (the rule that skips
- * a constructor's accesses to an object no other thread can see yet, off) and compare. Not a test:
- * it prints figures; the rule's tests are in the framework module.
+ * a constructor's accesses to an object no other thread can see yet, off) or {@code
+ * -Dbaton.internal.immutableFields=false} (the rule that skips reads of effectively immutable
+ * fields, off) and compare. Not a test: it prints figures; the rules' tests are in the framework
+ * module.
  *
  * <pre>java -XX:+EnableDynamicAgentLoading -cp ... dev.baton.samples.reallibs.StepsPerSchedule</pre>
  */
