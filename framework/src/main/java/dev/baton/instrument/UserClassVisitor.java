@@ -20,8 +20,8 @@ import org.objectweb.asm.Opcodes;
  * points, and {@code wait}/{@code notify} are replaced before {@link SharedCallAdapter} could see
  * them on a {@code java.util} owner; a constructor, and a method that allocates, is analysed whole
  * before any rewriting, for the accesses {@link FieldAccessAdapter} and {@link ArrayAccessAdapter}
- * may skip. Hook calls themselves match no rule. Static
- * initialisers get {@link ClassInitAdapter} only; JaCoCo's {@code $jacocoInit} none.
+ * may skip. Hook calls themselves match no rule. Static initialisers get {@link ClassInitAdapter}
+ * only; JaCoCo's {@code $jacocoInit} none.
  */
 final class UserClassVisitor extends ClassVisitor {
   private final ClassHierarchy hierarchy;
