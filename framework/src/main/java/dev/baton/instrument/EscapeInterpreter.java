@@ -108,6 +108,7 @@ final class EscapeInterpreter extends Interpreter<EscapeInterpreter.Ref> impleme
 
   /** The sites the last executed instruction let escape ({@link #ANY}: every site); cleared. */
   Set<Object> takeEscaping() {
+    if (escaping.isEmpty()) return Set.of();
     Set<Object> taken = Set.copyOf(escaping);
     escaping.clear();
     return taken;

@@ -14,7 +14,7 @@ import org.objectweb.asm.tree.MethodNode;
  * of the analysis (in code order) is the adapters'.
  *
  * <p>Only methods worth it are analysed: constructors (their own {@code this}) and methods that
- * allocate something; the others are replayed as they are.
+ * allocate something and access a field or an element; the others are replayed as they are.
  */
 final class UnpublishedLookahead extends MethodNode {
   private final String owner;
@@ -45,7 +45,8 @@ final class UnpublishedLookahead extends MethodNode {
   @Override
   public void visitEnd() {
     boolean trackThis = rules.unpublishedThis() && name.equals("<init>");
-    boolean trackAllocations = rules.freshObjects() && UnpublishedObjects.allocates(this);
+    boolean trackAllocations =
+        rules.freshObjects() && UnpublishedObjects.allocatesAndAccesses(this);
     if (trackThis || trackAllocations) {
       Accesses found =
           UnpublishedObjects.find(owner, this, leaks::mayLeak, trackThis, trackAllocations);

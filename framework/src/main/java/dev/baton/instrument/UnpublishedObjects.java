@@ -7,6 +7,7 @@ import org.objectweb.asm.Opcodes;
 import org.objectweb.asm.tree.AbstractInsnNode;
 import org.objectweb.asm.tree.FieldInsnNode;
 import org.objectweb.asm.tree.InsnList;
+import org.objectweb.asm.tree.MethodInsnNode;
 import org.objectweb.asm.tree.MethodNode;
 import org.objectweb.asm.tree.analysis.Analyzer;
 import org.objectweb.asm.tree.analysis.AnalyzerException;
@@ -86,20 +87,28 @@ final class UnpublishedObjects {
         && interpreter.thisEscapes().isEmpty();
   }
 
-  /** True when the method allocates anything the analysis could follow. */
-  static boolean allocates(MethodNode method) {
+  /**
+   * True when the method allocates anything the analysis could follow and has an instance field or
+   * element access that could be to it: otherwise there is nothing to find.
+   */
+  static boolean allocatesAndAccesses(MethodNode method) {
+    boolean allocates = false;
+    boolean accesses = false;
     for (AbstractInsnNode insn : method.instructions) {
-      switch (insn.getOpcode()) {
-        case Opcodes.NEW, Opcodes.NEWARRAY, Opcodes.ANEWARRAY, Opcodes.MULTIANEWARRAY -> {
-          return true;
-        }
+      int opcode = insn.getOpcode();
+      switch (opcode) {
+        case Opcodes.NEW, Opcodes.NEWARRAY, Opcodes.ANEWARRAY, Opcodes.MULTIANEWARRAY ->
+            allocates = true;
+        case Opcodes.GETFIELD, Opcodes.PUTFIELD -> accesses = true;
         default -> {
-          if (insn instanceof org.objectweb.asm.tree.MethodInsnNode call
-              && FreshArrays.returnsNewArray(call)) {
-            return true;
+          if (isElementAccess(opcode)) {
+            accesses = true;
+          } else if (insn instanceof MethodInsnNode call && FreshArrays.returnsNewArray(call)) {
+            allocates = true;
           }
         }
       }
+      if (allocates && accesses) return true;
     }
     return false;
   }

@@ -102,7 +102,8 @@ final class UserClassVisitor extends ClassVisitor {
     if (synchronizedMethod) {
       mv = new FirstLineLookahead(access, name, descriptor, signature, exceptions, sites, mv);
     }
-    if (leaks != null) {
+    boolean analysed = rules.freshObjects() || (rules.unpublishedThis() && name.equals("<init>"));
+    if (leaks != null && analysed) {
       mv = new UnpublishedLookahead(internalName, access, name, descriptor, signature, exceptions,
           leaks, rules, unpublished, mv);
     }
