@@ -11,6 +11,7 @@
 #       the classic-bug corpus (benchmarks/.../corpus): schedules and time to the first bug per
 #       program and strategy. Defaults: 1000 schedules (Baton's default budget), seed 1, 20 s a cell.
 #   ./bench.sh ThroughputBenchmark 2000 | ./bench.sh DetectionBenchmark 15
+#   ./bench.sh InstrumentationBenchmark [rounds] [jar...]
 #       the framework's own benchmark mains (framework/src/test/java/dev/baton/bench).
 set -euo pipefail
 cd "$(dirname "$0")"
