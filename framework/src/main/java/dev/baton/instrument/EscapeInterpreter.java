@@ -142,10 +142,14 @@ final class EscapeInterpreter extends Interpreter<EscapeInterpreter.Ref> impleme
   public Ref newExceptionValue(
       TryCatchBlockNode tryCatch, Frame<Ref> handlerFrame, Type exceptionType) {
     // The handler's frame is the one before the throwing instruction, which may have let an
-    // object escape before it threw: in a handler, every object counts as published.
+    // object escape before it threw: in a handler, no object is certainly unpublished, so its
+    // accesses stay points. Each stays followed, so that an escape in the handler still counts
+    // (a constructor that publishes this in a catch block leaks).
     for (int i = 0; i < handlerFrame.getLocals(); i++) {
       Ref local = handlerFrame.getLocal(i);
-      if (local != null && local.unpublished()) handlerFrame.setLocal(i, local.published());
+      if (local != null && local.certainlyUnpublished()) {
+        handlerFrame.setLocal(i, new Ref(local.size(), local.site(), false));
+      }
     }
     return Ref.ONE;
   }

@@ -19,6 +19,7 @@ import org.objectweb.asm.tree.FieldInsnNode;
 import org.objectweb.asm.tree.FieldNode;
 import org.objectweb.asm.tree.InvokeDynamicInsnNode;
 import org.objectweb.asm.tree.LdcInsnNode;
+import org.objectweb.asm.tree.MethodInsnNode;
 import org.objectweb.asm.tree.MethodNode;
 
 /**
@@ -49,6 +50,10 @@ import org.objectweb.asm.tree.MethodNode;
  *       findVarHandle(C.class, "f", ...)}, {@code getDeclaredField("f")}, field updaters, {@code
  *       Unsafe} offsets are all looked up by name;
  *   <li>an annotation on the field: frameworks inject annotated fields by reflection;
+ *   <li>a call in C or a nest member that reaches fields reflectively by a name it may compute,
+ *       or hands its private access out: {@code MethodHandles.lookup()}, a lookup's {@code
+ *       VarHandle}s and setters, {@code getDeclaredField(s)}, {@code Field.set*}, {@code Unsafe}
+ *       field offsets (then no field of C is immutable);
  *   <li>a nest member whose class file cannot be read, or a class the analysis fails on: then no
  *       field of C is immutable.
  * </ul>
@@ -89,6 +94,10 @@ final class ImmutableFields {
       if (candidates.isEmpty()) return NONE;
       List<ClassNode> nestMates = nestMates(type, resources);
       if (nestMates == null) return NONE;
+      if (reachesFieldsReflectively(type)) return NONE;
+      for (ClassNode mate : nestMates) {
+        if (reachesFieldsReflectively(mate)) return NONE;
+      }
       Writes writes = new Writes(type.name, hierarchy);
       dropWrittenOutsideInitialisation(type, candidates, writes, mayLeak);
       dropNamedAsStrings(type, candidates);
@@ -168,6 +177,37 @@ final class ImmutableFields {
         }
       }
     }
+  }
+
+  /**
+   * True when {@code type} calls an API that reaches fields by a name it may compute, or hands out
+   * its private access: a lookup ({@code MethodHandles.lookup()}, {@code privateLookupIn}), a
+   * {@code VarHandle} or setter found or unreflected from a lookup, {@code Class.getDeclaredField(s)}
+   * or {@code getField(s)}, {@code Field.set*}, or {@code Unsafe}'s field offsets. A name built at
+   * run time escapes the string check, so then no field of the nest's class counts as immutable.
+   */
+  private static boolean reachesFieldsReflectively(ClassNode type) {
+    for (MethodNode method : type.methods) {
+      for (AbstractInsnNode insn : method.instructions) {
+        if (insn instanceof MethodInsnNode call && isReflectiveFieldAccess(call)) return true;
+      }
+    }
+    return false;
+  }
+
+  private static boolean isReflectiveFieldAccess(MethodInsnNode call) {
+    return switch (call.owner) {
+      case "java/lang/invoke/MethodHandles" ->
+          call.name.equals("lookup") || call.name.equals("privateLookupIn");
+      case "java/lang/invoke/MethodHandles$Lookup" -> call.name.endsWith("VarHandle")
+          || call.name.endsWith("Setter") || call.name.equals("in");
+      case "java/lang/Class" -> call.name.equals("getDeclaredField")
+          || call.name.equals("getDeclaredFields") || call.name.equals("getField")
+          || call.name.equals("getFields");
+      case "java/lang/reflect/Field" -> call.name.startsWith("set");
+      case "sun/misc/Unsafe", "jdk/internal/misc/Unsafe" -> call.name.endsWith("FieldOffset");
+      default -> false;
+    };
   }
 
   /** Drops every field whose name is a string constant of {@code type}. */

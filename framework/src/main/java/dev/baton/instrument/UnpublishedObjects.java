@@ -22,8 +22,9 @@ import org.objectweb.asm.tree.analysis.Frame;
  * change any outcome.
  *
  * <p>Loops and exception handlers need no special case: {@link EscapeFrame} forgets an object in
- * the whole frame where it escapes, a merge of paths that disagree is never certain, and a handler
- * counts every object as published.
+ * the whole frame where it escapes, a merge of paths that disagree is never certain, and in a
+ * handler no object is certain (the throwing instruction may have published it), while its
+ * escapes there still count.
  */
 final class UnpublishedObjects {
   private UnpublishedObjects() {}

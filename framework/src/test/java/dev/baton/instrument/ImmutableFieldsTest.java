@@ -132,15 +132,38 @@ class ImmutableFieldsTest extends InstrumentedTestSupport {
 
   @Test
   void aFieldWhoseNameIsAStringConstantStaysAPoint() throws Throwable {
-    sample("Immutables$NamedByString"); // its static initialiser finds the VarHandle, no events
-    Object written = construct("Immutables$NamedByString", 1);
+    sample("FieldsByName$NamedByString"); // its static initialiser finds the VarHandle, no events
+    Object written = construct("FieldsByName$NamedByString", 1);
     call(written, "set", 3);
     clearEvents();
 
     assertThat(call(written, "read")).isEqualTo(3);
 
+    assertThat(described()).containsExactly(
+        at(READ, "FieldsByName$NamedByString.reflected", "FieldsByName", "string-read"));
+  }
+
+  @Test
+  void aFieldOfAClassThatWritesFieldsByReflectionWithoutANameStaysAPoint() throws Throwable {
+    Object written = construct("DeclaredFieldsWriter", 1);
+    call(written, "set", 3);
+    clearEvents();
+
+    assertThat(call(written, "read")).isEqualTo(3);
+
+    assertThat(described()).containsExactly(
+        at(READ, "DeclaredFieldsWriter.value", "DeclaredFieldsWriter", "declared-read"));
+  }
+
+  @Test
+  void aFieldOfAClassThatHandsItsLookupOutStaysAPoint() throws Throwable {
+    Object written = construct("LookupHolder", 1);
+    clearEvents();
+
+    assertThat(call(written, "read")).isEqualTo(1);
+
     assertThat(described())
-        .containsExactly(at(READ, "Immutables$NamedByString.reflected", FILE, "string-read"));
+        .containsExactly(at(READ, "LookupHolder.value", "LookupHolder", "lookup-read"));
   }
 
   @Test

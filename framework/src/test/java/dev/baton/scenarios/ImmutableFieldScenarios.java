@@ -1,8 +1,6 @@
 package dev.baton.scenarios;
 
 import dev.baton.Scenario;
-import java.lang.invoke.MethodHandles;
-import java.lang.invoke.VarHandle;
 
 /**
  * Programs over private fields that look immutable and are not (the races Baton must still find
@@ -114,34 +112,6 @@ public final class ImmutableFieldScenarios {
     }
   }
 
-  /** A state written through a VarHandle found by the field's name. */
-  static final class HandleWritten {
-    private static final VarHandle STATE;
-
-    static {
-      try {
-        STATE = MethodHandles.lookup().findVarHandle(HandleWritten.class, "state", int.class);
-      } catch (ReflectiveOperationException e) {
-        throw new ExceptionInInitializerError(e);
-      }
-    }
-
-    private int state;
-
-    HandleWritten() {
-      state = 0;
-    }
-
-    void finish() {
-      STATE.set(this, 1);
-    }
-
-    boolean readsStable() {
-      int first = state;
-      return first == state;
-    }
-  }
-
   /** Immutable configuration: fields set by the constructor only, a default set at class init. */
   static final class Config {
     private static int defaultRetries;
@@ -213,16 +183,6 @@ public final class ImmutableFieldScenarios {
     public void run() throws Exception {
       Scenarios.runAll(Generations::advance,
           () -> Scenarios.check(Generations.readsStable(), "the generation changed"));
-    }
-  }
-
-  /** Bug: a VarHandle write lands between the reader's two reads. */
-  public static final class VarHandleWriter implements Scenario {
-    @Override
-    public void run() throws Exception {
-      HandleWritten written = new HandleWritten();
-      Scenarios.runAll(written::finish,
-          () -> Scenarios.check(written.readsStable(), "the state changed between two reads"));
     }
   }
 

@@ -36,7 +36,7 @@ class ImmutableFieldsOracleTest {
             ImmutableFieldScenarios.WrittenAfterLeak.class,
             ImmutableFieldScenarios.NestedWriter.class,
             ImmutableFieldScenarios.StaticWrittenLater.class,
-            ImmutableFieldScenarios.VarHandleWriter.class,
+            HandleWrittenScenarios.VarHandleWriter.class,
             ImmutableFieldScenarios.ImmutableConfigReads.class,
             EscapeScenarios.PublishedBeforeWrite.class,
             EscapeScenarios.ThreadStartedInConstructor.class,
@@ -59,7 +59,7 @@ class ImmutableFieldsOracleTest {
             ImmutableFieldScenarios.WrittenAfterLeak.class,
             ImmutableFieldScenarios.NestedWriter.class,
             ImmutableFieldScenarios.StaticWrittenLater.class,
-            ImmutableFieldScenarios.VarHandleWriter.class)
+            HandleWrittenScenarios.VarHandleWriter.class)
         .forEach(type -> assertThat(search(type, true).failure())
             .as(type.getSimpleName())
             .isEqualTo(InterleavingFailure.Kind.EXCEPTION));

@@ -1,7 +1,5 @@
 package dev.baton.instrument.samples;
 
-import java.lang.invoke.MethodHandles;
-import java.lang.invoke.VarHandle;
 
 /**
  * Private fields written only while their object or class is initialised, whose reads need no
@@ -117,34 +115,6 @@ public class Immutables {
 
     public int read() {
       return value; //@volatile-read
-    }
-  }
-
-  /** Written through a VarHandle found by the field's name. */
-  public static class NamedByString {
-    private static final VarHandle REFLECTED;
-
-    static {
-      try {
-        REFLECTED =
-            MethodHandles.lookup().findVarHandle(NamedByString.class, "reflected", int.class);
-      } catch (ReflectiveOperationException e) {
-        throw new ExceptionInInitializerError(e);
-      }
-    }
-
-    private int reflected;
-
-    public NamedByString(int v) {
-      reflected = v;
-    }
-
-    public void set(int v) {
-      REFLECTED.set(this, v);
-    }
-
-    public int read() {
-      return reflected; //@string-read
     }
   }
 
