@@ -40,6 +40,7 @@ public final class BatonAgent {
     if (instrumentation != null) return instrumentation;
     if (failure != null) throw failure;
     try {
+      AsmVersions.check();
       Instrumentation inst = attach();
       inst.appendToBootstrapClassLoaderSearch(new JarFile(writeRuntimeJar().toFile()));
       checkRuntimeOnBootstrap();

@@ -29,9 +29,11 @@ class AckFirstConsumerTest {
 
     assertThat(failure).as("Baton should find the lost message").isNotNull();
     assertThat(failure.kind()).isEqualTo(InterleavingFailure.Kind.EXCEPTION);
+    // Any seed: one hand-off or both may have missed the deadline (the worker paused past both),
+    // and either way a message was acknowledged and never processed.
     assertThat(failure.getCause())
         .hasMessageMatching("message m[12] was acknowledged but never processed"
-            + " \\(abandoned hand-offs: 1\\)");
+            + " \\(abandoned hand-offs: [12]\\)");
     assertThat(failure.getMessage())
         .contains("timed out (the others paused")
         .contains("-Dbaton.replay=" + failure.replayToken());
