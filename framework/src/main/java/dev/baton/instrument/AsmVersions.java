@@ -55,8 +55,9 @@ final class AsmVersions {
     });
     if (old.isEmpty()) return null;
     return "Baton needs ASM " + REQUIRED + " or later, but the class path has "
-        + String.join(", ", old) + ". Pin org.ow2.asm:asm, asm-tree, asm-commons and asm-analysis to " + REQUIRED
-        + " or later in the dependencyManagement of your build (Gradle: a resolution strategy).";
+        + String.join(", ", old) + ". Pin org.ow2.asm:asm, asm-tree, asm-commons and asm-analysis"
+        + " to " + REQUIRED + " or later in the dependencyManagement of your build (Gradle: a"
+        + " resolution strategy).";
   }
 
   /** True when dotted {@code version} is below {@code required} (9.6 below 9.9 below 9.10). */

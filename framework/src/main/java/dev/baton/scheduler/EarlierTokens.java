@@ -5,9 +5,9 @@ import dev.baton.InterleavingFailure.Kind;
 /**
  * What a replay says about a token written by an earlier build ({@link
  * ReplayToken#fromEarlierPoints()}), whose scheduling points differed wherever the code allocates
- * objects or arrays or reads effectively immutable fields: a strict replay's divergence names that cause and the fix (record the token
- * again), not only a change of the code; a pinned replay that passed (diverged or not) says that it
- * may not have followed the recorded way.
+ * objects or arrays or reads effectively immutable fields: a strict replay's divergence names that
+ * cause and the fix (record the token again), not only a change of the code; a pinned replay that
+ * passed (diverged or not) says that it may not have followed the recorded way.
  */
 final class EarlierTokens {
   private EarlierTokens() {}
