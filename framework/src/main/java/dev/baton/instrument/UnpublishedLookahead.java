@@ -13,13 +13,17 @@ import org.objectweb.asm.tree.MethodNode;
  * this one and those adapters add no field instructions and no element accesses, so the numbering
  * of the analysis (in code order) is the adapters'.
  *
- * <p>Only methods worth it are analysed: constructors (their own {@code this}) and methods that
- * allocate something and access a field or an element; the others are replayed as they are.
+ * <p>Only what is worth it is analysed: a constructor's own {@code this}, and the allocations of a
+ * method that allocates something and accesses a field or an element; the rest is replayed as
+ * it is.
  */
 final class UnpublishedLookahead extends MethodNode {
   private final String owner;
   private final ConstructorLeaks leaks;
-  private final PointRules rules;
+  /** Whether a constructor's own {@code this} is followed. */
+  private final boolean trackThis;
+  /** Whether the method's own allocations are followed. */
+  private final boolean trackAllocations;
   private final Accesses skipped;
   private final MethodVisitor next;
 
@@ -31,25 +35,25 @@ final class UnpublishedLookahead extends MethodNode {
       String signature,
       String[] exceptions,
       ConstructorLeaks leaks,
-      PointRules rules,
+      boolean trackThis,
+      boolean trackAllocations,
       Accesses skipped,
       MethodVisitor next) {
     super(Opcodes.ASM9, access, name, descriptor, signature, exceptions);
     this.owner = owner;
     this.leaks = leaks;
-    this.rules = rules;
+    this.trackThis = trackThis;
+    this.trackAllocations = trackAllocations;
     this.skipped = skipped;
     this.next = next;
   }
 
   @Override
   public void visitEnd() {
-    boolean trackThis = rules.unpublishedThis() && name.equals("<init>");
-    boolean trackAllocations =
-        rules.freshObjects() && UnpublishedObjects.allocatesAndAccesses(this);
-    if (trackThis || trackAllocations) {
+    boolean allocations = trackAllocations && UnpublishedObjects.allocatesAndAccesses(this);
+    if (trackThis || allocations) {
       Accesses found =
-          UnpublishedObjects.find(owner, this, leaks::mayLeak, trackThis, trackAllocations);
+          UnpublishedObjects.find(owner, this, leaks::mayLeak, trackThis, allocations);
       skipped.fields().or(found.fields());
       skipped.elements().or(found.elements());
     }

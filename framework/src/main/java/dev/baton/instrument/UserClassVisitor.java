@@ -102,10 +102,10 @@ final class UserClassVisitor extends ClassVisitor {
     if (synchronizedMethod) {
       mv = new FirstLineLookahead(access, name, descriptor, signature, exceptions, sites, mv);
     }
-    boolean analysed = rules.freshObjects() || (rules.unpublishedThis() && name.equals("<init>"));
-    if (leaks != null && analysed) {
+    boolean trackThis = rules.unpublishedThis() && name.equals("<init>");
+    if (leaks != null && (trackThis || rules.freshObjects())) {
       mv = new UnpublishedLookahead(internalName, access, name, descriptor, signature, exceptions,
-          leaks, rules, unpublished, mv);
+          leaks, trackThis, rules.freshObjects(), unpublished, mv);
     }
     return mv;
   }

@@ -237,7 +237,7 @@ public final class Explorer {
           && (failure == null || failure.kind() != Kind.RECURSION)) {
         failure = Diagnosis.diverged(scheduler, replay.overran());
       }
-      if (failure == null && replay != null && replay.strict() && replay.unused() > 0) {
+      if (failure == null && replay != null && settings.strictReplay() && replay.unused() > 0) {
         failure = Diagnosis.diverged(scheduler, "the schedule ended after "
             + (replay.total() - replay.unused()) + " of the token's " + replay.total() + " choices");
       }

@@ -27,11 +27,6 @@ public final class ReplayPolicy implements SchedulePolicy {
     this.strict = strict;
   }
 
-  /** Whether a choice the token cannot make ends the schedule as a divergence. */
-  public boolean strict() {
-    return strict;
-  }
-
   @Override
   public void beginSchedule(int index) {
     next = 0;

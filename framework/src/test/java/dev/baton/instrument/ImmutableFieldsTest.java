@@ -98,13 +98,8 @@ class ImmutableFieldsTest extends InstrumentedTestSupport {
 
   @Test
   void aFieldWrittenAfterTheConstructorPublishedItsObjectStaysAPoint() throws Throwable {
-    Object written = construct("Immutables$WrittenAfterEscape");
-    clearEvents();
-
-    assertThat(call(written, "read")).isEqualTo(2);
-
-    assertThat(described())
-        .containsExactly(at(READ, "Immutables$WrittenAfterEscape.value", FILE, "escape-read"));
+    assertThat(readIsThePoint("Immutables$WrittenAfterEscape", "value", "escape-read"))
+        .isEqualTo(2);
   }
 
   @Test
@@ -121,13 +116,7 @@ class ImmutableFieldsTest extends InstrumentedTestSupport {
 
   @Test
   void aVolatileFieldStaysAPoint() throws Throwable {
-    Object written = construct("Immutables$Volatile", 1);
-    clearEvents();
-
-    call(written, "read");
-
-    assertThat(described())
-        .containsExactly(at(READ, "Immutables$Volatile.value", FILE, "volatile-read"));
+    assertThat(readIsThePoint("Immutables$Volatile", "value", "volatile-read", 1)).isEqualTo(1);
   }
 
   @Test
@@ -157,35 +146,19 @@ class ImmutableFieldsTest extends InstrumentedTestSupport {
 
   @Test
   void aFieldOfAClassThatHandsItsLookupOutStaysAPoint() throws Throwable {
-    Object written = construct("LookupHolder", 1);
-    clearEvents();
-
-    assertThat(call(written, "read")).isEqualTo(1);
-
-    assertThat(described())
-        .containsExactly(at(READ, "LookupHolder.value", "LookupHolder", "lookup-read"));
+    assertThat(readIsThePoint("LookupHolder", "value", "lookup-read", 1)).isEqualTo(1);
   }
 
   @Test
   void aFieldThatIsNotPrivateStaysAPoint() throws Throwable {
-    Object written = construct("Immutables$NotPrivate", 1);
-    clearEvents();
-
-    call(written, "read");
-
-    assertThat(described())
-        .containsExactly(at(READ, "Immutables$NotPrivate.shared", FILE, "not-private-read"));
+    assertThat(readIsThePoint("Immutables$NotPrivate", "shared", "not-private-read", 1))
+        .isEqualTo(1);
   }
 
   @Test
   void anAnnotatedFieldStaysAPoint() throws Throwable {
-    Object written = construct("Immutables$Annotated", 1);
-    clearEvents();
-
-    call(written, "read");
-
-    assertThat(described())
-        .containsExactly(at(READ, "Immutables$Annotated.marked", FILE, "annotated-read"));
+    assertThat(readIsThePoint("Immutables$Annotated", "marked", "annotated-read", 1))
+        .isEqualTo(1);
   }
 
   @Test
@@ -255,5 +228,22 @@ class ImmutableFieldsTest extends InstrumentedTestSupport {
     cw.visitEnd();
     Class<?> type = loader.define(name.replace('/', '.'), cw.toByteArray());
     return type.getConstructor(int.class).newInstance(1);
+  }
+
+  /**
+   * Constructs {@code sample} (its file is the part before {@code $}) with {@code args}, calls its
+   * {@code read()}, and asserts that the read of {@code field} at {@code marker} was its one
+   * scheduling point; returns what {@code read()} returned.
+   */
+  private Object readIsThePoint(String sample, String field, String marker, Object... args)
+      throws Throwable {
+    Object written = construct(sample, args);
+    clearEvents();
+
+    Object read = call(written, "read");
+
+    String file = sample.contains("$") ? sample.substring(0, sample.indexOf('$')) : sample;
+    assertThat(described()).containsExactly(at(READ, sample + "." + field, file, marker));
+    return read;
   }
 }

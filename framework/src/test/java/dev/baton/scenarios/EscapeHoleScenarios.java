@@ -72,30 +72,61 @@ public final class EscapeHoleScenarios {
     }
   }
 
+  /** A private field another thread writes through a {@code VarHandle}. */
+  interface Box {
+    int get();
+
+    void set(int v) throws ReflectiveOperationException;
+  }
+
+  /**
+   * The reader raises a flag, then reads the box; the writer waits for the flag, then writes the
+   * box: the read sees the write only in the schedules where the read is a scheduling point.
+   */
+  static void readRacingAWrite(Box box) throws InterruptedException {
+    Holder flag = new Holder();
+    Scenarios.runAll(() -> {
+      flag.ref = Boolean.TRUE;
+      Scenarios.check(box.get() == 0, "read the value the other thread wrote by a VarHandle");
+    }, () -> {
+      while (flag.ref == null) Thread.yield();
+      try {
+        box.set(1);
+      } catch (ReflectiveOperationException e) {
+        throw new IllegalStateException(e);
+      }
+    });
+  }
+
   /** A private field written through a VarHandle found by a name that is no string constant. */
-  static final class NamedAtRunTime {
+  static final class NamedAtRunTime implements Box {
     private int secret;
 
-    int get() {
+    @Override
+    public int get() {
       return secret;
     }
 
-    void set(int v) throws ReflectiveOperationException {
+    @Override
+    public void set(int v) throws ReflectiveOperationException {
       String name = new StringBuilder("terces").reverse().toString();
-      VarHandle handle = MethodHandles.lookup().findVarHandle(NamedAtRunTime.class, name, int.class);
+      VarHandle handle =
+          MethodHandles.lookup().findVarHandle(NamedAtRunTime.class, name, int.class);
       handle.set(this, v);
     }
   }
 
   /** A private field written through a VarHandle made from the declared fields: no name at all. */
-  static final class Unreflected {
+  static final class Unreflected implements Box {
     private int secret;
 
-    int get() {
+    @Override
+    public int get() {
       return secret;
     }
 
-    void set(int v) throws ReflectiveOperationException {
+    @Override
+    public void set(int v) throws ReflectiveOperationException {
       Field field = Unreflected.class.getDeclaredFields()[0];
       MethodHandles.lookup().unreflectVarHandle(field).set(this, v);
     }
@@ -105,19 +136,7 @@ public final class EscapeHoleScenarios {
   public static final class UnreflectedVarHandleWrite implements Scenario {
     @Override
     public void run() throws Exception {
-      Holder flag = new Holder();
-      Unreflected box = new Unreflected();
-      Scenarios.runAll(() -> {
-        flag.ref = Boolean.TRUE;
-        Scenarios.check(box.get() == 0, "read the value the other thread wrote by a VarHandle");
-      }, () -> {
-        while (flag.ref == null) Thread.yield();
-        try {
-          box.set(1);
-        } catch (ReflectiveOperationException e) {
-          throw new IllegalStateException(e);
-        }
-      });
+      readRacingAWrite(new Unreflected());
     }
   }
 
@@ -128,20 +147,7 @@ public final class EscapeHoleScenarios {
   public static final class VarHandleWriteUnnamed implements Scenario {
     @Override
     public void run() throws Exception {
-      Holder flag = new Holder();
-      NamedAtRunTime box = new NamedAtRunTime();
-      Scenarios.runAll(() -> {
-        flag.ref = Boolean.TRUE;
-        Scenarios.check(box.get() == 0, "read the value the other thread wrote by a VarHandle");
-      }, () -> {
-        while (flag.ref == null) Thread.yield();
-        try {
-          box.set(1);
-        } catch (ReflectiveOperationException e) {
-          throw new IllegalStateException(e);
-        }
-      });
+      readRacingAWrite(new NamedAtRunTime());
     }
   }
-
 }

@@ -1,13 +1,6 @@
 package dev.baton.scenarios;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
-import dev.baton.ExplorationResult;
-import dev.baton.InterleavingFailure;
-import dev.baton.Interleavings;
 import dev.baton.Scenario;
-import dev.baton.Strategy;
-import java.time.Duration;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
@@ -20,12 +13,6 @@ import org.junit.jupiter.api.TestFactory;
  * search without them, or both find none, and no schedule with the rules is longer.
  */
 class UnpublishedThisOracleTest {
-  private static final int BOUND = 2;
-  private static final int BUDGET = 1_000;
-
-  /** How one search ended: the failure's kind, or null, and the longest schedule when none. */
-  private record Ending(InterleavingFailure.Kind failure, int longestSchedule) {}
-
   @TestFactory
   Stream<DynamicTest> theRuleFindsWhatTheSearchWithoutItFinds() {
     return Stream.of(
@@ -46,29 +33,8 @@ class UnpublishedThisOracleTest {
             GuardedWait.class, LostSignal.class, ExecutorLostUpdate.class, ChildException.class,
             UnlockedIteration.class, LostNotify.class, ReadWriteLock.class, StampedRead.class,
             ParkAndUnpark.class)
-        .map(type -> DynamicTest.dynamicTest(type.getSimpleName(), () -> compare(type)));
-  }
-
-  private static void compare(Class<? extends Scenario> type) {
-    Ending without = search(type, false);
-    Ending with = search(type, true);
-    String both = "%s: without the rule %s, with it %s"
-        .formatted(type.getSimpleName(), without, with);
-    assertThat(with.failure()).as(both).isEqualTo(without.failure());
-    if (without.failure() == null) {
-      assertThat(with.longestSchedule()).as(both).isLessThanOrEqualTo(without.longestSchedule());
-    }
-  }
-
-  private static Ending search(Class<? extends Scenario> type, boolean rule) {
-    Interleavings.Options options = Interleavings.configure().strategy(Strategy.EXHAUSTIVE)
-        .schedules(BUDGET).maxPreemptions(BOUND).shrink(0, Duration.ofSeconds(1));
-    try {
-      ExplorationResult result = PointRuleSwitch.explore(type, rule, options);
-      return new Ending(null, result.coverage().longestSchedule());
-    } catch (InterleavingFailure failure) {
-      return new Ending(failure.kind(), 0);
-    }
+        .map(type -> DynamicTest.dynamicTest(type.getSimpleName(),
+            () -> PointRuleOracle.assertSameEnding(type, null)));
   }
 
   // ---- programs of the other corpora, as scenario classes the rule switch can load afresh ----
