@@ -34,6 +34,8 @@ final class UserClassVisitor extends ClassVisitor {
   private int version;
   private String sourceFile;
   private MethodReferenceBridges bridges;
+  /** A subclass of {@code Thread}: its {@code run()} is a thread's body. */
+  private boolean threadSubclass;
 
   UserClassVisitor(ClassVisitor next, ClassHierarchy hierarchy, ConstructorLeaks leaks,
       PointRules rules, ImmutableFields immutable) {
@@ -54,6 +56,8 @@ final class UserClassVisitor extends ClassVisitor {
       String[] interfaces) {
     this.internalName = name;
     this.version = version;
+    this.threadSubclass = superName != null && !superName.equals("java/lang/Object")
+        && hierarchy.isSubclassOf(superName, "java/lang/Thread");
     this.bridges =
         new MethodReferenceBridges(name, (access & Opcodes.ACC_INTERFACE) != 0, version);
     super.visit(version, access, name, signature, superName, interfaces);
@@ -74,6 +78,12 @@ final class UserClassVisitor extends ClassVisitor {
     MethodVisitor mv = super.visitMethod(written, name, descriptor, signature, exceptions);
     if (mv == null || !hasCode) {
       return mv;
+    }
+    if (threadSubclass && name.equals("run") && descriptor.equals("()V")
+        && (access & Opcodes.ACC_STATIC) == 0) {
+      // A thread's body, like Thread.run(): it begins with the hook where a started thread
+      // arrives, innermost so that it comes before anything the other adapters put first.
+      mv = new ThreadRunAdapter(mv);
     }
     if (name.equals("<clinit>")) {
       return new DriverLookupAdapter(new ClassInitAdapter(mv), internalName, version);

@@ -240,8 +240,9 @@ final class HookAdapter implements HookDelegate {
 
   @Override
   public void threadStarted(Thread thread) {
-    // Nothing to do here: the next decision waits for the child to arrive (see awaitArrivals).
-    // Waiting inside Thread.start() would hold its monitor on JDK 17, where the child may need it.
+    // Nothing to do here: a child whose body starts at a hook is in the model already, and the
+    // next decision waits for any other child to arrive (see awaitArrivals). Waiting inside
+    // Thread.start() would hold its monitor on JDK 17, where the child may need it.
   }
 
   @Override

@@ -25,8 +25,18 @@ final class ManagedThread extends ThreadView {
     SLEEP
   }
 
-  /** Reached its first hook (children start outside the model until then). */
+  /**
+   * In the model: it reached its first hook, or it was started with nothing to run before one
+   * (see {@link #onItsWay}). Children start outside the model until then.
+   */
   volatile boolean arrived;
+
+  /**
+   * Started, counted as {@link #arrived} at its start, but not at its first hook yet: its body's
+   * first instruction is a hook ({@code Thread.run}'s), so nothing it does before that hook can
+   * change the schedule, and its starter need not wait for it to get there.
+   */
+  volatile boolean onItsWay;
 
   volatile boolean terminated;
 

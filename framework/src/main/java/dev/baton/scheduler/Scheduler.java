@@ -169,16 +169,28 @@ final class Scheduler {
 
   /** Makes {@code thread} a thread of this schedule (started by, or adopted into, it). */
   ManagedThread register(Thread thread) {
+    return register(thread, false);
+  }
+
+  /**
+   * Makes {@code thread} a thread of this schedule. {@code onItsWay}: it was just started and its
+   * first instruction is a hook, so it is in the model at once, waiting for the baton there, and
+   * no decision waits for it to reach that hook (see {@link ManagedThread#onItsWay}).
+   */
+  ManagedThread register(Thread thread, boolean onItsWay) {
     ManagedThread[] old = threads;
     ManagedThread t = new ManagedThread(old.length, thread);
     t.kind = kinds.of(thread);
+    t.runByTheJdk = ThreadBodies.runByTheJdk(thread);
+    t.onItsWay = onItsWay;
+    t.arrived = onItsWay;
     ManagedThread[] grown = Arrays.copyOf(old, old.length + 1);
     grown[old.length] = t;
     threads = grown;
     byThread.put(thread, t);
     if (dispatch != null) dispatch.own(thread, this);
     live.incrementAndGet();
-    notArrived.incrementAndGet();
+    if (!onItsWay) notArrived.incrementAndGet();
     return t;
   }
 
@@ -200,10 +212,10 @@ final class Scheduler {
     if (me == null) {
       me = byThread.get(Thread.currentThread());
       if (me == null) return null;
-      if (me.arrived) {
+      if (me.arrived && !me.onItsWay) {
         // Its thread-locals were erased (ForkJoinPool workers clear them after every task).
         current.set(me);
-      } else {
+      } else if (!me.arrived) {
         // Inside a class initialiser it must not wait for the baton: the thread holding it may
         // need that class, and the JVM would block it until this initialiser ends. It runs on,
         // its hooks inert, and arrives at its first hook after the initialiser.
@@ -211,9 +223,27 @@ final class Scheduler {
         arrive(me, site);
       }
     }
+    // Handed the baton before it got here, or not: it takes the baton at once, or waits for it.
+    if (me.onItsWay) reachFirstHook(me);
     if (me.inRuntime > 0 || me.terminated) return null;
     me.inRuntime++;
     return me;
+  }
+
+  /**
+   * A thread {@linkplain ManagedThread#onItsWay on its way} reached its first hook, where the model
+   * has had it waiting since its start: it waits for the baton (nobody waits for it to get here),
+   * and takes up what happened to it meanwhile (an interrupt) as any thread given the baton does.
+   */
+  private void reachFirstHook(ManagedThread me) {
+    current.set(me);
+    me.inRuntime++;
+    try {
+      me.onItsWay = false;
+      awaitBaton(me);
+    } finally {
+      me.inRuntime--;
+    }
   }
 
   /** A started thread reached its first hook: tell its starter, then wait for the baton. */

@@ -26,15 +26,21 @@ final class ThreadKinds {
   }
 
   private static Class<?> codeOf(Thread thread) {
+    Class<?> task = taskOf(thread);
+    return task != null ? task : thread.getClass();
+  }
+
+  /** The class of the task {@code thread} was given to run, or null (none, or unreadable). */
+  static Class<?> taskOf(Thread thread) {
     if (TASK != null) {
       try {
         Object task = (Object) TASK.invoke(thread);
         if (task != null) return task.getClass();
       } catch (Throwable unreadable) {
-        // the thread's class below
+        // no task to tell
       }
     }
-    return thread.getClass();
+    return null;
   }
 
   /** Reads a thread's task through the JDK's private fields (java.lang is open to Baton). */

@@ -115,7 +115,7 @@ final class ThreadLifecycle {
       throw new BatonAbort();
     }
     // The start is no step of partial-order reduction's: the child cannot run before it anyway.
-    ManagedThread child = s.register(thread);
+    ManagedThread child = s.register(thread, ThreadBodies.startsAtAHook(thread));
     reportUncaughtExceptions(child);
     s.record(me, -1, Trace.START, child);
   }

@@ -82,7 +82,7 @@ final class Footprints implements TransitionObserver {
     boolean first = chosen.id < started.length && !started[chosen.id];
     if (chosen.id < started.length) started[chosen.id] = true;
     if (first) {
-      if (runByTheJdk(chosen.thread)) jdkRun.set(chosen.id);
+      if (chosen.runByTheJdk) jdkRun.set(chosen.id);
       return; // from its start to its first scheduling point: nothing shared
     }
     if (chosen.id >= started.length || jdkRun.get(chosen.id)) {
@@ -132,26 +132,6 @@ final class Footprints implements TransitionObserver {
    */
   private static final Set<String> ARGUMENT_READERS = Set.of("addAll", "addAllAbsent", "putAll",
       "removeAll", "retainAll", "containsAll", "equals", "hashCode", "toString", "toArray");
-
-  /**
-   * Whether {@code thread} runs JDK code around the user's (a pool worker, a virtual thread), told
-   * from the frame under which its {@code run} started: once per thread, and only for this policy.
-   */
-  private static boolean runByTheJdk(Thread thread) {
-    StackTraceElement[] stack = thread.getStackTrace();
-    for (int i = stack.length - 1; i >= 0; i--) {
-      String c = stack[i].getClassName();
-      if (c.equals("java.lang.Thread") && stack[i].getMethodName().equals("run")) {
-        if (i == 0) return false;
-        String above = stack[i - 1].getClassName();
-        return above.startsWith("java.") || above.startsWith("jdk.") || above.startsWith("sun.");
-      }
-    }
-    // Not started through Thread.run: a Thread subclass's own run is user code, anything else
-    // (a ForkJoinWorkerThread, a virtual thread) is the JDK's.
-    String bottom = stack.length == 0 ? "" : stack[stack.length - 1].getClassName();
-    return bottom.startsWith("java.") || bottom.startsWith("jdk.") || bottom.isEmpty();
-  }
 
   /** A thread start's own scheduling point and a yield touch nothing shared. */
   private static boolean quietSite(int site) {

@@ -32,6 +32,12 @@ public abstract class ThreadView {
   public int nextSite = -1;
   /** Which code it was started to run: the same for copies of one worker. */
   public int kind;
+  /**
+   * JDK code runs around the user's steps in it, touching state Baton does not see: a pool
+   * worker taking its next task, a virtual thread's carrier. Set when it registers, from its class
+   * and task, so it never depends on how far the thread got.
+   */
+  public boolean runByTheJdk;
 
   /**
    * What its pending operation touches: an object (or null for statics and for steps that touch

@@ -234,7 +234,9 @@ final class RecordingDelegate implements HookDelegate {
   }
 
   @Override
-  public void threadRuns() {}
+  public void threadRuns() {
+    recordFromJdk("threadRuns", null);
+  }
 
   @Override
   public void threadExit() {

@@ -36,6 +36,25 @@ class ThreadCallsTest extends InstrumentedTestSupport {
   }
 
   @Test
+  void aThreadSubclassBodyBeginsWithTheHookWhereAStartedThreadArrives() throws Throwable {
+    callStatic("Threads", "startJoin");
+
+    Object worker = recorder.eventsOf(Thread.currentThread()).get(1).target();
+    assertThat(recorder.jdkEvents())
+        .filteredOn(e -> e.hook().equals("threadRuns"))
+        .extracting(RecordingDelegate.Event::thread)
+        .containsExactly((Thread) worker);
+  }
+
+  @Test
+  void aTaskRunIsNoThreadBodyAndGetsNoArrivalHook() throws Throwable {
+    assertThat(callStatic("Threads", "runTaskHere")).isEqualTo(true);
+
+    assertThat(recorder.jdkEvents()).extracting(RecordingDelegate.Event::hook)
+        .doesNotContain("threadRuns");
+  }
+
+  @Test
   void timedJoinsPassTheirTimeouts() throws Throwable {
     callStatic("Threads", "timedJoins");
 

@@ -73,4 +73,37 @@ class FootprintsTest {
     assertThat(previous[4]).isEqualTo(2);
     assertThat(previous[5]).isEqualTo(4);
   }
+
+  @Test
+  void everyStepOfAThreadTheJdkRunsConflictsWithEverythingAfterItsStart() {
+    assertThat(secondStepsDependent(true)).isTrue();
+  }
+
+  @Test
+  void aThreadOfTheUsersStepsAreJudgedByWhatTheyTouchEvenBeforeItsOsThreadRuns() {
+    // The threads are never started: what counts is what the scheduler told of them, not how far
+    // their OS threads got (an empty stack once made a thread the JDK's: the search hung on timing).
+    assertThat(secondStepsDependent(false)).isFalse();
+  }
+
+  /** Two threads start, then each writes an array of its own. */
+  private static boolean secondStepsDependent(boolean firstRunByTheJdk) {
+    Footprints f = steps();
+    TestThread worker = new TestThread(1, new Thread(() -> { }));
+    worker.runByTheJdk = firstRunByTheJdk;
+    TestThread user = new TestThread(2, new Thread(() -> { }));
+    f.transition(worker, true); // 1: its start
+    f.transition(user, true); // 2: its start
+    writesAnArrayOfItsOwn(worker);
+    f.transition(worker, true); // 3
+    writesAnArrayOfItsOwn(user);
+    f.transition(user, true); // 4
+    return f.dependent(3, 4);
+  }
+
+  private static void writesAnArrayOfItsOwn(ThreadView t) {
+    t.pendingObject = new int[1];
+    t.pendingIndex = 0;
+    t.pendingWrite = true;
+  }
 }

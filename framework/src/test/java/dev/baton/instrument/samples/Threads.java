@@ -14,6 +14,22 @@ public final class Threads {
     }
   }
 
+  /** A task, not a thread: its run() is no thread's body. */
+  public static class Task implements Runnable {
+    public volatile boolean ran;
+
+    @Override
+    public void run() {
+      ran = true;
+    }
+  }
+
+  public static boolean runTaskHere() {
+    Task task = new Task();
+    task.run();
+    return task.ran;
+  }
+
   public static boolean startJoin() throws InterruptedException {
     Worker w = new Worker();
     w.start(); //@start
