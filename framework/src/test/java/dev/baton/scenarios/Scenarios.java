@@ -9,6 +9,7 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.Condition;
+import java.util.concurrent.locks.LockSupport;
 import java.util.concurrent.locks.ReentrantLock;
 
 /**
@@ -275,6 +276,50 @@ public final class Scenarios {
     sleeper.join();
     check(outcome.get() == 2, "interrupted sleep ended with outcome " + outcome.get()
         + " (1: returned normally, 3: threw but left the flag set)");
+  }
+
+  /** A Thread subclass of the scenario's, interrupted as soon as it is started. */
+  static final class Sleeper extends Thread {
+    final AtomicInteger outcome = new AtomicInteger();
+
+    @Override
+    public void run() {
+      try {
+        Thread.sleep(60_000);
+        outcome.set(1);
+      } catch (InterruptedException e) {
+        outcome.set(Thread.currentThread().isInterrupted() ? 3 : 2);
+      }
+    }
+  }
+
+  /**
+   * The interrupt may come before the started thread's OS thread gets anywhere: the model has it
+   * from its start, and its sleep still throws, with the flag cleared.
+   */
+  public static void interruptWakesSleeperSubclass() throws InterruptedException {
+    Sleeper sleeper = new Sleeper();
+    sleeper.start();
+    sleeper.interrupt();
+    sleeper.join();
+    check(sleeper.outcome.get() == 2, "interrupted sleep ended with outcome "
+        + sleeper.outcome.get() + " (1: returned normally, 3: threw but left the flag set)");
+  }
+
+  /**
+   * A permit given before the started thread runs: its park returns at once, in every schedule
+   * (a lost permit would leave it parked for ever, and the schedule would end blocked).
+   */
+  public static void unparkBeforeItRuns() throws InterruptedException {
+    AtomicInteger parked = new AtomicInteger();
+    Thread parker = new Thread(() -> {
+      LockSupport.park();
+      parked.incrementAndGet();
+    });
+    parker.start();
+    LockSupport.unpark(parker);
+    parker.join();
+    check(parked.get() == 1, "the parker did not get past its park");
   }
 
   /** A daemon ticker the scenario never stops: like the JVM, Baton does not wait for it. */
