@@ -40,6 +40,8 @@ final class CallReplacementAdapter extends MethodVisitor {
           "join(JI)V", new Replacement("join", "(Ljava/lang/Thread;JII)V", SiteKind.JOIN),
           "interrupt()V", new Replacement("interrupt", "(Ljava/lang/Thread;I)V", SiteKind.INTERRUPT),
           "isInterrupted()Z", new Replacement("isInterrupted", "(Ljava/lang/Thread;)Z", null),
+          "getState()Ljava/lang/Thread$State;",
+              new Replacement("threadState", "(Ljava/lang/Thread;)Ljava/lang/Thread$State;", null),
           "join(Ljava/time/Duration;)Z",
               new Replacement("join", "(Ljava/lang/Thread;Ljava/time/Duration;I)Z", SiteKind.JOIN));
 

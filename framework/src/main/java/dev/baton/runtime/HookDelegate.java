@@ -45,6 +45,9 @@ public interface HookDelegate {
   /** {@code Thread.isInterrupted}: {@code 1} yes, {@code 0} no, {@code -1} not managed. */
   int isInterrupted(Thread thread);
 
+  /** {@code Thread.getState} as the model sees it, or null to ask the JVM (not managed). */
+  Thread.State threadState(Thread thread);
+
   /**
    * The clock a thread sees: virtual time for a managed thread, {@code real} otherwise. A {@code
    * site} of 0 or more (a read in user code) is also a scheduling point.

@@ -199,6 +199,12 @@ public final class Hooks {
     return interrupted < 0 ? thread.isInterrupted() : interrupted == 1;
   }
 
+  public static Thread.State threadState(Thread thread) {
+    HookDelegate d = delegate;
+    Thread.State state = d == null ? null : d.threadState(thread);
+    return state != null ? state : thread.getState();
+  }
+
   public static void interrupt(Thread thread, int site) {
     HookDelegate d = delegate;
     if (d == null || !d.interrupt(thread, site)) thread.interrupt();

@@ -199,6 +199,8 @@ final class HookAdapter implements HookDelegate {
       of(s.lifecycle.sleep(me, millis, (int) nanos, site));
   private static final Body<RuntimeException> INTERRUPT =
       (s, me, thread, a, b, site) -> of(s.lifecycle.interrupt(me, (Thread) thread, site));
+  private static final ValueBody<Thread.State> THREAD_STATE =
+      (s, me, thread) -> s.lifecycle.threadState((Thread) thread);
   private static final Body<RuntimeException> IS_INTERRUPTED =
       (s, me, thread, a, b, site) -> s.lifecycle.isInterrupted((Thread) thread);
   private static final Body<RuntimeException> THREAD_STARTING = (s, me, thread, a, b, site) -> {
@@ -226,6 +228,11 @@ final class HookAdapter implements HookDelegate {
   @Override
   public int isInterrupted(Thread thread) {
     return (int) entered(IS_INTERRUPTED, -1, thread, 0, 0, -1);
+  }
+
+  @Override
+  public Thread.State threadState(Thread thread) {
+    return entered(THREAD_STATE, null, thread);
   }
 
   @Override

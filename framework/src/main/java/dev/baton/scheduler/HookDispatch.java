@@ -125,6 +125,11 @@ final class HookDispatch implements HookDelegate {
   }
 
   @Override
+  public Thread.State threadState(Thread thread) {
+    return routeFor(thread).threadState(thread);
+  }
+
+  @Override
   public long nanoTime(long real, int site) {
     return route().nanoTime(real, site);
   }

@@ -579,6 +579,14 @@ final class Scheduler {
       return;
     }
     if (me.terminated || me.inRuntime > 0) return;
+    if (me.onItsWay) {
+      // It ends without having run its body (a thread stopped before it ran): it ends in its turn.
+      try {
+        reachFirstHook(me);
+      } catch (BatonAbort aborted) {
+        // the schedule ended meanwhile: finish only counts it out
+      }
+    }
     me.inRuntime++;
     finish(me);
   }

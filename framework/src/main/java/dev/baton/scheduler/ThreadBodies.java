@@ -1,6 +1,7 @@
 package dev.baton.scheduler;
 
 import dev.baton.instrument.InstrumentingClassLoader;
+import java.util.stream.Stream;
 
 /**
  * What a started thread runs, told from its class and its task before it runs anything, so that
@@ -17,15 +18,22 @@ final class ThreadBodies {
   private static final String VIRTUAL_THREAD = "java.lang.VirtualThread";
   private static final String FORK_JOIN_WORKER = "java.util.concurrent.ForkJoinWorkerThread";
 
-  /** The class whose {@code run()} a thread of the key class runs. */
+  /**
+   * The class whose {@code run()} a thread of the key class runs, or null when a class on the way
+   * cannot tell its methods (one of their signatures names a class that cannot be loaded).
+   */
   private static final ClassValue<Class<?>> BODY =
       new ClassValue<>() {
         @Override
         protected Class<?> computeValue(Class<?> type) {
-          for (Class<?> c = type; c != null && c != Thread.class; c = c.getSuperclass()) {
-            if (declaresRun(c)) return c;
+          try {
+            for (Class<?> c = type; c != null && c != Thread.class; c = c.getSuperclass()) {
+              if (declaresRun(c)) return c;
+            }
+            return Thread.class;
+          } catch (LinkageError unresolvable) {
+            return null;
           }
-          return Thread.class;
         }
       };
 
@@ -39,25 +47,55 @@ final class ThreadBodies {
   static boolean startsAtAHook(Thread thread) {
     if (thread.getClass().getName().equals(VIRTUAL_THREAD)) return false;
     Class<?> body = BODY.get(thread.getClass());
-    return body == Thread.class || body.getName().equals(FORK_JOIN_WORKER)
-        || body.getClassLoader() instanceof InstrumentingClassLoader;
+    return body != null && (body == Thread.class || body.getName().equals(FORK_JOIN_WORKER)
+        || body.getClassLoader() instanceof InstrumentingClassLoader);
   }
 
   /**
    * Whether JDK code runs around the user's steps in {@code thread}: a virtual thread, a JDK
    * thread class with a body of its own (a fork-join worker, a timer's thread), or a plain thread
-   * whose task is the JDK's (a pool's worker, a {@code FutureTask}).
+   * whose task is the JDK's (a pool's worker, a {@code FutureTask}). See also {@link
+   * #startedByTheJdk()}.
    */
   static boolean runByTheJdk(Thread thread) {
     if (thread.getClass().getName().equals(VIRTUAL_THREAD)) return true;
     Class<?> body = BODY.get(thread.getClass());
+    if (body == null) return true; // unknown: the safe answer for the reduction
     if (body != Thread.class) return isJdk(body);
     Class<?> task = ThreadKinds.taskOf(thread);
     return task != null && isJdk(task);
   }
 
+  /**
+   * Whether the code that called {@code Thread.start()} in the calling thread is the JDK's: a pool
+   * adding a worker through a thread factory of the user's, whose task may wrap the JDK's.
+   */
+  static boolean startedByTheJdk() {
+    return STACK.walk(frames ->
+        callerOfStartIsJdk(frames.limit(64).map(f -> f.getClassName() + "." + f.getMethodName())));
+  }
+
+  private static final StackWalker STACK = StackWalker.getInstance();
+  private static final String THREAD_START = "java.lang.Thread.start";
+
+  /**
+   * Whether the caller of the outermost {@code Thread.start} in {@code frames} (innermost first,
+   * each {@code class.method}) is the JDK's; false when there is none.
+   */
+  static boolean callerOfStartIsJdk(Stream<String> frames) {
+    return frames
+        .dropWhile(f -> !f.equals(THREAD_START))
+        .dropWhile(THREAD_START::equals)
+        .findFirst()
+        .map(ThreadBodies::isJdk)
+        .orElse(false);
+  }
+
   private static boolean isJdk(Class<?> c) {
-    String name = c.getName();
+    return isJdk(c.getName());
+  }
+
+  private static boolean isJdk(String name) {
     return name.startsWith("java.") || name.startsWith("jdk.") || name.startsWith("sun.");
   }
 

@@ -91,6 +91,25 @@ final class ThreadLifecycle {
     return ReadyThreads.interrupted(target) ? 1 : 0;
   }
 
+  /**
+   * {@code Thread.getState} of a managed thread as the model sees it, never as far as its OS
+   * thread got: a thread that waits for the baton, or is on its way to its first hook, is
+   * RUNNABLE; one blocked in the model is BLOCKED (a monitor) or (TIMED_)WAITING; one that ended
+   * in the model is TERMINATED. Null asks the JVM: not managed, or running code of its own before
+   * it arrives.
+   */
+  Thread.State threadState(Thread thread) {
+    ManagedThread t = s.managed(thread);
+    if (t == null) return null;
+    if (t.terminated) return Thread.State.TERMINATED;
+    if (!t.arrived) return null;
+    return switch (t.wait) {
+      case NONE -> Thread.State.RUNNABLE;
+      case MONITOR -> Thread.State.BLOCKED;
+      case WAIT, JOIN, PARK, SLEEP -> t.timed ? Thread.State.TIMED_WAITING : Thread.State.WAITING;
+    };
+  }
+
   /** {@code Thread.interrupt}: a scheduling point; the model learns of it at once. */
   boolean interrupt(ManagedThread me, Thread thread, int site) {
     ManagedThread target = s.managed(thread);
@@ -116,6 +135,8 @@ final class ThreadLifecycle {
     }
     // The start is no step of partial-order reduction's: the child cannot run before it anyway.
     ManagedThread child = s.register(thread, ThreadBodies.startsAtAHook(thread));
+    // A pool whose thread factory wraps its worker in a task of the user's still runs JDK code.
+    if (!child.runByTheJdk) child.runByTheJdk = ThreadBodies.startedByTheJdk();
     reportUncaughtExceptions(child);
     s.record(me, -1, Trace.START, child);
   }

@@ -173,6 +173,12 @@ final class RecordingDelegate implements HookDelegate {
   }
 
   @Override
+  public Thread.State threadState(Thread thread) {
+    recordWithoutSite("threadState", thread);
+    return null;
+  }
+
+  @Override
   public long nanoTime(long real, int site) {
     if (site >= 0) record("nanoTime", null, site, SiteKind.CLOCK, "");
     return real;

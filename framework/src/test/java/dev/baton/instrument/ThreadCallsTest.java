@@ -39,18 +39,22 @@ class ThreadCallsTest extends InstrumentedTestSupport {
   void aThreadSubclassBodyBeginsWithTheHookWhereAStartedThreadArrives() throws Throwable {
     callStatic("Threads", "startJoin");
 
-    Object worker = recorder.eventsOf(Thread.currentThread()).get(1).target();
+    Thread worker = (Thread) recorder.eventsOf(Thread.currentThread()).stream()
+        .filter(e -> e.site().kind() == JOIN).findFirst().orElseThrow().target();
+    // other threads of the JVM may arrive meanwhile: only the worker's own events count
     assertThat(recorder.jdkEvents())
-        .filteredOn(e -> e.hook().equals("threadRuns"))
-        .extracting(RecordingDelegate.Event::thread)
-        .containsExactly((Thread) worker);
+        .filteredOn(e -> e.thread() == worker)
+        .extracting(RecordingDelegate.Event::hook)
+        .first().isEqualTo("threadRuns");
   }
 
   @Test
   void aTaskRunIsNoThreadBodyAndGetsNoArrivalHook() throws Throwable {
     assertThat(callStatic("Threads", "runTaskHere")).isEqualTo(true);
 
-    assertThat(recorder.jdkEvents()).extracting(RecordingDelegate.Event::hook)
+    assertThat(recorder.jdkEvents())
+        .filteredOn(e -> e.thread() == Thread.currentThread())
+        .extracting(RecordingDelegate.Event::hook)
         .doesNotContain("threadRuns");
   }
 
@@ -104,6 +108,15 @@ class ThreadCallsTest extends InstrumentedTestSupport {
         .extracting(RecordingDelegate.Event::hook)
         .containsExactly("monitorEnter", "holdsLock", "monitorExit");
     assertThat(targets()).containsOnly(lock);
+  }
+
+  @Test
+  void getStateAsksTheDelegateThenTheJvm() throws Throwable {
+    assertThat(callStatic("Threads", "stateOfANewThread")).isEqualTo(Thread.State.NEW);
+
+    assertThat(recorder.eventsOf(Thread.currentThread()))
+        .extracting(RecordingDelegate.Event::hook)
+        .containsExactly("threadState");
   }
 
   @Test

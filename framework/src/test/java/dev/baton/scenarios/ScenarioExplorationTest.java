@@ -34,6 +34,7 @@ class ScenarioExplorationTest {
         Arguments.of("interruptWakesSleeperSubclass",
             (Scenario) Scenarios::interruptWakesSleeperSubclass),
         Arguments.of("unparkBeforeItRuns", (Scenario) Scenarios::unparkBeforeItRuns),
+        Arguments.of("waitUntilItWaits", (Scenario) Scenarios::waitUntilItWaits),
         Arguments.of("daemonLeftRunning", (Scenario) Scenarios::daemonLeftRunning),
         Arguments.of("timedConcurrencyOperations", (Scenario) Scenarios::timedConcurrencyOperations),
         Arguments.of("sleepPassesVirtualTime", (Scenario) Scenarios::sleepPassesVirtualTime),

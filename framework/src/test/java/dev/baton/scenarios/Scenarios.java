@@ -322,6 +322,31 @@ public final class Scenarios {
     check(parked.get() == 1, "the parker did not get past its park");
   }
 
+  /**
+   * The idiom of waiting until another thread blocks. A thread waiting for the baton is parked in
+   * the JVM, but RUNNABLE to the program: were it WAITING, the loop would notify before the waiter
+   * waits, and the waiter would wait for ever.
+   */
+  public static void waitUntilItWaits() throws InterruptedException {
+    Object lock = new Object();
+    Thread waiter = new Thread(() -> {
+      synchronized (lock) {
+        try {
+          lock.wait();
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+        }
+      }
+    });
+    waiter.start();
+    while (waiter.getState() != Thread.State.WAITING) Thread.yield();
+    synchronized (lock) {
+      lock.notifyAll();
+    }
+    waiter.join();
+    check(waiter.getState() == Thread.State.TERMINATED, "joined, but " + waiter.getState());
+  }
+
   /** A daemon ticker the scenario never stops: like the JVM, Baton does not wait for it. */
   public static void daemonLeftRunning() {
     Thread ticker = new Thread(() -> {

@@ -12,6 +12,7 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -84,5 +85,27 @@ class ThreadBodiesTest {
       pool.shutdownNow();
     }
     assertThat(ThreadBodies.runByTheJdk(new Thread(new FutureTask<>(() -> 1)))).isTrue();
+  }
+
+  @Test
+  void aThreadStartedByAPoolThroughAFactoryOfTheUsersIsStartedByTheJdk() {
+    // innermost first: Baton's hook, Thread.start (twice on JDK 21 and later), then its caller
+    assertThat(ThreadBodies.callerOfStartIsJdk(Stream.of("dev.baton.runtime.Hooks.threadStarting",
+        "java.lang.Thread.start", "java.lang.Thread.start",
+        "java.util.concurrent.ThreadPoolExecutor.addWorker",
+        "java.util.concurrent.ThreadPoolExecutor.execute", "com.acme.Orders.submit"))).isTrue();
+    assertThat(ThreadBodies.callerOfStartIsJdk(Stream.of("dev.baton.runtime.Hooks.threadStarting",
+        "java.lang.Thread.start", "com.acme.Orders.startWorkers", "java.util.ArrayList.forEach")))
+        .as("started by the user's code, wherever that was called from").isFalse();
+    assertThat(ThreadBodies.callerOfStartIsJdk(Stream.of("com.acme.Orders.run"))).isFalse();
+  }
+
+  @Test
+  void aThreadSubclassOfASubclassWithoutARunOfItsOwnRunsItsParentsBody() throws Exception {
+    ClassLoader scenario = new InstrumentingClassLoader(getClass().getClassLoader(), List.of());
+    Thread worker = (Thread) scenario.loadClass("dev.baton.instrument.samples.Threads$LateWorker")
+        .getConstructor().newInstance();
+    assertThat(ThreadBodies.startsAtAHook(worker)).isTrue();
+    assertThat(ThreadBodies.runByTheJdk(worker)).isFalse();
   }
 }

@@ -80,9 +80,10 @@ class FootprintsTest {
   }
 
   @Test
-  void aThreadOfTheUsersStepsAreJudgedByWhatTheyTouchEvenBeforeItsOsThreadRuns() {
-    // The threads are never started: what counts is what the scheduler told of them, not how far
-    // their OS threads got (an empty stack once made a thread the JDK's: the search hung on timing).
+  void aThreadOfTheUsersStepsAreJudgedByWhatTheyTouchNotByItsStack() {
+    // The threads are never started, so their stacks are empty: what counts is what the scheduler
+    // told of them when they registered (an empty stack once made a thread the JDK's, and the
+    // search depended on how far an OS thread had got).
     assertThat(secondStepsDependent(false)).isFalse();
   }
 

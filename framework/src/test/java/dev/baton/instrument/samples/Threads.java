@@ -14,6 +14,9 @@ public final class Threads {
     }
   }
 
+  /** A subclass of a Thread subclass, without a run() of its own: it runs Worker's. */
+  public static class LateWorker extends Worker {}
+
   /** A task, not a thread: its run() is no thread's body. */
   public static class Task implements Runnable {
     public volatile boolean ran;
@@ -60,6 +63,10 @@ public final class Threads {
   public static boolean interruptSelf() {
     Thread.currentThread().interrupt(); //@interrupt
     return Thread.interrupted();
+  }
+
+  public static Thread.State stateOfANewThread() {
+    return new Thread(Threads::nothing).getState();
   }
 
   public static boolean holdsLock(Object lock) {
