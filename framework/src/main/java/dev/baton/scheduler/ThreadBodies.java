@@ -17,6 +17,8 @@ import java.util.stream.Stream;
 final class ThreadBodies {
   private static final String VIRTUAL_THREAD = "java.lang.VirtualThread";
   private static final String FORK_JOIN_WORKER = "java.util.concurrent.ForkJoinWorkerThread";
+  private static final String THREAD_START = "java.lang.Thread.start";
+  private static final StackWalker STACK = StackWalker.getInstance();
 
   /**
    * The class whose {@code run()} a thread of the key class runs, or null when a class on the way
@@ -74,9 +76,6 @@ final class ThreadBodies {
     return STACK.walk(frames ->
         callerOfStartIsJdk(frames.limit(64).map(f -> f.getClassName() + "." + f.getMethodName())));
   }
-
-  private static final StackWalker STACK = StackWalker.getInstance();
-  private static final String THREAD_START = "java.lang.Thread.start";
 
   /**
    * Whether the caller of the outermost {@code Thread.start} in {@code frames} (innermost first,
