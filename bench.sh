@@ -12,6 +12,7 @@
 #       program and strategy. Defaults: 1000 schedules (Baton's default budget), seed 1, 20 s a cell.
 #   ./bench.sh ThroughputBenchmark 2000 | ./bench.sh DetectionBenchmark 15
 #   ./bench.sh InstrumentationBenchmark [rounds] [jar...]
+#   ./bench.sh CarrierReuseBound [threads] [hand-offs] [rounds]
 #       the framework's own benchmark mains (framework/src/test/java/dev/baton/bench).
 set -euo pipefail
 cd "$(dirname "$0")"
