@@ -38,9 +38,7 @@ class ThreadBodiesTest {
 
   @Test
   void aThreadSubclassOfTheScenarioStartsAtTheHookItsLoaderPutInItsRun() throws Exception {
-    ClassLoader scenario = new InstrumentingClassLoader(getClass().getClassLoader(), List.of());
-    Thread worker = (Thread) scenario.loadClass("dev.baton.instrument.samples.Threads$Worker")
-        .getConstructor().newInstance();
+    Thread worker = scenarioThread("Threads$Worker");
     assertThat(ThreadBodies.startsAtAHook(worker)).isTrue();
     assertThat(ThreadBodies.runByTheJdk(worker)).isFalse();
   }
@@ -102,10 +100,15 @@ class ThreadBodiesTest {
 
   @Test
   void aThreadSubclassOfASubclassWithoutARunOfItsOwnRunsItsParentsBody() throws Exception {
-    ClassLoader scenario = new InstrumentingClassLoader(getClass().getClassLoader(), List.of());
-    Thread worker = (Thread) scenario.loadClass("dev.baton.instrument.samples.Threads$LateWorker")
-        .getConstructor().newInstance();
+    Thread worker = scenarioThread("Threads$LateWorker");
     assertThat(ThreadBodies.startsAtAHook(worker)).isTrue();
     assertThat(ThreadBodies.runByTheJdk(worker)).isFalse();
+  }
+
+  /** A new thread of a sample class, as a scenario's loader defines (and rewrites) it. */
+  private Thread scenarioThread(String sample) throws ReflectiveOperationException {
+    ClassLoader scenario = new InstrumentingClassLoader(getClass().getClassLoader(), List.of());
+    return (Thread) scenario.loadClass("dev.baton.instrument.samples." + sample)
+        .getConstructor().newInstance();
   }
 }
