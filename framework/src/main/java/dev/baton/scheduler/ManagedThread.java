@@ -34,9 +34,11 @@ final class ManagedThread extends ThreadView {
   /**
    * Started, counted as {@link #arrived} at its start, but not at its first hook yet: its body's
    * first instruction is a hook ({@code Thread.run}'s), so nothing it does before that hook can
-   * change the schedule, and its starter need not wait for it to get there.
+   * change the schedule, and its starter need not wait for it to get there. Plain, not volatile:
+   * set before {@code Thread.start()}, then read and cleared by the thread itself only (its hooks
+   * read it at every call).
    */
-  volatile boolean onItsWay;
+  boolean onItsWay;
 
   volatile boolean terminated;
 

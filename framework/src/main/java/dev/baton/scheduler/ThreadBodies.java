@@ -56,8 +56,9 @@ final class ThreadBodies {
   /**
    * Whether JDK code runs around the user's steps in {@code thread}: a virtual thread, a JDK
    * thread class with a body of its own (a fork-join worker, a timer's thread), or a plain thread
-   * whose task is the JDK's (a pool's worker, a {@code FutureTask}). See also {@link
-   * #startedByTheJdk()}.
+   * whose task is the JDK's (a pool's worker, a {@code FutureTask}) or that the JDK started (a
+   * pool whose thread factory wraps its worker in a task of the user's). Asked as the thread
+   * registers, in the thread that starts it.
    */
   static boolean runByTheJdk(Thread thread) {
     if (thread.getClass().getName().equals(VIRTUAL_THREAD)) return true;
@@ -65,14 +66,14 @@ final class ThreadBodies {
     if (body == null) return true; // unknown: the safe answer for the reduction
     if (body != Thread.class) return isJdk(body);
     Class<?> task = ThreadKinds.taskOf(thread);
-    return task != null && isJdk(task);
+    return task != null && isJdk(task) || startedByTheJdk();
   }
 
   /**
    * Whether the code that called {@code Thread.start()} in the calling thread is the JDK's: a pool
    * adding a worker through a thread factory of the user's, whose task may wrap the JDK's.
    */
-  static boolean startedByTheJdk() {
+  private static boolean startedByTheJdk() {
     return STACK.walk(frames ->
         callerOfStartIsJdk(frames.limit(64).map(f -> f.getClassName() + "." + f.getMethodName())));
   }

@@ -135,8 +135,6 @@ final class ThreadLifecycle {
     }
     // The start is no step of partial-order reduction's: the child cannot run before it anyway.
     ManagedThread child = s.register(thread, ThreadBodies.startsAtAHook(thread));
-    // A pool whose thread factory wraps its worker in a task of the user's still runs JDK code.
-    if (!child.runByTheJdk) child.runByTheJdk = ThreadBodies.startedByTheJdk();
     reportUncaughtExceptions(child);
     s.record(me, -1, Trace.START, child);
   }
