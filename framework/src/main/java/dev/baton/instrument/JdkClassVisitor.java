@@ -78,7 +78,8 @@ final class JdkClassVisitor extends ClassVisitor {
       // A class initialiser is never preempted (see ClassInitAdapter): its monitors stay real.
       MethodSites sites = new MethodSites(owner.replace('/', '.'), name, sourceFile);
       mv = new WaitNotifyAdapter(mv, sites, (access & Opcodes.ACC_SYNCHRONIZED) != 0);
-      mv = new JdkMonitorAdapter(mv, sites);
+      mv = new JdkMonitorAdapter(
+          new MonitorAdapter(access, name, desc, signature, exceptions, mv, sites));
       mv = new LineTracker(sites, mv);
     }
     if (rules.entryHooks()) {

@@ -11,27 +11,23 @@ import org.objectweb.asm.Type;
  * same rewriting as user code's ({@link MonitorAdapter}), except for a lock on a static field or a
  * class ({@code getstatic L; dup; astore; monitorenter}): that is JDK-wide state, which threads
  * outside the scenario take for real, so it stays a real monitor. Every {@code monitorexit} asks
- * the model, which releases only what it took (the hook runs the real one otherwise).
+ * the model, which releases only what it took. Everything passes through to the {@link
+ * MonitorAdapter}, which is told which {@code monitorenter}s stay real.
  */
 final class JdkMonitorAdapter extends MethodVisitor {
-  private final MethodVisitor modelled;
+  private final MonitorAdapter modelled;
   /** The value on top of the stack is a static field's or a class literal (through dup/astore). */
   private boolean staticOnTop;
 
-  JdkMonitorAdapter(MethodVisitor next, MethodSites sites) {
-    super(Opcodes.ASM9, next);
-    this.modelled = new MonitorAdapter(next, sites);
+  JdkMonitorAdapter(MonitorAdapter modelled) {
+    super(Opcodes.ASM9, modelled);
+    this.modelled = modelled;
   }
 
   @Override
   public void visitInsn(int opcode) {
-    boolean modelledLock = opcode == Opcodes.MONITOREXIT
-        || (opcode == Opcodes.MONITORENTER && !staticOnTop);
-    if (modelledLock) {
-      modelled.visitInsn(opcode);
-    } else {
-      super.visitInsn(opcode);
-    }
+    if (opcode == Opcodes.MONITORENTER && staticOnTop) modelled.keepNextEnterReal();
+    super.visitInsn(opcode);
     if (opcode != Opcodes.DUP) staticOnTop = false;
   }
 

@@ -1,12 +1,46 @@
 package dev.baton.instrument;
 
-import org.objectweb.asm.Label;
+import java.util.ArrayList;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import org.objectweb.asm.MethodVisitor;
 import org.objectweb.asm.Opcodes;
+import org.objectweb.asm.Type;
+import org.objectweb.asm.tree.AbstractInsnNode;
+import org.objectweb.asm.tree.IincInsnNode;
+import org.objectweb.asm.tree.InsnList;
+import org.objectweb.asm.tree.InsnNode;
+import org.objectweb.asm.tree.JumpInsnNode;
+import org.objectweb.asm.tree.LabelNode;
+import org.objectweb.asm.tree.MethodInsnNode;
+import org.objectweb.asm.tree.MethodNode;
+import org.objectweb.asm.tree.TryCatchBlockNode;
+import org.objectweb.asm.tree.VarInsnNode;
 
 /**
- * Rule for {@code monitorenter}/{@code monitorexit}: asks the scheduler first and runs the real
- * instruction only when the model did not take (or release) the monitor itself:
+ * Rule for {@code monitorenter}/{@code monitorexit}: the scheduler's model decides who holds a
+ * monitor, and a managed thread never takes the real one (it could be preempted holding it, and
+ * block the thread that runs next inside the JVM, where Baton cannot see).
+ *
+ * <p>A method whose locking is structured ({@link MonitorNesting}) keeps a real {@code
+ * monitorenter} and {@code monitorexit} at every place it had one, so that the JIT still compiles
+ * it (HotSpot compiles no method whose monitors it cannot match; a user's {@code synchronized}
+ * block would otherwise run interpreted for ever, and each short-lived thread that runs it would
+ * pay for that). What they lock is a token: the monitor itself for a thread Baton does not
+ * manage, and for a managed thread an object of its own that no other thread ever locks, taken
+ * after the model took the monitor. The token of a monitor entered at depth {@code d} lives in the
+ * {@code d}-th of the locals added after the method's own, where its {@code monitorexit} finds it:
+ *
+ * <pre>
+ * enter: [obj] push site; invokestatic Hooks.monitorToken(Object,int)Object; dup; astore T[d]; monitorenter
+ * exit:  [obj] aload T[d]; monitorexit; aload T[d]; push site; invokestatic Hooks.monitorRelease(Object,Object,int)V
+ *        (the release outside the range of the handlers that begin holding the monitor)
+ * </pre>
+ *
+ * <p>A method whose locking is not structured gets a conditional rewrite, which the JIT will not
+ * compile: the real instruction runs only when the model did not take (or release) the monitor.
  *
  * <pre>
  * [obj] dup; push site; invokestatic Hooks.monitorEnter(Object,int)Z; ifeq REAL; pop; goto DONE
@@ -14,36 +48,172 @@ import org.objectweb.asm.Opcodes;
  * DONE:
  * </pre>
  *
- * <p>{@code Hooks.monitorExit} must not throw: javac's handler for a {@code synchronized} block
- * covers its own {@code monitorexit}, so an exception there (or a real {@code monitorexit} failing
- * because the model answered "handled" at enter but "not handled" at exit) is caught by the same
- * handler again and the thread spins forever.
+ * <p>Neither exit hook may throw: javac's handler for a {@code synchronized} block covers its own
+ * {@code monitorexit}, so an exception there is caught by the same handler again and the thread
+ * spins for ever.
+ *
+ * <p>The method is buffered whole (the nesting needs every path) and replayed into {@code next};
+ * sites are registered as the instructions stream in, so that they get their source lines.
  */
-final class MonitorAdapter extends MethodVisitor {
+final class MonitorAdapter extends MethodNode {
+  private final MethodVisitor next;
   private final MethodSites sites;
+  /** Per monitor instruction, its site. */
+  private final Map<AbstractInsnNode, Integer> siteOf = new IdentityHashMap<>();
+  /** {@code monitorenter}s that stay real for every thread (see {@link #keepNextEnterReal}). */
+  private final Set<AbstractInsnNode> real = java.util.Collections.newSetFromMap(
+      new IdentityHashMap<>());
+  private boolean nextEnterReal;
 
-  MonitorAdapter(MethodVisitor next, MethodSites sites) {
-    super(Opcodes.ASM9, next);
+  MonitorAdapter(int access, String name, String descriptor, String signature,
+      String[] exceptions, MethodVisitor next, MethodSites sites) {
+    super(Opcodes.ASM9, access, name, descriptor, signature, exceptions);
+    this.next = next;
     this.sites = sites;
+  }
+
+  /**
+   * The next {@code monitorenter} takes the real monitor in every thread, outside the model (a JDK
+   * lock on JDK-wide state); its {@code monitorexit}s still ask the model, which releases only what
+   * it took.
+   */
+  void keepNextEnterReal() {
+    nextEnterReal = true;
   }
 
   @Override
   public void visitInsn(int opcode) {
-    if (opcode == Opcodes.MONITORENTER || opcode == Opcodes.MONITOREXIT) {
-      boolean enter = opcode == Opcodes.MONITORENTER;
-      Label real = new Label();
-      Label done = new Label();
-      mv.visitInsn(Opcodes.DUP);
-      sites.push(mv, enter ? SiteKind.MONITOR_ENTER : SiteKind.MONITOR_EXIT, "");
-      HookCalls.invoke(mv, enter ? "monitorEnter" : "monitorExit", "(Ljava/lang/Object;I)Z");
-      mv.visitJumpInsn(Opcodes.IFEQ, real);
-      mv.visitInsn(Opcodes.POP);
-      mv.visitJumpInsn(Opcodes.GOTO, done);
-      mv.visitLabel(real);
-      mv.visitInsn(opcode);
-      mv.visitLabel(done);
-      return;
-    }
     super.visitInsn(opcode);
+    if (opcode == Opcodes.MONITORENTER && nextEnterReal) {
+      nextEnterReal = false;
+      real.add(instructions.getLast());
+    } else if (opcode == Opcodes.MONITORENTER || opcode == Opcodes.MONITOREXIT) {
+      SiteKind kind = opcode == Opcodes.MONITORENTER ? SiteKind.MONITOR_ENTER : SiteKind.MONITOR_EXIT;
+      siteOf.put(instructions.getLast(), sites.register(kind, ""));
+    }
+  }
+
+  @Override
+  public void visitEnd() {
+    if (!siteOf.isEmpty() || !real.isEmpty()) {
+      Map<AbstractInsnNode, Integer> depths = MonitorNesting.of(this);
+      if (depths != null) {
+        rewriteWithTokens(depths);
+      } else {
+        rewriteConditionally();
+      }
+    }
+    accept(next);
+  }
+
+  private void rewriteWithTokens(Map<AbstractInsnNode, Integer> depths) {
+    int tokens = firstFreeLocal();
+    for (AbstractInsnNode insn : instructions.toArray()) {
+      Integer depth = depths.get(insn);
+      if (depth == null || insn instanceof LabelNode) continue;
+      InsnList before = new InsnList();
+      if (insn.getOpcode() == Opcodes.MONITORENTER) {
+        if (!real.contains(insn)) {
+          before.add(siteConstant(insn));
+          before.add(hook("monitorToken", "(Ljava/lang/Object;I)Ljava/lang/Object;"));
+        }
+        before.add(new InsnNode(Opcodes.DUP));
+        before.add(new VarInsnNode(Opcodes.ASTORE, tokens + depth));
+      } else {
+        int token = tokens + depth - 1;
+        before.add(new VarInsnNode(Opcodes.ALOAD, token));
+        LabelNode from = new LabelNode();
+        LabelNode to = new LabelNode();
+        InsnList after = new InsnList();
+        after.add(from);
+        after.add(new VarInsnNode(Opcodes.ALOAD, token));
+        after.add(siteConstant(insn));
+        after.add(hook("monitorRelease", "(Ljava/lang/Object;Ljava/lang/Object;I)V"));
+        after.add(to);
+        instructions.insert(insn, after);
+        uncover(from, to, depth, depths);
+      }
+      instructions.insertBefore(insn, before);
+    }
+  }
+
+  /**
+   * Takes the release after a {@code monitorexit} at {@code depth} (between {@code from} and
+   * {@code to}) out of the ranges of the handlers that begin holding that monitor: javac's handler
+   * for a synchronized block covers its own {@code monitorexit}, but the release after it runs
+   * holding one monitor less, and the JIT compiles no method where a handler is reached holding
+   * different monitors (nor, C1, one with a call in the first block of a handler covering it). The
+   * handlers of enclosing blocks keep covering it: where a monitor is held, the JIT wants every
+   * call covered by a catch-all that releases it.
+   */
+  private void uncover(LabelNode from, LabelNode to, int depth, Map<AbstractInsnNode, Integer> depths) {
+    int start = instructions.indexOf(from);
+    int end = instructions.indexOf(to);
+    for (int i = 0; i < tryCatchBlocks.size(); i++) {
+      TryCatchBlockNode block = tryCatchBlocks.get(i);
+      if (instructions.indexOf(block.start) > start || instructions.indexOf(block.end) < end
+          || !Integer.valueOf(depth).equals(depths.get(block.handler))) {
+        continue;
+      }
+      TryCatchBlockNode after = new TryCatchBlockNode(to, block.end, block.handler, block.type);
+      block.end = from;
+      if (!hasCode(block.start, block.end)) tryCatchBlocks.remove(i--);
+      if (hasCode(after.start, after.end)) tryCatchBlocks.add(++i, after);
+    }
+  }
+
+  /** Whether an instruction lies between two labels: a class file has no empty handler range. */
+  private static boolean hasCode(LabelNode from, LabelNode to) {
+    for (AbstractInsnNode insn = from; insn != null && insn != to; insn = insn.getNext()) {
+      if (insn.getOpcode() >= 0) return true;
+    }
+    return false;
+  }
+
+  private void rewriteConditionally() {
+    for (AbstractInsnNode insn : instructions.toArray()) {
+      Integer site = siteOf.get(insn);
+      if (site == null) continue;
+      boolean enter = insn.getOpcode() == Opcodes.MONITORENTER;
+      LabelNode realOne = new LabelNode();
+      LabelNode done = new LabelNode();
+      InsnList code = new InsnList();
+      code.add(new InsnNode(Opcodes.DUP));
+      code.add(siteConstant(insn));
+      code.add(hook(enter ? "monitorEnter" : "monitorExit", "(Ljava/lang/Object;I)Z"));
+      code.add(new JumpInsnNode(Opcodes.IFEQ, realOne));
+      code.add(new InsnNode(Opcodes.POP));
+      code.add(new JumpInsnNode(Opcodes.GOTO, done));
+      code.add(realOne);
+      instructions.insertBefore(insn, code);
+      instructions.insert(insn, done);
+    }
+  }
+
+  private InsnList siteConstant(AbstractInsnNode insn) {
+    MethodNode code = new MethodNode();
+    MethodSites.pushInt(code, siteOf.get(insn));
+    return code.instructions;
+  }
+
+  private static MethodInsnNode hook(String name, String descriptor) {
+    return new MethodInsnNode(Opcodes.INVOKESTATIC, HookCalls.HOOKS, name, descriptor, false);
+  }
+
+  /** The first local that neither the method nor the adapters before this one use. */
+  private int firstFreeLocal() {
+    int free = Type.getArgumentsAndReturnSizes(desc) >> 2;
+    if ((access & Opcodes.ACC_STATIC) != 0) free--;
+    free = Math.max(free, maxLocals);
+    for (AbstractInsnNode insn = instructions.getFirst(); insn != null; insn = insn.getNext()) {
+      if (insn instanceof VarInsnNode var) {
+        int size = var.getOpcode() == Opcodes.LLOAD || var.getOpcode() == Opcodes.DLOAD
+            || var.getOpcode() == Opcodes.LSTORE || var.getOpcode() == Opcodes.DSTORE ? 2 : 1;
+        free = Math.max(free, var.var + size);
+      } else if (insn instanceof IincInsnNode inc) {
+        free = Math.max(free, inc.var + 1);
+      }
+    }
+    return free;
   }
 }

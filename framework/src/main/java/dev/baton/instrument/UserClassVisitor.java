@@ -94,7 +94,7 @@ final class UserClassVisitor extends ClassVisitor {
     MethodSites sites = new MethodSites(internalName.replace('/', '.'), name, sourceFile);
     mv = new DriverLookupAdapter(mv, internalName, version);
     mv = new AtomicCallHandlers(access, name, descriptor, signature, exceptions, mv);
-    mv = new MonitorAdapter(mv, sites);
+    mv = new MonitorAdapter(written, name, descriptor, signature, exceptions, mv, sites);
     // filled by the UnpublishedLookahead, when there is one, before the code reaches the adapters
     Accesses unpublished = Accesses.none();
     mv = new JacocoProbes(

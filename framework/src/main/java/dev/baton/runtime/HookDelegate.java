@@ -25,6 +25,19 @@ public interface HookDelegate {
 
   boolean monitorEnter(Object monitor, int site);
 
+  /**
+   * {@code monitorenter} that takes a real monitor in any case: the object to lock, {@code monitor}
+   * when the caller is not managed, else a token private to the calling thread, once the model took
+   * {@code monitor}.
+   */
+  Object monitorToken(Object monitor, int site);
+
+  /**
+   * {@code monitorexit} of a monitor entered through {@link #monitorToken}; {@code modelled} says
+   * whether the model took it then. Must not throw.
+   */
+  void monitorRelease(Object monitor, boolean modelled, int site);
+
   boolean monitorExit(Object monitor, int site);
 
   /** {@code Object.wait}; {@code millis == 0 && nanos == 0} waits without a deadline. */

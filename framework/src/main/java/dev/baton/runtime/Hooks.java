@@ -58,6 +58,25 @@ public final class Hooks {
 
   // ---- monitors -------------------------------------------------------------------------------
 
+  /**
+   * {@code monitorenter} of a method whose locking is structured: the object to take the real
+   * monitor of, {@code monitor} itself when the calling thread is not managed, else a token of its
+   * own that no other thread locks, once the model took {@code monitor}.
+   */
+  public static Object monitorToken(Object monitor, int site) {
+    HookDelegate d = delegate;
+    return d == null || monitor == null ? monitor : d.monitorToken(monitor, site);
+  }
+
+  /**
+   * {@code monitorexit} of a monitor entered through {@link #monitorToken} as {@code token}: the
+   * model releases it if it took it. Never throws (see {@code MonitorAdapter}).
+   */
+  public static void monitorRelease(Object monitor, Object token, int site) {
+    HookDelegate d = delegate;
+    if (d != null) d.monitorRelease(monitor, token != monitor, site);
+  }
+
   /** Returns true when the model took the monitor and the real {@code monitorenter} must be skipped. */
   public static boolean monitorEnter(Object monitor, int site) {
     HookDelegate d = delegate;

@@ -30,6 +30,12 @@ final class HookAdapter implements HookDelegate {
     R run(Scheduler s, ManagedThread me, Object target);
   }
 
+  /** A hook's work at a site that answers an object. */
+  @FunctionalInterface
+  interface SiteValueBody<R> {
+    R run(Scheduler s, ManagedThread me, Object target, int site);
+  }
+
   private static final long TRUE = 1;
   private static final long FALSE = 0;
 
@@ -60,6 +66,16 @@ final class HookAdapter implements HookDelegate {
     if (me == null) return outside;
     try {
       return body.run(core, me, target);
+    } finally {
+      me.inRuntime--;
+    }
+  }
+
+  private <R> R entered(SiteValueBody<R> body, R outside, Object target, int site) {
+    ManagedThread me = core.enter(site);
+    if (me == null) return outside;
+    try {
+      return body.run(core, me, target, site);
     } finally {
       me.inRuntime--;
     }
@@ -141,6 +157,21 @@ final class HookAdapter implements HookDelegate {
   public boolean monitorEnter(Object monitor, int site) {
     if (monitor == null) return false; // the real monitorenter throws the NullPointerException
     return entered(MONITOR_ENTER, FALSE, monitor, 0, 0, site) != FALSE;
+  }
+
+  private static final SiteValueBody<Object> MONITOR_TOKEN = (s, me, monitor, site) -> {
+    s.monitors.enter(me, monitor, site);
+    return me.monitorToken;
+  };
+
+  @Override
+  public Object monitorToken(Object monitor, int site) {
+    return entered(MONITOR_TOKEN, monitor, monitor, site);
+  }
+
+  @Override
+  public void monitorRelease(Object monitor, boolean modelled, int site) {
+    if (modelled && monitor != null) entered(MONITOR_EXIT, FALSE, monitor, 0, 0, site);
   }
 
   @Override

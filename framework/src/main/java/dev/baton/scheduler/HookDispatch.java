@@ -85,6 +85,16 @@ final class HookDispatch implements HookDelegate {
   }
 
   @Override
+  public Object monitorToken(Object monitor, int site) {
+    return route().monitorToken(monitor, site);
+  }
+
+  @Override
+  public void monitorRelease(Object monitor, boolean modelled, int site) {
+    route().monitorRelease(monitor, modelled, site);
+  }
+
+  @Override
   public boolean monitorExit(Object monitor, int site) {
     return route().monitorExit(monitor, site);
   }

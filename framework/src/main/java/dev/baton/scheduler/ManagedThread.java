@@ -42,6 +42,13 @@ final class ManagedThread extends ThreadView {
 
   volatile boolean terminated;
 
+  /**
+   * What this thread takes the real monitor of where its code enters a monitor the model took
+   * (see {@code MonitorAdapter}): an object no other thread ever locks, so the real lock costs
+   * nothing and blocks nobody, and the method keeps the balanced locking the JIT compiles.
+   */
+  final Object monitorToken = new Object();
+
   /** Inside the scheduler itself: hooks are inert so its own parking is real. */
   int inRuntime;
 

@@ -14,7 +14,11 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.Test;
 import org.objectweb.asm.ClassReader;
+import org.objectweb.asm.ClassWriter;
+import org.objectweb.asm.MethodVisitor;
+import org.objectweb.asm.Opcodes;
 import org.objectweb.asm.tree.ClassNode;
+import org.objectweb.asm.tree.MethodInsnNode;
 import org.objectweb.asm.tree.MethodNode;
 import org.objectweb.asm.tree.TryCatchBlockNode;
 
@@ -221,6 +225,84 @@ class MonitorTest extends InstrumentedTestSupport {
     holder.join(10_000);
     assertThat(caller.isAlive()).isFalse();
     assertThat(field(monitors, "count")).isEqualTo(1);
+  }
+
+  @Test
+  void javacsMonitorsAreRewrittenIntoLockingTheJitStillMatches() {
+    String name = TransformingLoader.SAMPLES + "Monitors";
+    byte[] rewritten = new UserCodeTransformer(getClass().getClassLoader())
+        .transform(name.replace('.', '/'), TransformingLoader.originalBytes(name));
+    ClassNode node = new ClassNode();
+    new ClassReader(rewritten).accept(node, 0);
+
+    for (MethodNode m : node.methods) {
+      List<String> hooks = java.util.Arrays.stream(m.instructions.toArray())
+          .filter(i -> i instanceof MethodInsnNode call && call.owner.equals(HookCalls.HOOKS))
+          .map(i -> ((MethodInsnNode) i).name)
+          .toList();
+      long enters = java.util.Arrays.stream(m.instructions.toArray())
+          .filter(i -> i.getOpcode() == Opcodes.MONITORENTER).count();
+      assertThat(hooks).as(m.name).doesNotContain("monitorEnter", "monitorExit");
+      assertThat(hooks.stream().filter("monitorToken"::equals).count()).as(m.name).isEqualTo(enters);
+      // the rewritten method is structured itself: every exit releases the token its enter took
+      assertThat(MonitorNesting.of(m)).as(m.name).isNotNull();
+    }
+  }
+
+  @Test
+  void unstructuredLockingIsRewrittenConditionallyAndStillModelled() throws Throwable {
+    Class<?> type = unstructured();
+    Object a = new Object();
+    Object b = new Object();
+
+    // the real monitors: b is still held when a is released
+    assertThat(callStatic(type, "outOfOrder", a, b)).isEqualTo(true);
+    assertThat(recorder.eventsOf(Thread.currentThread()))
+        .extracting(e -> e.hook())
+        .containsExactly("monitorEnter", "monitorEnter", "monitorExit", "holdsLock", "monitorExit");
+    assertThat(targets()).containsExactly(a, b, a, b, b);
+
+    recorder.modelMonitors = true;
+    assertThat(callStatic(type, "outOfOrder", a, b)).isEqualTo(false); // no real monitor taken
+    assertThat(Thread.holdsLock(a) || Thread.holdsLock(b)).isFalse();
+  }
+
+  /**
+   * A class whose {@code outOfOrder(a, b)} takes a then b, releases a then b (legal for the JVM,
+   * not structured), and answers whether it still held b for real after releasing a.
+   */
+  private static Class<?> unstructured() {
+    ClassWriter writer = new ClassWriter(ClassWriter.COMPUTE_FRAMES | ClassWriter.COMPUTE_MAXS);
+    writer.visit(Opcodes.V17, Opcodes.ACC_PUBLIC, "gen/Unstructured", null, "java/lang/Object",
+        null);
+    MethodVisitor mv = writer.visitMethod(Opcodes.ACC_PUBLIC | Opcodes.ACC_STATIC, "outOfOrder",
+        "(Ljava/lang/Object;Ljava/lang/Object;)Z", null, null);
+    mv.visitCode();
+    mv.visitVarInsn(Opcodes.ALOAD, 0);
+    mv.visitInsn(Opcodes.MONITORENTER);
+    mv.visitVarInsn(Opcodes.ALOAD, 1);
+    mv.visitInsn(Opcodes.MONITORENTER);
+    mv.visitVarInsn(Opcodes.ALOAD, 0);
+    mv.visitInsn(Opcodes.MONITOREXIT);
+    mv.visitVarInsn(Opcodes.ALOAD, 1);
+    mv.visitMethodInsn(Opcodes.INVOKESTATIC, "java/lang/Thread", "holdsLock",
+        "(Ljava/lang/Object;)Z", false);
+    mv.visitVarInsn(Opcodes.ISTORE, 2);
+    mv.visitVarInsn(Opcodes.ALOAD, 1);
+    mv.visitInsn(Opcodes.MONITOREXIT);
+    mv.visitVarInsn(Opcodes.ILOAD, 2);
+    mv.visitInsn(Opcodes.IRETURN);
+    mv.visitMaxs(0, 0);
+    mv.visitEnd();
+    writer.visitEnd();
+    ClassLoader parent = MonitorTest.class.getClassLoader();
+    byte[] rewritten = new UserCodeTransformer(parent).transform("gen/Unstructured",
+        writer.toByteArray());
+    return new ClassLoader(parent) {
+      Class<?> define() {
+        return defineClass("gen.Unstructured", rewritten, 0, rewritten.length);
+      }
+    }.define();
   }
 
   static void awaitState(Thread thread, Thread.State state) throws InterruptedException {

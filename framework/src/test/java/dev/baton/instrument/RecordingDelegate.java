@@ -108,6 +108,21 @@ final class RecordingDelegate implements HookDelegate {
     return modelMonitors;
   }
 
+  /** Per thread, what it locks for real where the model holds a monitor. */
+  private final ThreadLocal<Object> tokens = ThreadLocal.withInitial(Object::new);
+
+  @Override
+  public Object monitorToken(Object monitor, int site) {
+    record("monitorEnter", monitor, site, SiteKind.MONITOR_ENTER, "");
+    return modelMonitors ? tokens.get() : monitor;
+  }
+
+  @Override
+  public void monitorRelease(Object monitor, boolean modelled, int site) {
+    record("monitorExit", monitor, site, SiteKind.MONITOR_EXIT, "");
+    if (modelled != modelMonitors) mismatches.add("monitorRelease: modelled " + modelled);
+  }
+
   @Override
   public boolean monitorExit(Object monitor, int site) {
     record("monitorExit", monitor, site, SiteKind.MONITOR_EXIT, "");
