@@ -49,6 +49,9 @@ public final class BatonAgent {
       Class.forName("java.util.concurrent.ForkJoinPool", true, null);
       // Loaded now so that it is rewritten with the rest (and its rewriting checked).
       Class.forName("java.util.concurrent.ForkJoinWorkerThread", false, null);
+      // Reads the JVM's locking mode from its management beans, which load classes: now, and not
+      // first from inside a transformer.
+      TokenLocking.decide();
       JdkTransformer jdk = new JdkTransformer();
       inst.addTransformer(jdk, true);
       inst.retransformClasses(jdkClassesToRewrite(inst));

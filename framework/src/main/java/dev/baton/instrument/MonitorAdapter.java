@@ -39,8 +39,10 @@ import org.objectweb.asm.tree.VarInsnNode;
  *        (the release outside the range of the handlers that begin holding the monitor)
  * </pre>
  *
- * <p>A method whose locking is not structured gets a conditional rewrite, which the JIT will not
- * compile: the real instruction runs only when the model did not take (or release) the monitor.
+ * <p>A method whose locking is not structured, and every method on a JVM where a virtual thread
+ * holding a monitor pins its carrier ({@link TokenLocking}), gets a conditional rewrite, which the
+ * JIT will not compile: the real instruction runs only when the model did not take (or release)
+ * the monitor.
  *
  * <pre>
  * [obj] dup; push site; invokestatic Hooks.monitorEnter(Object,int)Z; ifeq REAL; pop; goto DONE
@@ -96,7 +98,7 @@ final class MonitorAdapter extends MethodNode {
   @Override
   public void visitEnd() {
     if (!siteOf.isEmpty() || !real.isEmpty()) {
-      Map<AbstractInsnNode, Integer> depths = MonitorNesting.of(this);
+      Map<AbstractInsnNode, Integer> depths = TokenLocking.SAFE ? MonitorNesting.of(this) : null;
       if (depths != null) {
         rewriteWithTokens(depths);
       } else {

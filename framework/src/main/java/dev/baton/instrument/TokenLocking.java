@@ -1,0 +1,40 @@
+package dev.baton.instrument;
+
+import com.sun.management.HotSpotDiagnosticMXBean;
+import java.lang.management.ManagementFactory;
+
+/**
+ * Whether this JVM lets {@link MonitorAdapter} keep real monitors in rewritten code (a thread's own
+ * token, locked where the model took the monitor). A managed thread holding a real monitor while
+ * it waits for the baton is harmless for a platform thread; a virtual thread doing so on JDK 21 to
+ * 23 pins its carrier, and with every carrier pinned the thread handed the baton could not run. JDK
+ * 24 unmounts a virtual thread that holds monitors (JEP 491), except in the legacy locking mode.
+ * Where tokens are not safe, monitors get the conditional rewrite (slower: the JIT compiles none
+ * of those methods).
+ */
+final class TokenLocking {
+  static final boolean SAFE = safeOn(Runtime.version().feature(), lockingMode());
+
+  private TokenLocking() {}
+
+  /** {@link #SAFE}, decided on the first call. */
+  static boolean decide() {
+    return SAFE;
+  }
+
+  /** Whether tokens are safe on a JDK of {@code feature} release in locking mode {@code mode}. */
+  static boolean safeOn(int feature, String mode) {
+    if (feature < 21) return true; // no virtual threads
+    return feature >= 24 && !"1".equals(mode); // 1: LM_LEGACY, which still pins
+  }
+
+  /** HotSpot's {@code LockingMode}, or null where the JVM has none (before 21, after its removal). */
+  private static String lockingMode() {
+    try {
+      return ManagementFactory.getPlatformMXBean(HotSpotDiagnosticMXBean.class)
+          .getVMOption("LockingMode").getValue();
+    } catch (RuntimeException | LinkageError e) {
+      return null;
+    }
+  }
+}
