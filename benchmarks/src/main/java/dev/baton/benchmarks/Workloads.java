@@ -28,7 +28,8 @@ public final class Workloads {
         Workloads::concurrentMix),
     EXECUTOR("executor: 2 workers, 4 tasks, Future.get, shutdown", Workloads::executor),
     TWENTY_THREADS("20 threads x 2 atomic increments", Workloads::twentyThreads, 4),
-    HUNDRED_THREADS("100 threads x 2 atomic increments", Workloads::hundredThreads, 20);
+    HUNDRED_THREADS("100 threads x 2 atomic increments", Workloads::hundredThreads, 20),
+    TWENTY_SYNCHRONIZED("20 threads x a synchronized block", Workloads::twentySynchronized, 4);
 
     public final String label;
     /** The workload as a static method reference: Baton reloads it, so it captures nothing. */
@@ -95,6 +96,19 @@ public final class Workloads {
       counter.incrementAndGet();
     });
     check(counter.get() == 2 * threads, "lost increment");
+  }
+
+  /** Each thread writes two fields under one lock; a checker must never see them half-written. */
+  public static void twentySynchronized() throws InterruptedException {
+    Object lock = new Object();
+    int[] pair = new int[2];
+    runAll(20, () -> {
+      synchronized (lock) {
+        pair[0]++;
+        pair[1]--;
+      }
+    });
+    check(pair[0] == 20 && pair[1] == -20, "lost update");
   }
 
   public static void concurrentMix() throws InterruptedException {
