@@ -55,12 +55,11 @@ final class Scheduler {
   final ReadyThreads ready = new ReadyThreads(this);
   private final Diagnosis diagnosis;
 
-  private final ThreadLocal<ManagedThread> current = new ThreadLocal<>();
+  /** The calling thread's model, once it arrived. */
+  final ThreadLocal<ManagedThread> current = new ThreadLocal<>();
   private final ConcurrentHashMap<Thread, ManagedThread> byThread = new ConcurrentHashMap<>();
   private final AtomicInteger live = new AtomicInteger();
-  private final AtomicInteger notArrived = new AtomicInteger();
-  /** Threads that ran to their end before any hook, whose end the trace does not show yet. */
-  private final AtomicInteger unrecordedEnds = new AtomicInteger();
+  private final Arrivals arrivals;
   private final CountDownLatch finished = new CountDownLatch(1);
   final Trace trace = new Trace();
   /** Whether the threads still progress, for a verdict of non-termination before maxSteps. */
@@ -92,6 +91,7 @@ final class Scheduler {
         this, TimeUnit.MILLISECONDS.toNanos(settings.maxPauseMillis()), settings.spuriousWakeups());
     this.values = new ScheduleValues(this, valueSeed);
     this.diagnosis = new Diagnosis(this, maxSteps, watchdogMillis);
+    this.arrivals = new Arrivals(this, diagnosis, watchdogMillis);
   }
 
   // ---- running a schedule -------------------------------------------------------------------
@@ -112,8 +112,7 @@ final class Scheduler {
 
   private void runMain(ScheduleBody body) {
     ManagedThread me = register(Thread.currentThread());
-    me.arrived = true;
-    notArrived.decrementAndGet();
+    arrivals.arrivedFirst(me);
     current.set(me);
     running = me;
     try {
@@ -190,7 +189,7 @@ final class Scheduler {
     byThread.put(thread, t);
     if (dispatch != null) dispatch.own(thread, this);
     live.incrementAndGet();
-    if (!onItsWay) notArrived.incrementAndGet();
+    arrivals.expect(t);
     return t;
   }
 
@@ -220,46 +219,14 @@ final class Scheduler {
         // need that class, and the JVM would block it until this initialiser ends. It runs on,
         // its hooks inert, and arrives at its first hook after the initialiser.
         if (me.inClassInit > 0) return null;
-        arrive(me, site);
+        arrivals.arrive(me, site);
       }
     }
     // Handed the baton before it got here, or not: it takes the baton at once, or waits for it.
-    if (me.onItsWay) reachFirstHook(me);
+    if (me.onItsWay) arrivals.reachFirstHook(me);
     if (me.inRuntime > 0 || me.terminated) return null;
     me.inRuntime++;
     return me;
-  }
-
-  /**
-   * A thread {@linkplain ManagedThread#onItsWay on its way} reached its first hook, where the model
-   * has had it waiting since its start: it waits for the baton (nobody waits for it to get here),
-   * and takes up what happened to it meanwhile (an interrupt) as any thread given the baton does.
-   */
-  private void reachFirstHook(ManagedThread me) {
-    current.set(me);
-    me.inRuntime++;
-    try {
-      me.onItsWay = false;
-      awaitBaton(me);
-    } finally {
-      me.inRuntime--;
-    }
-  }
-
-  /** A started thread reached its first hook: tell its starter, then wait for the baton. */
-  private void arrive(ManagedThread me, int site) {
-    current.set(me);
-    me.nextSite = site;
-    me.inRuntime++;
-    try {
-      me.arrived = true;
-      notArrived.decrementAndGet();
-      ManagedThread starter = running;
-      if (starter != null) LockSupport.unpark(starter.thread);
-      awaitBaton(me);
-    } finally {
-      me.inRuntime--;
-    }
   }
 
   // ---- the baton ----------------------------------------------------------------------------
@@ -349,7 +316,8 @@ final class Scheduler {
     if (observer != null) observer.pending(me);
   }
 
-  private void awaitBaton(ManagedThread me) {
+  /** Parks {@code me} until it holds the baton; takes up an interrupt that came meanwhile. */
+  void awaitBaton(ManagedThread me) {
     boolean interrupted = false;
     try {
       while (true) {
@@ -384,45 +352,11 @@ final class Scheduler {
   }
 
   /**
-   * Waits until every thread started so far has reached its first hook (or ended), so that every
-   * decision sees the same set of threads in every run. A started thread runs on its own until
-   * then; one that never gets there is outside Baton's control and fails the schedule.
-   */
-  private void awaitArrivals(ManagedThread me) {
-    if (notArrived.get() == 0 && unrecordedEnds.get() == 0) return;
-    long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(watchdogMillis);
-    boolean interrupted = false;
-    try {
-      for (ManagedThread t : threads) {
-        while (!t.arrived) {
-          if (aborted) throw new BatonAbort();
-          long left = deadline - System.nanoTime();
-          if (left <= 0) {
-            fail(diagnosis.neverArrived(t));
-            throw new BatonAbort();
-          }
-          LockSupport.parkNanos(this, left);
-          if (Thread.interrupted()) interrupted = true;
-        }
-        if (t.terminated && !t.endRecorded) {
-          // It ran to its end before reaching any hook; its end is recorded here, in id order,
-          // whether it ended before this decision or while it waited.
-          t.endRecorded = true;
-          unrecordedEnds.decrementAndGet();
-          trace.add(t.id, -1, Trace.END, null);
-        }
-      }
-    } finally {
-      if (interrupted) Interrupts.raise(me.thread);
-    }
-  }
-
-  /**
    * Who runs next; fails the schedule (and throws {@link BatonAbort}) when nobody can. With {@code
    * giveWay}, {@code me} is not a candidate unless nobody else can run.
    */
   private ManagedThread pickNext(ManagedThread me, boolean giveWay) {
-    awaitArrivals(me);
+    arrivals.await(me);
     int n = ready.collectEnabled();
     if (giveWay && n > 1) n = ready.without(me, n);
     if (n == 0) n = ready.advanceToEarliestDeadline();
@@ -569,10 +503,7 @@ final class Scheduler {
       // It ran to its end before reaching any hook, beside its starter: the starter records its
       // end at its next decision. Publish `terminated` before `arrived`.
       me.inRuntime++;
-      me.terminated = true;
-      unrecordedEnds.incrementAndGet();
-      me.arrived = true;
-      notArrived.decrementAndGet();
+      arrivals.endedBeforeAnyHook(me);
       if (live.decrementAndGet() == 0) finished.countDown();
       ManagedThread starter = running;
       if (starter != null) LockSupport.unpark(starter.thread);
@@ -582,7 +513,7 @@ final class Scheduler {
     if (me.onItsWay) {
       // It ends without having run its body (a thread stopped before it ran): it ends in its turn.
       try {
-        reachFirstHook(me);
+        arrivals.reachFirstHook(me);
       } catch (BatonAbort aborted) {
         // the schedule ended meanwhile: finish only counts it out
       }
