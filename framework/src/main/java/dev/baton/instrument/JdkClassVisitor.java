@@ -11,7 +11,7 @@ import org.objectweb.asm.Opcodes;
  *
  * <pre>
  * reader -> [entry hook: ParkEntry | ThreadRun | VirtualThreadRun | ThreadStart | ThreadExit | CurrentInstant]
- *        -> [LineTracker -> JdkMonitorAdapter -> WaitNotifyAdapter]
+ *        -> [LineTracker -> WaitNotifyAdapter -> JdkMonitorAdapter -> MonitorAdapter]
  *        -> [CommonPoolAdapter -> UnsafeParkAdapter] -> [ClockReadAdapter] -> writer
  * </pre>
  *
@@ -77,9 +77,11 @@ final class JdkClassVisitor extends ClassVisitor {
     if (rules.monitors() && !initialiser) {
       // A class initialiser is never preempted (see ClassInitAdapter): its monitors stay real.
       MethodSites sites = new MethodSites(owner.replace('/', '.'), name, sourceFile);
-      mv = new WaitNotifyAdapter(mv, sites, (access & Opcodes.ACC_SYNCHRONIZED) != 0);
+      // The monitor rewrite buffers the method: what registers sites (WaitNotifyAdapter) comes
+      // before it, while LineTracker still says the line.
       mv = new JdkMonitorAdapter(
           new MonitorAdapter(access, name, desc, signature, exceptions, mv, sites));
+      mv = new WaitNotifyAdapter(mv, sites, (access & Opcodes.ACC_SYNCHRONIZED) != 0);
       mv = new LineTracker(sites, mv);
     }
     if (rules.entryHooks()) {

@@ -1,8 +1,7 @@
 package dev.baton.instrument;
 
-import java.util.ArrayList;
+import java.util.Collections;
 import java.util.IdentityHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.objectweb.asm.MethodVisitor;
@@ -35,8 +34,9 @@ import org.objectweb.asm.tree.VarInsnNode;
  *
  * <pre>
  * enter: [obj] push site; invokestatic Hooks.monitorToken(Object,int)Object; dup; astore T[d]; monitorenter
- * exit:  [obj] aload T[d]; monitorexit; aload T[d]; push site; invokestatic Hooks.monitorRelease(Object,Object,int)V
- *        (the release outside the range of the handlers that begin holding the monitor)
+ * exit:  aload T[d]; monitorexit; [obj]; aload T[d]; push site; invokestatic Hooks.monitorRelease(Object,Object,int)V
+ *        (the load of obj moved after the monitorexit; the release outside the range of every
+ *        handler that begins holding other monitors than it runs with)
  * </pre>
  *
  * <p>A method whose locking is not structured, and every method on a JVM where a virtual thread
@@ -63,8 +63,7 @@ final class MonitorAdapter extends MethodNode {
   /** Per monitor instruction, its site. */
   private final Map<AbstractInsnNode, Integer> siteOf = new IdentityHashMap<>();
   /** {@code monitorenter}s that stay real for every thread (see {@link #keepNextEnterReal}). */
-  private final Set<AbstractInsnNode> real = java.util.Collections.newSetFromMap(
-      new IdentityHashMap<>());
+  private final Set<AbstractInsnNode> real = Collections.newSetFromMap(new IdentityHashMap<>());
   private boolean nextEnterReal;
 
   MonitorAdapter(int access, String name, String descriptor, String signature,
@@ -97,70 +96,109 @@ final class MonitorAdapter extends MethodNode {
 
   @Override
   public void visitEnd() {
+    MethodNode result = this;
     if (!siteOf.isEmpty() || !real.isEmpty()) {
-      Map<AbstractInsnNode, Integer> depths = TokenLocking.SAFE ? MonitorNesting.of(this) : null;
-      if (depths != null) {
-        rewriteWithTokens(depths);
+      MethodNode tokens = TokenLocking.SAFE ? withTokens() : null;
+      if (tokens != null) {
+        result = tokens;
       } else {
         rewriteConditionally();
       }
     }
-    accept(next);
+    result.accept(next);
   }
 
-  private void rewriteWithTokens(Map<AbstractInsnNode, Integer> depths) {
-    int tokens = firstFreeLocal();
-    for (AbstractInsnNode insn : instructions.toArray()) {
+  /**
+   * A copy of the method rewritten with tokens; null when its locking is not structured, or (a
+   * check on the rewrite itself) the rewritten code would not be.
+   */
+  private MethodNode withTokens() {
+    Map<AbstractInsnNode, Integer> depths = MonitorNesting.of(this, true);
+    if (depths == null) return null;
+    AbstractInsnNode[] originals = instructions.toArray();
+    MethodNode copy = new MethodNode(api, access, name, desc, signature,
+        exceptions == null ? null : exceptions.toArray(new String[0]));
+    accept(copy);
+    AbstractInsnNode[] copies = copy.instructions.toArray();
+    if (copies.length != originals.length) return null;
+    Map<AbstractInsnNode, Integer> copiedDepths = new IdentityHashMap<>();
+    Map<AbstractInsnNode, Integer> copiedSites = new IdentityHashMap<>();
+    Set<AbstractInsnNode> copiedReal = Collections.newSetFromMap(new IdentityHashMap<>());
+    for (int i = 0; i < originals.length; i++) {
+      Integer depth = depths.get(originals[i]);
+      if (depth != null) copiedDepths.put(copies[i], depth);
+      Integer site = siteOf.get(originals[i]);
+      if (site != null) copiedSites.put(copies[i], site);
+      if (real.contains(originals[i])) copiedReal.add(copies[i]);
+    }
+    rewriteWithTokens(copy, copiedDepths, copiedSites, copiedReal);
+    return MonitorNesting.of(copy, false) != null ? copy : null;
+  }
+
+  private static void rewriteWithTokens(MethodNode m, Map<AbstractInsnNode, Integer> depths,
+      Map<AbstractInsnNode, Integer> sites, Set<AbstractInsnNode> real) {
+    int tokens = firstFreeLocal(m);
+    AbstractInsnNode[] code = m.instructions.toArray();
+    for (int i = 0; i < code.length; i++) {
+      AbstractInsnNode insn = code[i];
       Integer depth = depths.get(insn);
       if (depth == null || insn instanceof LabelNode) continue;
       InsnList before = new InsnList();
       if (insn.getOpcode() == Opcodes.MONITORENTER) {
         if (!real.contains(insn)) {
-          before.add(siteConstant(insn));
+          before.add(siteConstant(sites.get(insn)));
           before.add(hook("monitorToken", "(Ljava/lang/Object;I)Ljava/lang/Object;"));
         }
         before.add(new InsnNode(Opcodes.DUP));
         before.add(new VarInsnNode(Opcodes.ASTORE, tokens + depth));
-      } else {
-        int token = tokens + depth - 1;
-        before.add(new VarInsnNode(Opcodes.ALOAD, token));
-        LabelNode from = new LabelNode();
-        LabelNode to = new LabelNode();
-        InsnList after = new InsnList();
-        after.add(from);
-        after.add(new VarInsnNode(Opcodes.ALOAD, token));
-        after.add(siteConstant(insn));
-        after.add(hook("monitorRelease", "(Ljava/lang/Object;Ljava/lang/Object;I)V"));
-        after.add(to);
-        instructions.insert(insn, after);
-        uncover(from, to, depth, depths);
+        m.instructions.insertBefore(insn, before);
+        continue;
       }
-      instructions.insertBefore(insn, before);
+      // The load that names the monitor moves after the monitorexit, which unlocks the token: a
+      // class constant's ldc may throw, and holding the monitor it would need a catch-all.
+      AbstractInsnNode operand = MonitorNesting.previousReal(code, i);
+      m.instructions.remove(operand);
+      int token = tokens + depth - 1;
+      before.add(new VarInsnNode(Opcodes.ALOAD, token));
+      LabelNode from = new LabelNode();
+      LabelNode to = new LabelNode();
+      InsnList after = new InsnList();
+      after.add(from);
+      after.add(operand);
+      after.add(new VarInsnNode(Opcodes.ALOAD, token));
+      after.add(siteConstant(sites.get(insn)));
+      after.add(hook("monitorRelease", "(Ljava/lang/Object;Ljava/lang/Object;I)V"));
+      after.add(to);
+      m.instructions.insert(insn, after);
+      m.instructions.insertBefore(insn, before);
+      uncover(m, from, to, depth - 1, depths);
     }
   }
 
   /**
-   * Takes the release after a {@code monitorexit} at {@code depth} (between {@code from} and
-   * {@code to}) out of the ranges of the handlers that begin holding that monitor: javac's handler
-   * for a synchronized block covers its own {@code monitorexit}, but the release after it runs
-   * holding one monitor less, and the JIT compiles no method where a handler is reached holding
-   * different monitors (nor, C1, one with a call in the first block of a handler covering it). The
-   * handlers of enclosing blocks keep covering it: where a monitor is held, the JIT wants every
-   * call covered by a catch-all that releases it.
+   * Takes the release after a {@code monitorexit} (between {@code from} and {@code to}), which
+   * runs holding {@code held} monitors, out of the ranges of every handler that does not begin
+   * holding as many: javac's handler for a synchronized block covers its own {@code monitorexit},
+   * and the JIT compiles no method where a handler is reached holding different monitors (nor, C1,
+   * one with a call in the first block of a handler covering it). The handlers of enclosing blocks
+   * keep covering it: where a monitor is held, the JIT wants every call covered by a catch-all
+   * that releases it.
    */
-  private void uncover(LabelNode from, LabelNode to, int depth, Map<AbstractInsnNode, Integer> depths) {
+  private static void uncover(MethodNode m, LabelNode from, LabelNode to, int held,
+      Map<AbstractInsnNode, Integer> depths) {
+    InsnList instructions = m.instructions;
     int start = instructions.indexOf(from);
     int end = instructions.indexOf(to);
-    for (int i = 0; i < tryCatchBlocks.size(); i++) {
-      TryCatchBlockNode block = tryCatchBlocks.get(i);
+    for (int i = 0; i < m.tryCatchBlocks.size(); i++) {
+      TryCatchBlockNode block = m.tryCatchBlocks.get(i);
       if (instructions.indexOf(block.start) > start || instructions.indexOf(block.end) < end
-          || !Integer.valueOf(depth).equals(depths.get(block.handler))) {
+          || Integer.valueOf(held).equals(depths.get(block.handler))) {
         continue;
       }
       TryCatchBlockNode after = new TryCatchBlockNode(to, block.end, block.handler, block.type);
       block.end = from;
-      if (!hasCode(block.start, block.end)) tryCatchBlocks.remove(i--);
-      if (hasCode(after.start, after.end)) tryCatchBlocks.add(++i, after);
+      if (!hasCode(block.start, block.end)) m.tryCatchBlocks.remove(i--);
+      if (hasCode(after.start, after.end)) m.tryCatchBlocks.add(++i, after);
     }
   }
 
@@ -181,7 +219,7 @@ final class MonitorAdapter extends MethodNode {
       LabelNode done = new LabelNode();
       InsnList code = new InsnList();
       code.add(new InsnNode(Opcodes.DUP));
-      code.add(siteConstant(insn));
+      code.add(siteConstant(site));
       code.add(hook(enter ? "monitorEnter" : "monitorExit", "(Ljava/lang/Object;I)Z"));
       code.add(new JumpInsnNode(Opcodes.IFEQ, realOne));
       code.add(new InsnNode(Opcodes.POP));
@@ -192,9 +230,9 @@ final class MonitorAdapter extends MethodNode {
     }
   }
 
-  private InsnList siteConstant(AbstractInsnNode insn) {
+  private static InsnList siteConstant(int site) {
     MethodNode code = new MethodNode();
-    MethodSites.pushInt(code, siteOf.get(insn));
+    MethodSites.pushInt(code, site);
     return code.instructions;
   }
 
@@ -203,11 +241,11 @@ final class MonitorAdapter extends MethodNode {
   }
 
   /** The first local that neither the method nor the adapters before this one use. */
-  private int firstFreeLocal() {
-    int free = Type.getArgumentsAndReturnSizes(desc) >> 2;
-    if ((access & Opcodes.ACC_STATIC) != 0) free--;
-    free = Math.max(free, maxLocals);
-    for (AbstractInsnNode insn = instructions.getFirst(); insn != null; insn = insn.getNext()) {
+  private static int firstFreeLocal(MethodNode m) {
+    int free = Type.getArgumentsAndReturnSizes(m.desc) >> 2;
+    if ((m.access & Opcodes.ACC_STATIC) != 0) free--;
+    free = Math.max(free, m.maxLocals);
+    for (AbstractInsnNode insn = m.instructions.getFirst(); insn != null; insn = insn.getNext()) {
       if (insn instanceof VarInsnNode var) {
         int size = var.getOpcode() == Opcodes.LLOAD || var.getOpcode() == Opcodes.DLOAD
             || var.getOpcode() == Opcodes.LSTORE || var.getOpcode() == Opcodes.DSTORE ? 2 : 1;

@@ -10,6 +10,7 @@ import java.util.Map;
 import org.objectweb.asm.Opcodes;
 import org.objectweb.asm.Type;
 import org.objectweb.asm.tree.AbstractInsnNode;
+import org.objectweb.asm.tree.IincInsnNode;
 import org.objectweb.asm.tree.InsnList;
 import org.objectweb.asm.tree.JumpInsnNode;
 import org.objectweb.asm.tree.LabelNode;
@@ -25,11 +26,14 @@ import org.objectweb.asm.tree.VarInsnNode;
  * instructions, when its locking is structured the way javac (and every other compiler) writes
  * it: every path reaches an instruction holding the same monitors, entered by the same
  * instructions; each {@code monitorexit} releases the monitor entered last, named by the same
- * local variable or class constant as its {@code monitorenter}; and no return leaves one held.
+ * local variable (not stored to meanwhile) or class constant as its {@code monitorenter}; no return
+ * leaves one held; and an instruction that may throw while a monitor is held is covered by a
+ * catch-all handler.
  *
- * <p>That is what HotSpot's JIT compilers demand of a method before they compile it. {@link
- * MonitorAdapter} uses the nesting to keep the method compilable after the rewrite; a method whose
- * locking is not structured (hand-written bytecode) gets no nesting and the plain rewrite.
+ * <p>That is what HotSpot's JIT compilers demand of a method before they compile it (its {@code
+ * GenerateOopMap}). {@link MonitorAdapter} uses the nesting to keep the method compilable after
+ * the rewrite; a method whose locking is not structured (hand-written bytecode) gets no nesting
+ * and the plain rewrite.
  */
 final class MonitorNesting {
   private MonitorNesting() {}
@@ -38,11 +42,15 @@ final class MonitorNesting {
    * Per {@code monitorenter} and {@code monitorexit} of {@code method}, the number of monitors held
    * just before it, and per handler the number held where it begins (absent when no path reaches
    * it); null when the method's locking is not structured as above.
+   *
+   * @param operandsMove whether the operand of each {@code monitorexit} (the load that names its
+   *     monitor) will be moved after it: a class constant's {@code ldc} may throw, so in place it
+   *     would need a catch-all around it
    */
-  static Map<AbstractInsnNode, Integer> of(MethodNode method) {
+  static Map<AbstractInsnNode, Integer> of(MethodNode method, boolean operandsMove) {
     InsnList insns = method.instructions;
     AbstractInsnNode[] code = insns.toArray();
-    List<List<Integer>> handlers = handlersByInstruction(method, insns, code.length);
+    Handlers handlers = Handlers.of(method, insns, code.length);
     int[][] held = new int[code.length][]; // per instruction, the enters of the monitors held
     Deque<Integer> work = new ArrayDeque<>();
     Map<AbstractInsnNode, Integer> depths = new IdentityHashMap<>();
@@ -55,10 +63,15 @@ final class MonitorNesting {
       AbstractInsnNode insn = code[i];
       int opcode = insn.getOpcode();
       if (canThrow(opcode, before.length)) {
-        for (int handler : handlers.get(i)) {
+        for (int handler : handlers.of(i)) {
           if (!flow(held, work, handler, before)) return null;
         }
+        // An exception that no catch-all catches leaves the method holding its monitors.
+        boolean moved = operandsMove && nextReal(code, i) != null
+            && nextReal(code, i).getOpcode() == Opcodes.MONITOREXIT;
+        if (before.length > 0 && !handlers.caughtAll(i) && !moved) return null;
       }
+      if (storesAKey(insn, before, insns, code)) return null;
       int[] after = before;
       switch (opcode) {
         case Opcodes.MONITORENTER -> {
@@ -111,8 +124,8 @@ final class MonitorNesting {
   /**
    * Whether an instruction may throw, holding {@code held} monitors, and so reach the handlers
    * whose range covers it. As for HotSpot's own analysis, a return holding nothing and a
-   * {@code monitorexit} of a monitor held do not throw; nor do loads, stores, constants and stack
-   * shuffles. Any other instruction is taken to throw.
+   * {@code monitorexit} of a monitor held do not throw; nor do loads, stores, constants other than
+   * {@code ldc}, and stack shuffles. Any other instruction is taken to throw.
    */
   private static boolean canThrow(int opcode, int held) {
     if (opcode < 0) return false; // a label, line number or frame
@@ -125,27 +138,27 @@ final class MonitorNesting {
         || opcode == Opcodes.IINC || opcode == Opcodes.GOTO || opcode == Opcodes.NOP);
   }
 
-  /**
-   * Per instruction index, the handlers an exception there may reach: those whose range covers it,
-   * in the order of the exception table, up to the first catch-all (the JVM takes the first entry
-   * that matches, and a catch-all matches every exception).
-   */
-  private static List<List<Integer>> handlersByInstruction(
-      MethodNode method, InsnList insns, int length) {
-    List<List<Integer>> result = new ArrayList<>(length);
-    boolean[] caughtAll = new boolean[length];
-    for (int i = 0; i < length; i++) result.add(List.of());
-    if (method.tryCatchBlocks == null) return result;
-    for (TryCatchBlockNode block : method.tryCatchBlocks) {
-      int handler = insns.indexOf(block.handler);
-      for (int i = insns.indexOf(block.start); i < insns.indexOf(block.end); i++) {
-        if (caughtAll[i]) continue;
-        if (result.get(i).isEmpty()) result.set(i, new ArrayList<>());
-        result.get(i).add(handler);
-        caughtAll[i] = block.type == null;
+  /** Whether {@code insn} writes the local that names a monitor held: its exit would name another. */
+  private static boolean storesAKey(
+      AbstractInsnNode insn, int[] held, InsnList insns, AbstractInsnNode[] code) {
+    int slot;
+    int size = 1;
+    if (insn instanceof VarInsnNode var && var.getOpcode() >= Opcodes.ISTORE
+        && var.getOpcode() <= Opcodes.ASTORE) {
+      slot = var.var;
+      if (var.getOpcode() == Opcodes.LSTORE || var.getOpcode() == Opcodes.DSTORE) size = 2;
+    } else if (insn instanceof IincInsnNode inc) {
+      slot = inc.var;
+    } else {
+      return false;
+    }
+    for (int enter : held) {
+      if (keyOf(insns, code, enter) instanceof Integer local && local >= slot
+          && local < slot + size) {
+        return true;
       }
     }
-    return result;
+    return false;
   }
 
   private static boolean flowAll(int[][] held, Deque<Integer> work, InsnList insns,
@@ -172,7 +185,7 @@ final class MonitorNesting {
    * in ({@code dup; astore n; monitorenter}) or loaded from ({@code aload n}), or the class constant
    * ({@code ldc C}) of a static synchronized method; null for anything else.
    */
-  private static Object keyOf(InsnList insns, AbstractInsnNode[] code, int at) {
+  static Object keyOf(InsnList insns, AbstractInsnNode[] code, int at) {
     AbstractInsnNode previous = previousReal(code, at);
     if (previous instanceof VarInsnNode var) {
       if (var.getOpcode() == Opcodes.ALOAD) return var.var;
@@ -192,11 +205,55 @@ final class MonitorNesting {
    * The instruction before {@code at}, past line numbers and frames; null at a label (a jump may
    * land between the two) or at the start.
    */
-  private static AbstractInsnNode previousReal(AbstractInsnNode[] code, int at) {
+  static AbstractInsnNode previousReal(AbstractInsnNode[] code, int at) {
     for (int i = at - 1; i >= 0; i--) {
       if (code[i] instanceof LabelNode) return null;
       if (code[i].getOpcode() >= 0) return code[i];
     }
     return null;
+  }
+
+  /** The instruction after {@code at}, past line numbers and frames; null at a label or the end. */
+  private static AbstractInsnNode nextReal(AbstractInsnNode[] code, int at) {
+    for (int i = at + 1; i < code.length; i++) {
+      if (code[i] instanceof LabelNode) return null;
+      if (code[i].getOpcode() >= 0) return code[i];
+    }
+    return null;
+  }
+
+  /** The exception handlers each instruction may reach. */
+  private record Handlers(List<List<Integer>> byInstruction, boolean[] caughtAll) {
+
+    /**
+     * Per instruction index, the handlers an exception there may reach: those whose range covers
+     * it, in the order of the exception table, up to the first catch-all (the JVM takes the first
+     * entry that matches, and a catch-all matches every exception).
+     */
+    static Handlers of(MethodNode method, InsnList insns, int length) {
+      List<List<Integer>> result = new ArrayList<>(length);
+      boolean[] caughtAll = new boolean[length];
+      for (int i = 0; i < length; i++) result.add(List.of());
+      if (method.tryCatchBlocks != null) {
+        for (TryCatchBlockNode block : method.tryCatchBlocks) {
+          int handler = insns.indexOf(block.handler);
+          for (int i = insns.indexOf(block.start); i < insns.indexOf(block.end); i++) {
+            if (caughtAll[i]) continue;
+            if (result.get(i).isEmpty()) result.set(i, new ArrayList<>());
+            result.get(i).add(handler);
+            caughtAll[i] = block.type == null;
+          }
+        }
+      }
+      return new Handlers(result, caughtAll);
+    }
+
+    List<Integer> of(int instruction) {
+      return byInstruction.get(instruction);
+    }
+
+    boolean caughtAll(int instruction) {
+      return caughtAll[instruction];
+    }
   }
 }

@@ -6,9 +6,10 @@ import java.lang.management.ManagementFactory;
 /**
  * Whether this JVM lets {@link MonitorAdapter} keep real monitors in rewritten code (a thread's own
  * token, locked where the model took the monitor). A managed thread holding a real monitor while
- * it waits for the baton is harmless for a platform thread; a virtual thread doing so on JDK 21 to
+ * it waits for the baton is harmless for a platform thread; a virtual thread doing so on JDK 19 to
  * 23 pins its carrier, and with every carrier pinned the thread handed the baton could not run. JDK
- * 24 unmounts a virtual thread that holds monitors (JEP 491), except in the legacy locking mode.
+ * 24 unmounts a virtual thread that holds monitors (JEP 491), except in the legacy locking mode
+ * (on 24 and 25, where the mode cannot be read, tokens are not used).
  * Where tokens are not safe, monitors get the conditional rewrite (slower: the JIT compiles none
  * of those methods).
  */
@@ -24,8 +25,11 @@ final class TokenLocking {
 
   /** Whether tokens are safe on a JDK of {@code feature} release in locking mode {@code mode}. */
   static boolean safeOn(int feature, String mode) {
-    if (feature < 21) return true; // no virtual threads
-    return feature >= 24 && !"1".equals(mode); // 1: LM_LEGACY, which still pins
+    if (feature < 19) return true; // no virtual threads (19 and 20 have them as a preview)
+    if (feature < 24) return false;
+    // 24 and 25 still have the legacy mode (1), which pins; unknown there is not safe
+    if (feature < 26) return mode != null && !"1".equals(mode);
+    return !"1".equals(mode);
   }
 
   /** HotSpot's {@code LockingMode}, or null where the JVM has none (before 21, after its removal). */

@@ -8,7 +8,8 @@ import java.lang.reflect.Method;
  * and blocks often enough that both of HotSpot's compilers take them.
  */
 final class MonitorJitProbe {
-  static final String[] METHODS = {"nested", "syncMethod", "reentrant", "loopAtStart"};
+  static final String[] METHODS = {"nested", "syncMethod", "staticSync", "reentrant",
+      "loopAtStart", "emptyBlock", "localOnlyBlock", "nestedEmpty"};
 
   private MonitorJitProbe() {}
 
@@ -17,10 +18,10 @@ final class MonitorJitProbe {
         new TransformingLoader());
     Object monitors = type.getConstructor().newInstance();
     for (String name : METHODS) {
-      Method m = name.equals("loopAtStart")
-          ? type.getMethod(name, int.class) : type.getMethod(name);
+      boolean takesInt = name.equals("loopAtStart") || name.equals("localOnlyBlock");
+      Method m = takesInt ? type.getMethod(name, int.class) : type.getMethod(name);
       for (int i = 0; i < 30_000; i++) {
-        if (name.equals("loopAtStart")) m.invoke(monitors, 1); else m.invoke(monitors);
+        if (takesInt) m.invoke(monitors, 1); else m.invoke(monitors);
       }
     }
     System.out.println("done");

@@ -238,22 +238,28 @@ class MonitorTest extends InstrumentedTestSupport {
     new ClassReader(rewritten).accept(node, 0);
 
     for (MethodNode m : node.methods) {
-      List<String> hooks = java.util.Arrays.stream(m.instructions.toArray())
-          .filter(i -> i instanceof MethodInsnNode call && call.owner.equals(HookCalls.HOOKS))
-          .map(i -> ((MethodInsnNode) i).name)
-          .toList();
+      List<String> hooks = hooksCalled(m);
       long enters = java.util.Arrays.stream(m.instructions.toArray())
           .filter(i -> i.getOpcode() == Opcodes.MONITORENTER).count();
       assertThat(hooks).as(m.name).doesNotContain("monitorEnter", "monitorExit");
       assertThat(hooks.stream().filter("monitorToken"::equals).count()).as(m.name).isEqualTo(enters);
       // the rewritten method is structured itself: every exit releases the token its enter took
-      assertThat(MonitorNesting.of(m)).as(m.name).isNotNull();
+      assertThat(MonitorNesting.of(m, false)).as(m.name).isNotNull();
     }
   }
 
   @Test
   void unstructuredLockingIsRewrittenConditionallyAndStillModelled() throws Throwable {
-    Class<?> type = unstructured();
+    byte[] rewritten = unstructuredRewritten();
+    ClassNode node = new ClassNode();
+    new ClassReader(rewritten).accept(node, 0);
+    assertThat(hooksCalled(node.methods.get(0)))
+        .contains("monitorEnter", "monitorExit").doesNotContain("monitorToken", "monitorRelease");
+    Class<?> type = new ClassLoader(MonitorTest.class.getClassLoader()) {
+      Class<?> define() {
+        return defineClass("gen.Unstructured", rewritten, 0, rewritten.length);
+      }
+    }.define();
     Object a = new Object();
     Object b = new Object();
 
@@ -273,7 +279,7 @@ class MonitorTest extends InstrumentedTestSupport {
    * A class whose {@code outOfOrder(a, b)} takes a then b, releases a then b (legal for the JVM,
    * not structured), and answers whether it still held b for real after releasing a.
    */
-  private static Class<?> unstructured() {
+  private static byte[] unstructuredRewritten() {
     ClassWriter writer = new ClassWriter(ClassWriter.COMPUTE_FRAMES | ClassWriter.COMPUTE_MAXS);
     writer.visit(Opcodes.V17, Opcodes.ACC_PUBLIC, "gen/Unstructured", null, "java/lang/Object",
         null);
@@ -297,14 +303,15 @@ class MonitorTest extends InstrumentedTestSupport {
     mv.visitMaxs(0, 0);
     mv.visitEnd();
     writer.visitEnd();
-    ClassLoader parent = MonitorTest.class.getClassLoader();
-    byte[] rewritten = new UserCodeTransformer(parent).transform("gen/Unstructured",
-        writer.toByteArray());
-    return new ClassLoader(parent) {
-      Class<?> define() {
-        return defineClass("gen.Unstructured", rewritten, 0, rewritten.length);
-      }
-    }.define();
+    return new UserCodeTransformer(MonitorTest.class.getClassLoader())
+        .transform("gen/Unstructured", writer.toByteArray());
+  }
+
+  private static List<String> hooksCalled(MethodNode m) {
+    return java.util.Arrays.stream(m.instructions.toArray())
+        .filter(i -> i instanceof MethodInsnNode call && call.owner.equals(HookCalls.HOOKS))
+        .map(i -> ((MethodInsnNode) i).name)
+        .toList();
   }
 
   static void awaitState(Thread thread, Thread.State state) throws InterruptedException {

@@ -60,4 +60,28 @@ public class Monitors {
       return Thread.holdsLock(lock); //@sync-on-return
     }
   }
+
+  /** A block that cannot throw inside: javac's handler for it is reached by no path. */
+  public void emptyBlock() {
+    synchronized (first) {
+    }
+  }
+
+  /** Only locals and constants inside: nothing in the block can throw either. */
+  public int localOnlyBlock(int x) {
+    int y;
+    synchronized (first) {
+      y = x + 1;
+    }
+    return y;
+  }
+
+  /** An empty block inside a block that calls. */
+  public void nestedEmpty() {
+    synchronized (first) {
+      count++;
+      synchronized (second) {
+      }
+    }
+  }
 }
