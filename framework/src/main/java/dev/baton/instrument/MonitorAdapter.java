@@ -50,9 +50,10 @@ import org.objectweb.asm.tree.VarInsnNode;
  * DONE:
  * </pre>
  *
- * <p>Neither exit hook may throw: javac's handler for a {@code synchronized} block covers its own
- * {@code monitorexit}, so an exception there is caught by the same handler again and the thread
- * spins for ever.
+ * <p>The conditional exit hook must not throw: javac's handler for a {@code synchronized} block
+ * covers its own {@code monitorexit}, so an exception there is caught by the same handler again
+ * and the thread spins for ever. The release of the token rewrite runs outside that handler, and
+ * must not throw either (it would leave the model holding the monitor).
  *
  * <p>The method is buffered whole (the nesting needs every path) and replayed into {@code next};
  * sites are registered as the instructions stream in, so that they get their source lines.
