@@ -14,13 +14,22 @@ import java.lang.management.ManagementFactory;
  * of those methods).
  */
 final class TokenLocking {
-  static final boolean SAFE = safeOn(Runtime.version().feature(), lockingMode());
+  static final boolean SAFE = safe(Runtime.version().feature());
 
   private TokenLocking() {}
 
   /** {@link #SAFE}, decided on the first call. */
   static boolean decide() {
     return SAFE;
+  }
+
+  /**
+   * Whether tokens are safe on this JVM, of {@code feature} release. Only from JDK 24 on does the
+   * answer depend on the locking mode, and only then is it read: the management beans take some
+   * 40 ms to come up, at every start of a JVM that runs Baton.
+   */
+  private static boolean safe(int feature) {
+    return safeOn(feature, feature >= 24 ? lockingMode() : null);
   }
 
   /** Whether tokens are safe on a JDK of {@code feature} release in locking mode {@code mode}. */
