@@ -12,9 +12,16 @@ import java.lang.management.ManagementFactory;
  * (on 24 and 25, where the mode cannot be read, tokens are not used).
  * Where tokens are not safe, monitors get the conditional rewrite (slower: the JIT compiles none
  * of those methods).
+ *
+ * <p>{@code -Dbaton.internal.monitorTokens=true} or {@code =false} decides instead, for tests (a
+ * JVM that runs no virtual thread may use tokens on any JDK) and as a way out should tokens ever
+ * misbehave. Not a user setting, like {@link PointRules}' properties.
  */
 final class TokenLocking {
-  static final boolean SAFE = safe(Runtime.version().feature());
+  static final String PROPERTY = "baton.internal.monitorTokens";
+
+  static final boolean SAFE = System.getProperty(PROPERTY) != null
+      ? Boolean.getBoolean(PROPERTY) : safe(Runtime.version().feature());
 
   private TokenLocking() {}
 

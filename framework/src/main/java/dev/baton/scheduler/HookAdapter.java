@@ -27,12 +27,6 @@ final class HookAdapter implements HookDelegate {
   /** A hook's work that answers an object. */
   @FunctionalInterface
   interface ValueBody<R> {
-    R run(Scheduler s, ManagedThread me, Object target);
-  }
-
-  /** A hook's work at a site that answers an object. */
-  @FunctionalInterface
-  interface SiteValueBody<R> {
     R run(Scheduler s, ManagedThread me, Object target, int site);
   }
 
@@ -61,17 +55,7 @@ final class HookAdapter implements HookDelegate {
     }
   }
 
-  private <R> R entered(ValueBody<R> body, R outside, Object target) {
-    ManagedThread me = core.enter();
-    if (me == null) return outside;
-    try {
-      return body.run(core, me, target);
-    } finally {
-      me.inRuntime--;
-    }
-  }
-
-  private <R> R entered(SiteValueBody<R> body, R outside, Object target, int site) {
+  private <R> R entered(ValueBody<R> body, R outside, Object target, int site) {
     ManagedThread me = core.enter(site);
     if (me == null) return outside;
     try {
@@ -159,7 +143,7 @@ final class HookAdapter implements HookDelegate {
     return entered(MONITOR_ENTER, FALSE, monitor, 0, 0, site) != FALSE;
   }
 
-  private static final SiteValueBody<Object> MONITOR_TOKEN = (s, me, monitor, site) -> {
+  private static final ValueBody<Object> MONITOR_TOKEN = (s, me, monitor, site) -> {
     s.monitors.enter(me, monitor, site);
     return me.monitorToken;
   };
@@ -231,7 +215,7 @@ final class HookAdapter implements HookDelegate {
   private static final Body<RuntimeException> INTERRUPT =
       (s, me, thread, a, b, site) -> of(s.lifecycle.interrupt(me, (Thread) thread, site));
   private static final ValueBody<Thread.State> THREAD_STATE =
-      (s, me, thread) -> s.lifecycle.threadState((Thread) thread);
+      (s, me, thread, site) -> s.lifecycle.threadState((Thread) thread);
   private static final Body<RuntimeException> IS_INTERRUPTED =
       (s, me, thread, a, b, site) -> s.lifecycle.isInterrupted((Thread) thread);
   private static final Body<RuntimeException> THREAD_STARTING = (s, me, thread, a, b, site) -> {
@@ -263,7 +247,7 @@ final class HookAdapter implements HookDelegate {
 
   @Override
   public Thread.State threadState(Thread thread) {
-    return entered(THREAD_STATE, null, thread);
+    return entered(THREAD_STATE, null, thread, -1);
   }
 
   @Override
@@ -369,7 +353,7 @@ final class HookAdapter implements HookDelegate {
     return 0;
   };
   private static final ValueBody<RandomGenerator> THREAD_RANDOM =
-      (s, me, target) -> s.values.threadRandom(me);
+      (s, me, target, site) -> s.values.threadRandom(me);
 
   @Override
   public double random() {
@@ -384,7 +368,7 @@ final class HookAdapter implements HookDelegate {
 
   @Override
   public RandomGenerator threadRandom() {
-    return entered(THREAD_RANDOM, null, null);
+    return entered(THREAD_RANDOM, null, null, -1);
   }
 
   @Override
@@ -400,11 +384,11 @@ final class HookAdapter implements HookDelegate {
   // ---- pool workers ---------------------------------------------------------------------------
 
   private static final ValueBody<ForkJoinPool> COMMON_POOL =
-      (s, me, common) -> s.workers.commonPool((ForkJoinPool) common);
+      (s, me, common, site) -> s.workers.commonPool((ForkJoinPool) common);
 
   @Override
   public ForkJoinPool commonPool(ForkJoinPool common) {
     if (common != PoolWorkers.JVM_COMMON_POOL) return common;
-    return entered(COMMON_POOL, common, common);
+    return entered(COMMON_POOL, common, common, -1);
   }
 }

@@ -180,7 +180,8 @@ final class Scheduler {
     ManagedThread[] old = threads;
     ManagedThread t = new ManagedThread(old.length, thread);
     t.kind = kinds.of(thread);
-    t.runByTheJdk = ThreadBodies.runByTheJdk(thread);
+    // Only the reduction reads it, and telling it walks the starter's stack at every start.
+    t.runByTheJdk = observer != null && ThreadBodies.runByTheJdk(thread);
     t.onItsWay = onItsWay;
     t.arrived = onItsWay;
     ManagedThread[] grown = Arrays.copyOf(old, old.length + 1);
@@ -196,14 +197,10 @@ final class Scheduler {
   // ---- entering and leaving hooks ------------------------------------------------------------
 
   /**
-   * The managed thread calling a hook, now marked as inside the scheduler; or null when the caller
-   * is not managed or already inside the scheduler (its own parking must stay real).
+   * The managed thread calling a hook at {@code site} (-1: none), now marked as inside the
+   * scheduler; or null when the caller is not managed or already inside the scheduler (its own
+   * parking must stay real). A thread arriving at its first hook says where it is.
    */
-  ManagedThread enter() {
-    return enter(-1);
-  }
-
-  /** {@link #enter()} from a hook at {@code site}: a thread arriving there says where it is. */
   ManagedThread enter(int site) {
     ManagedThread holder = running;
     ManagedThread me =

@@ -35,7 +35,8 @@ public abstract class ThreadView {
   /**
    * JDK code runs around the user's steps in it, touching state Baton does not see: a pool
    * worker taking its next task, a virtual thread's carrier. Set when it registers, from its class
-   * and task, so it never depends on how far the thread got.
+   * and task, so it never depends on how far the thread got; told only when a {@link
+   * TransitionObserver} watches the schedule (false otherwise: nothing else reads it).
    */
   public boolean runByTheJdk;
 

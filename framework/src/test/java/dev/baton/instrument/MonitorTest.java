@@ -6,7 +6,6 @@ import static dev.baton.instrument.SiteKind.READ;
 import static dev.baton.instrument.SiteKind.WRITE;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.lang.reflect.Modifier;
 import java.util.List;
@@ -230,7 +229,6 @@ class MonitorTest extends InstrumentedTestSupport {
 
   @Test
   void javacsMonitorsAreRewrittenIntoLockingTheJitStillMatches() {
-    assumeTrue(TokenLocking.SAFE, "JDK 21 to 23 keep the conditional rewrite (TokenLocking)");
     String name = TransformingLoader.SAMPLES + "Monitors";
     byte[] rewritten = new UserCodeTransformer(getClass().getClassLoader())
         .transform(name.replace('.', '/'), TransformingLoader.originalBytes(name));
@@ -239,6 +237,11 @@ class MonitorTest extends InstrumentedTestSupport {
 
     for (MethodNode m : node.methods) {
       List<String> hooks = hooksCalled(m);
+      if (!TokenLocking.SAFE) {
+        // JDK 19 to 23: a virtual thread would pin its carrier, every method stays conditional
+        assertThat(hooks).as(m.name).doesNotContain("monitorToken", "monitorRelease");
+        continue;
+      }
       long enters = java.util.Arrays.stream(m.instructions.toArray())
           .filter(i -> i.getOpcode() == Opcodes.MONITORENTER).count();
       assertThat(hooks).as(m.name).doesNotContain("monitorEnter", "monitorExit");
