@@ -107,7 +107,7 @@ final class ExploreMethodExecutor {
       ClassLoader first =
           freshStatics ? classes.newLoaderFor(testClass) : classes.sharedLoaderFor(testClass);
       UnaryOperator<ClassLoader> next =
-          last -> freshStatics && ScenarioLoader.definedStaticState(last)
+          last -> freshStatics && ScenarioLoader.needsNewLoader(last)
               ? classes.newLoaderFor(testClass)
               : last;
       return switch (runner.get()) {

@@ -1,13 +1,18 @@
 package dev.baton.instrument;
 
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
 import java.net.MalformedURLException;
 import java.net.URL;
 import java.security.CodeSource;
 import java.security.ProtectionDomain;
 import java.security.cert.Certificate;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import org.apiguardian.api.API;
 
 /**
@@ -31,6 +36,10 @@ public final class InstrumentingClassLoader extends ClassLoader {
   /** Classes being defined from their class files now (see RuntimeDefinedClasses), by name. */
   private final Map<String, Definition> definingFromClassPath = new ConcurrentHashMap<>();
   private volatile boolean definedStaticState;
+  /** The classes this loader defined with static state, in the order defined. */
+  private final List<Class<?>> statefulClasses = new CopyOnWriteArrayList<>();
+  /** Each stateful class's reset method (see StaticReset), or empty when it has none. */
+  private final Map<Class<?>, Optional<Method>> resets = new ConcurrentHashMap<>();
   /** This loader's JDBC drivers as DriverManager knows them (see ScenarioDrivers). */
   private final ScenarioDrivers.OfLoader jdbcDrivers = new ScenarioDrivers.OfLoader();
 
@@ -77,6 +86,42 @@ public final class InstrumentingClassLoader extends ClassLoader {
     return definedStaticState;
   }
 
+  /**
+   * Puts the static state of every class this loader defined with some back as a new loader would
+   * define it: its static fields to their defaults, its static initialiser run again (see
+   * StaticReset). False, with nothing reset, when some class cannot be reset so, or when the
+   * internal property {@code baton.internal.resetStatics} is {@code false}; false also when a
+   * reset failed, and then this loader must not run another schedule. Call it only while no
+   * thread runs code of this loader.
+   */
+  public boolean resetStaticState() {
+    if (!Boolean.parseBoolean(System.getProperty("baton.internal.resetStatics", "true"))) {
+      return false;
+    }
+    List<Method> methods = new ArrayList<>(statefulClasses.size());
+    for (Class<?> c : statefulClasses) {
+      Optional<Method> reset = resets.computeIfAbsent(c, InstrumentingClassLoader::resetMethod);
+      if (reset.isEmpty()) return false;
+      methods.add(reset.get());
+    }
+    try {
+      for (Method reset : methods) reset.invoke(null);
+      return true;
+    } catch (InvocationTargetException | IllegalAccessException | LinkageError e) {
+      return false; // an initialiser that fails, a class in error: a new loader will say so
+    }
+  }
+
+  private static Optional<Method> resetMethod(Class<?> c) {
+    try {
+      Method reset = c.getDeclaredMethod(StaticReset.METHOD);
+      reset.setAccessible(true);
+      return Optional.of(reset);
+    } catch (NoSuchMethodException | RuntimeException e) {
+      return Optional.empty();
+    }
+  }
+
   /** True for classes this loader leaves to its parent, unchanged. */
   public boolean isExcluded(String className) {
     return code.isExcluded(className);
@@ -88,7 +133,6 @@ public final class InstrumentingClassLoader extends ClassLoader {
       return null;
     }
     definePackageFor(name);
-    if (file.staticState()) definedStaticState = true;
     if (file.assertions() != null) setClassAssertionStatus(name, file.assertions());
     // With Baton's agent, the original goes through the JVM's transformers (JaCoCo's first) and
     // DefinitionRewriter rewrites what they made; without it, the rewritten bytes are defined.
@@ -103,6 +147,10 @@ public final class InstrumentingClassLoader extends ClassLoader {
       definingFromClassPath.remove(name);
     }
     if (chained) definition.checkRewritten(name);
+    if (file.staticState()) {
+      statefulClasses.add(defined);
+      definedStaticState = true;
+    }
     return defined;
   }
 

@@ -1,8 +1,12 @@
 package dev.baton.instrument;
 
+import java.io.IOException;
+import java.io.InputStream;
 import org.apiguardian.api.API;
 import org.objectweb.asm.ClassReader;
+import org.objectweb.asm.ClassVisitor;
 import org.objectweb.asm.ClassWriter;
+import org.objectweb.asm.MethodTooLargeException;
 import org.objectweb.asm.Opcodes;
 
 /**
@@ -27,7 +31,10 @@ import org.objectweb.asm.Opcodes;
  *       {@link ScenarioDrivers#beforeLookup}, so that the caller's loader's drivers answer it;
  *   <li>random numbers come from the schedule's seed, and a class that inherits {@code
  *       Object.hashCode()} gets a repeatable one ({@link NondeterminismAdapter}, {@link
- *       IdentityHashAdder}).
+ *       IdentityHashAdder});
+ *   <li>a class with static state whose initialiser cannot tell when it runs gets a method that
+ *       puts that state back as a new loader would define it ({@link StaticReset}, {@link
+ *       StaticResetAdder}).
  * </ul>
  *
  * <p>Frames are recomputed with a common-superclass resolver that reads class files through {@code
@@ -70,21 +77,44 @@ public final class UserCodeTransformer {
     }
     hierarchy.register(classFile);
     if (leaks != null) leaks.register(internalName, classFile);
+    try {
+      StaticReset.Plan reset = StaticReset.plan(classFile, this::classFileOf);
+      if (reset != null) {
+        try {
+          return rewrite(reader, classFile, reset);
+        } catch (MethodTooLargeException tooLarge) {
+          // A copy of a huge initialiser does not fit: the class is defined afresh instead.
+        }
+      }
+      return rewrite(reader, classFile, null);
+    } finally {
+      if (leaks != null) leaks.forget(internalName);
+    }
+  }
+
+  /** The rewritten class; with {@code reset}, it can also reset its static state in place. */
+  private byte[] rewrite(ClassReader reader, byte[] classFile, StaticReset.Plan reset) {
     int major = reader.readUnsignedShort(6);
     // Class files before Java 6 have no stack map frames (and may use jsr/ret, which frame
     // computation rejects); the old verifier only needs max stack and locals.
     int flags = major >= 50 ? ClassWriter.COMPUTE_FRAMES : ClassWriter.COMPUTE_MAXS;
     ClassWriter writer = new HierarchyClassWriter(flags, hierarchy);
-    try {
-      ImmutableFields immutable = rules.immutableFields()
-          ? ImmutableFields.of(classFile, resources, hierarchy, leaks::mayLeak)
-          : ImmutableFields.NONE;
-      reader.accept(new UserClassVisitor(
-          new IdentityHashAdder(writer), hierarchy, leaks, rules, immutable),
-          ClassReader.SKIP_FRAMES);
-    } finally {
-      if (leaks != null) leaks.forget(internalName);
-    }
+    ImmutableFields immutable = rules.immutableFields()
+        ? ImmutableFields.of(classFile, resources, hierarchy, leaks::mayLeak)
+        : ImmutableFields.NONE;
+    ClassVisitor last = new IdentityHashAdder(writer);
+    if (reset != null) last = new StaticResetAdder(last, reset);
+    reader.accept(new UserClassVisitor(last, hierarchy, leaks, rules, immutable),
+        ClassReader.SKIP_FRAMES);
     return writer.toByteArray();
+  }
+
+  /** The class file of {@code internalName} as {@code resources} has it, or null. */
+  private byte[] classFileOf(String internalName) {
+    try (InputStream in = resources.getResourceAsStream(internalName + ".class")) {
+      return in == null ? null : in.readAllBytes();
+    } catch (IOException e) {
+      return null;
+    }
   }
 }

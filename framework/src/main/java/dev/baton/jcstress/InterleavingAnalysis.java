@@ -8,6 +8,7 @@ import dev.baton.instrument.InstrumentedCode;
 import dev.baton.instrument.InstrumentingClassLoader;
 import dev.baton.scheduler.ExplorationSettings;
 import dev.baton.scheduler.Explorer;
+import dev.baton.scheduler.ScenarioLoader;
 import dev.baton.scheduler.ScheduleBody;
 import dev.baton.scheduler.ScheduleSupport;
 import java.lang.reflect.Constructor;
@@ -159,7 +160,7 @@ final class InterleavingAnalysis {
 
       @Override
       public void run() throws Throwable {
-        if (shape == null || shape.loader.definedStaticState()) {
+        if (shape == null || ScenarioLoader.needsNewLoader(shape.loader)) {
           shape = Shape.load(code.newLoader(), discovered.getName(), info.actorNames(), joinSite);
         }
         String outcome = shape.runOnce();

@@ -1,7 +1,7 @@
 package dev.baton.lincheck;
 
 import dev.baton.instrument.InstrumentedCode;
-import dev.baton.instrument.InstrumentingClassLoader;
+import dev.baton.scheduler.ScenarioLoader;
 import dev.baton.scheduler.ScheduleBody;
 import dev.baton.scheduler.ScheduleSupport;
 import java.util.List;
@@ -73,7 +73,7 @@ final class LinearizabilitySchedules implements ScheduleBody, AutoCloseable {
   public void run() throws Throwable {
     checking = false;
     if (twin == null
-        || freshStatics && twin.loader instanceof InstrumentingClassLoader l && l.definedStaticState()) {
+        || freshStatics && ScenarioLoader.needsNewLoader(twin.loader)) {
       twin = new SpecTwin(code.newLoader(), spec);
     }
     Thread.currentThread().setContextClassLoader(twin.loader);

@@ -6,9 +6,10 @@ import org.apiguardian.api.API;
 /**
  * Runs the schedules of a scenario loaded through Baton's instrumenting class loaders: the first
  * schedule runs the scenario as loaded up front (so that a problem shows before exploring); with
- * fresh static state, a later schedule loads it again through a new loader as soon as the loader
- * so far has defined a class with static state, which a schedule may have changed. A loader
- * without such classes is kept: loading costs more than a schedule.
+ * fresh static state, a later schedule finds the static state as a new loader would define it:
+ * reset in place when every class that has some allows that, else through a new loader. A loader
+ * without such classes is kept as it is: loading costs more than a schedule, and a new loader's
+ * code runs uncompiled.
  *
  * <p>One class for the engine's test methods and for {@code Interleavings}' scenarios, so that
  * both follow the same rule.
@@ -48,7 +49,7 @@ public final class ScenarioLoader<T extends ScenarioLoader.Loaded> implements Sc
 
   @Override
   public void run() throws Throwable {
-    if (ran && reload != null && definedStaticState(loaded.loader())) {
+    if (ran && reload != null && needsNewLoader(loaded.loader())) {
       loaded = reload.load();
     }
     ran = true;
@@ -58,8 +59,16 @@ public final class ScenarioLoader<T extends ScenarioLoader.Loaded> implements Sc
     loaded.run();
   }
 
-  /** Whether {@code loader} defined a class whose static state a schedule may have changed. */
-  public static boolean definedStaticState(ClassLoader loader) {
-    return loader instanceof InstrumentingClassLoader l && l.definedStaticState();
+  /**
+   * Whether the schedule about to run on the calling thread needs a new loader rather than {@code
+   * loader}, which ran the last one: {@code loader} defined a class whose static state that
+   * schedule may have changed, and that state could not be put back in place as a new loader
+   * would define it ({@link InstrumentingClassLoader#resetStaticState}), either because a class
+   * cannot be reset so or because a thread of the last schedule is still alive. Call it from the
+   * body of the schedule, before it runs code of {@code loader}.
+   */
+  public static boolean needsNewLoader(ClassLoader loader) {
+    if (!(loader instanceof InstrumentingClassLoader l) || !l.definedStaticState()) return false;
+    return !(MainThread.lastScheduleThreadsGone() && l.resetStaticState());
   }
 }

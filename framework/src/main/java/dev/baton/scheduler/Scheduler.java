@@ -108,6 +108,7 @@ final class Scheduler {
     }
     workers.shutdown(); // its workers were released, parked
     PoolWorkers.awaitReleasedWorkersIdle(threads);
+    main.scheduleEnded(threads);
   }
 
   private void runMain(ScheduleBody body) {

@@ -36,9 +36,10 @@ public final class StaticStateScenarios {
     loaders.add(StaticStateScenarios.class.getClassLoader());
   }
 
-  /** Records the loader, then touches a class with static state. */
+  /** Records the loader, then uses a class with static state, which must start empty. */
   public static void recordLoaderOfStatefulCode(Set<ClassLoader> loaders) {
     loaders.add(StaticStateScenarios.class.getClassLoader());
-    Registry.get().register();
+    int registered = Registry.get().register();
+    if (registered != 1) throw new AssertionError("registered " + registered + " times before");
   }
 }
