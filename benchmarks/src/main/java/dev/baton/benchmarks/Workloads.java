@@ -29,7 +29,8 @@ public final class Workloads {
     EXECUTOR("executor: 2 workers, 4 tasks, Future.get, shutdown", Workloads::executor),
     TWENTY_THREADS("20 threads x 2 atomic increments", Workloads::twentyThreads, 4),
     HUNDRED_THREADS("100 threads x 2 atomic increments", Workloads::hundredThreads, 20),
-    TWENTY_SYNCHRONIZED("20 threads x a synchronized block", Workloads::twentySynchronized, 4);
+    TWENTY_SYNCHRONIZED("20 threads x a synchronized block", Workloads::twentySynchronized, 4),
+    TWENTY_STATIC("20 threads x a synchronized block, static state", Workloads::twentyStatic, 4);
 
     public final String label;
     /** The workload as a static method reference: Baton reloads it, so it captures nothing. */
@@ -109,6 +110,29 @@ public final class Workloads {
       }
     });
     check(pair[0] == 20 && pair[1] == -20, "lost update");
+  }
+
+  /** State in static fields, as classic bug programs keep it. */
+  static final class StaticPair {
+    static final Object LOCK = new Object();
+    static int first;
+    static int second;
+  }
+
+  /**
+   * {@link #twentySynchronized} with its state in static fields: under Baton every schedule starts
+   * from fresh static state (reset in place), and a plain run starts by clearing it.
+   */
+  public static void twentyStatic() throws InterruptedException {
+    StaticPair.first = 0;
+    StaticPair.second = 0;
+    runAll(20, () -> {
+      synchronized (StaticPair.LOCK) {
+        StaticPair.first++;
+        StaticPair.second--;
+      }
+    });
+    check(StaticPair.first == 20 && StaticPair.second == -20, "lost update");
   }
 
   public static void concurrentMix() throws InterruptedException {

@@ -5,6 +5,8 @@ import static org.junit.platform.engine.discovery.DiscoverySelectors.selectMetho
 
 import dev.baton.engine.fixtures.statics.StaticCounterFixture;
 import java.util.Collections;
+import java.util.List;
+import java.util.Set;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.platform.testkit.engine.EngineExecutionResults;
@@ -24,6 +26,18 @@ class StaticStateEngineTest {
 
     results.testEvents().assertStatistics(stats -> stats.succeeded(1).failed(0));
     assertThat(EventLog.events()).isEqualTo(Collections.nCopies(25, "requests=2"));
+  }
+
+  @Test
+  void theStaticStateIsResetInPlaceSoTheClassStaysLoadedOnce() {
+    EngineExecutionResults results = run("recordsItsLoader");
+
+    results.testEvents().assertStatistics(stats -> stats.succeeded(1).failed(0));
+    List<String> loaders = EventLog.events().stream().filter(e -> e.startsWith("loader ")).toList();
+    assertThat(loaders).hasSize(10);
+    assertThat(Set.copyOf(loaders)).hasSize(1);
+    assertThat(EventLog.events()).filteredOn(e -> e.startsWith("requests="))
+        .containsOnly("requests=2");
   }
 
   @Test
