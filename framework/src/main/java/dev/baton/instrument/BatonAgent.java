@@ -28,7 +28,8 @@ import org.apiguardian.api.API;
 public final class BatonAgent {
   /** Every class of {@code dev.baton.runtime}; a test checks that the list is complete. */
   static final List<String> RUNTIME_CLASSES =
-      List.of("dev/baton/runtime/Hooks", "dev/baton/runtime/HookDelegate");
+      List.of("dev/baton/runtime/Hooks", "dev/baton/runtime/HookDelegate",
+          "dev/baton/runtime/InitialisedClasses");
 
   private static Instrumentation instrumentation;
   private static RuntimeException failure;

@@ -121,12 +121,15 @@ public final class InstrumentedCode {
               + " configuration key baton.instrument.exclude if it need not be controlled.",
           e);
     }
+    StaticReset.Plan reset = transformer.resetPlan(original);
     return Optional.of(
         new ClassFile(
             original,
             rewritten,
             codeSourceOf(location, path),
             StaticState.isMutable(original),
+            reset.kind(),
+            reset.initialiser() != null,
             OriginalAssertionStatus.of(name, parent)));
   }
 
@@ -188,9 +191,10 @@ public final class InstrumentedCode {
 
   /**
    * An original and its rewritten class file, the class path root it came from, whether the class
-   * has static state that a schedule could change, and whether {@code assert} is on in it as its
-   * original loader would have defined it (null when that could not be told).
+   * has static state that a schedule could change, how that state is made new for the next
+   * schedule and whether the class has a static initialiser, and whether {@code assert} is on in it as its original loader would have defined it
+   * (null when that could not be told).
    */
-  record ClassFile(
-      byte[] original, byte[] bytes, String codeSource, boolean staticState, Boolean assertions) {}
+  record ClassFile(byte[] original, byte[] bytes, String codeSource, boolean staticState,
+      StaticReset.Kind reset, boolean initialiser, Boolean assertions) {}
 }

@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import dev.baton.runtime.Hooks;
 import org.apiguardian.api.API;
 
 /**
@@ -36,10 +37,25 @@ public final class InstrumentingClassLoader extends ClassLoader {
   /** Classes being defined from their class files now (see RuntimeDefinedClasses), by name. */
   private final Map<String, Definition> definingFromClassPath = new ConcurrentHashMap<>();
   private volatile boolean definedStaticState;
-  /** The classes this loader defined with static state, in the order defined. */
-  private final List<Class<?>> statefulClasses = new CopyOnWriteArrayList<>();
-  /** Each stateful class's reset method (see StaticReset), or empty when it has none. */
+  /**
+   * The classes this loader defined with a static initialiser that can run again in place, in
+   * the order defined: reset once they have been initialised.
+   */
+  private final List<Class<?>> resettable = new CopyOnWriteArrayList<>();
+  /** Those without an initialiser, whose static fields are always set back (nothing runs). */
+  private final List<Class<?>> resetAlways = new CopyOnWriteArrayList<>();
+  /** Each such class's reset method (see StaticReset), or empty when the class has none. */
   private final Map<Class<?>, Optional<Method>> resets = new ConcurrentHashMap<>();
+  /**
+   * The classes this loader defined whose static initialiser cannot run again in place: once one
+   * has started initialising, only a new loader gives the next schedule what a new loader gives.
+   */
+  private final List<Class<?>> blocking = new CopyOnWriteArrayList<>();
+  /**
+   * Whether a class was defined into this loader at run time (a new loader defines it again), or
+   * one that cannot tell whether it was initialised.
+   */
+  private volatile boolean resetBlocked;
   /** This loader's JDBC drivers as DriverManager knows them (see ScenarioDrivers). */
   private final ScenarioDrivers.OfLoader jdbcDrivers = new ScenarioDrivers.OfLoader();
 
@@ -87,21 +103,33 @@ public final class InstrumentingClassLoader extends ClassLoader {
   }
 
   /**
-   * Puts the static state of every class this loader defined with some back as a new loader would
-   * define it: its static fields to their defaults, its static initialiser run again (see
-   * StaticReset). False, with nothing reset, when some class cannot be reset so, or when the
-   * internal property {@code baton.internal.resetStatics} is {@code false}; false also when a
-   * reset failed, and then this loader must not run another schedule. Call it only while no
-   * thread runs code of this loader.
+   * Puts the static state of the classes this loader defined back as a new loader would define
+   * it: every class with a static initialiser or static state gets its static fields back to
+   * their defaults and its initialiser run again (see StaticReset), or needs nothing (a table
+   * javac made for a switch). False, with nothing reset, when some class that cannot be reset so
+   * has been initialised, when a class was defined into this loader at run time, or when the internal property {@code
+   * baton.internal.resetStatics} is {@code false}; false also when a reset failed, and then this
+   * loader must not run another schedule. Call it only while no thread runs code of this loader.
    */
   public boolean resetStaticState() {
-    if (!Boolean.parseBoolean(System.getProperty("baton.internal.resetStatics", "true"))) {
+    if (resetBlocked
+        || !Boolean.parseBoolean(System.getProperty("baton.internal.resetStatics", "true"))) {
       return false;
     }
-    List<Method> methods = new ArrayList<>(statefulClasses.size());
-    for (Class<?> c : statefulClasses) {
+    for (Class<?> c : blocking) {
+      if (Hooks.wasInitialised(c)) return false; // a class left alone until then is still new
+    }
+    List<Method> methods = new ArrayList<>(resettable.size() + resetAlways.size());
+    for (Class<?> c : resettable) {
+      // Never initialised: as new as in a new loader (and left to initialise at its first use).
+      if (!Hooks.wasInitialised(c)) continue;
       Optional<Method> reset = resets.computeIfAbsent(c, InstrumentingClassLoader::resetMethod);
-      if (reset.isEmpty()) return false;
+      if (reset.isEmpty()) return false; // another agent's rewriting made it impure
+      methods.add(reset.get());
+    }
+    for (Class<?> c : resetAlways) {
+      Optional<Method> reset = resets.computeIfAbsent(c, InstrumentingClassLoader::resetMethod);
+      if (reset.isEmpty()) return false; // another agent's rewriting made it impure
       methods.add(reset.get());
     }
     try {
@@ -110,6 +138,16 @@ public final class InstrumentingClassLoader extends ClassLoader {
     } catch (InvocationTargetException | IllegalAccessException | LinkageError e) {
       return false; // an initialiser that fails, a class in error: a new loader will say so
     }
+  }
+
+  /** The class file version of {@code classFile}, major in the low 16 bits. */
+  private static int versionOf(byte[] classFile) {
+    return ((classFile[6] & 0xFF) << 8) | (classFile[7] & 0xFF);
+  }
+
+  /** A class was defined into this loader, or a loader below it, at run time. */
+  void definedAtRunTime() {
+    resetBlocked = true;
   }
 
   private static Optional<Method> resetMethod(Class<?> c) {
@@ -147,10 +185,18 @@ public final class InstrumentingClassLoader extends ClassLoader {
       definingFromClassPath.remove(name);
     }
     if (chained) definition.checkRewritten(name);
-    if (file.staticState()) {
-      statefulClasses.add(defined);
-      definedStaticState = true;
+    boolean recorded = StaticResetAdder.recordsInitialisation(versionOf(file.original()));
+    switch (file.reset()) {
+      case RESET -> (file.initialiser() ? resettable : resetAlways).add(defined);
+      case BLOCKS -> blocking.add(defined);
+      default -> { } // nothing to make new
     }
+    // A class file older than Java 5 cannot say whether it was initialised.
+    if (!recorded && (file.reset() == StaticReset.Kind.RESET
+        || file.reset() == StaticReset.Kind.BLOCKS)) {
+      resetBlocked = true;
+    }
+    if (file.staticState()) definedStaticState = true;
     return defined;
   }
 

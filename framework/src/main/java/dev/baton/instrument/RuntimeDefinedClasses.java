@@ -33,9 +33,12 @@ final class RuntimeDefinedClasses implements ClassFileTransformer {
     InstrumentingClassLoader scenario = scenarioLoaderOf(loader);
     if (scenario == null) return null;
     String name = internalName.replace('/', '.');
-    if (scenario.isExcluded(name)) return null;
     // A class from the loader's class path: DefinitionRewriter rewrites it, last in the chain.
     if (loader == scenario && scenario.isDefiningFromClassPath(name)) return null;
+    // Any other class a new loader would define again; this one keeps it, with its static state.
+    // Not the JDK's own (reflection's accessors, proxies): they hold nothing of the program's.
+    if (!isJdkMade(name)) scenario.definedAtRunTime();
+    if (scenario.isExcluded(name)) return null;
     try {
       // The scenario's own code knows the classes defined into it so far; a child loader's
       // class files are read through the child (no cache kept: such loaders come and go).
@@ -49,6 +52,11 @@ final class RuntimeDefinedClasses implements ClassFileTransformer {
           + " by " + loader.getClass().getName() + "; Baton does not control its code: " + e);
       return null;
     }
+  }
+
+  private static boolean isJdkMade(String name) {
+    return name.startsWith("java.") || name.startsWith("jdk.") || name.startsWith("sun.")
+        || name.startsWith("com.sun.");
   }
 
   /** The instrumenting loader {@code loader} belongs to, or null when it is not the scenario's. */

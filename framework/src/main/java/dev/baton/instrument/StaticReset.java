@@ -40,17 +40,16 @@ final class StaticReset {
 
   /** JaCoCo's probe array: coverage, not the program's state; never reset. */
   private static final String JACOCO_DATA = "$jacocoData";
+  /** JaCoCo's method that answers that array. */
+  private static final String JACOCO_INIT = "$jacocoInit";
 
   /**
    * JDK classes whose constructors, given primitives or strings, allocate and touch nothing else:
-   * what static initialisers of concurrency programs allocate, and the exceptions of {@code
-   * assert} and argument checks (an initialiser that throws leaves its class unusable, and then
-   * it is not reset but defined afresh).
+   * what static initialisers of concurrency programs allocate. Not exceptions: a stored one would
+   * show in its stack trace when it was made.
    */
   private static final Set<String> JDK_CONSTRUCTORS = Set.of(
       "java/lang/Object", "java/lang/StringBuilder", "java/lang/StringBuffer",
-      "java/lang/AssertionError", "java/lang/IllegalStateException",
-      "java/lang/IllegalArgumentException",
       "java/util/ArrayList", "java/util/LinkedList", "java/util/HashMap", "java/util/LinkedHashMap",
       "java/util/TreeMap", "java/util/HashSet", "java/util/LinkedHashSet", "java/util/TreeSet",
       "java/util/ArrayDeque", "java/util/PriorityQueue", "java/util/Vector", "java/util/Stack",
@@ -74,9 +73,15 @@ final class StaticReset {
       "java/util/concurrent/locks/ReentrantReadWriteLock",
       "java/util/concurrent/locks/StampedLock");
 
-  /** Constructors that take an object and only keep it. */
+  /** Exceptions that an initialiser may make to throw at once (see thrownAtOnce). */
+  private static final Set<String> THROWN = Set.of("java/lang/AssertionError",
+      "java/lang/IllegalStateException", "java/lang/IllegalArgumentException",
+      "java/lang/UnsupportedOperationException", "java/lang/RuntimeException", "java/lang/Error");
+
+  /** Constructors that take objects and only keep them: an enum constant's. */
   private static final Set<String> STORING_CONSTRUCTORS = Set.of(
-      "java/util/concurrent/atomic/AtomicReference.(Ljava/lang/Object;)V");
+      "java/util/concurrent/atomic/AtomicReference.(Ljava/lang/Object;)V",
+      "java/lang/Enum.(Ljava/lang/String;I)V");
 
   /** Static JDK methods that compute a value from primitives and nothing else. */
   private static final Set<String> JDK_STATIC_CALLS = Set.of(
@@ -93,13 +98,33 @@ final class StaticReset {
   private static final Set<String> JDK_INSTANCE_CALLS = Set.of(
       "java/lang/Class.desiredAssertionStatus()Z");
 
+  /** What a schedule that follows another needs of one class, for its static state to be new. */
+  enum Kind {
+    /** No static initialiser and no static state: nothing. */
+    NOTHING,
+    /** Its reset method: static fields back to their defaults, the initialiser run again. */
+    RESET,
+    /**
+     * Nothing, although it has an initialiser: what that made cannot change and cannot tell one
+     * schedule from another (an enum whose constants hold only immutable values, a table javac
+     * made for a switch on an enum).
+     */
+    NEUTRAL,
+    /** A new loader: running its initialiser again in place could be told apart. */
+    BLOCKS
+  }
+
   /**
-   * What resetting a class takes: its static fields to set back to their defaults (every one
-   * without a constant value), those of them that must lose {@code final} (the initialiser writes
-   * them, and only an initialiser may write a final field), and the initialiser to run again
-   * (null when the class has none).
+   * What resetting a class takes: its kind; for {@link Kind#RESET}, its static fields to set back
+   * (every one that is not final or that the initialiser writes: to its constant value if it has
+   * one, else to its default), those of them that must lose {@code final} (only an initialiser may
+   * write a final field), and the initialiser to run again (null when the class has none).
    */
-  record Plan(List<FieldNode> resetFields, Set<String> unfinal, MethodNode initialiser) {}
+  record Plan(Kind kind, List<FieldNode> resetFields, Set<String> unfinal, MethodNode initialiser) {
+    static final Plan NOTHING = new Plan(Kind.NOTHING, List.of(), Set.of(), null);
+    static final Plan NEUTRAL = new Plan(Kind.NEUTRAL, List.of(), Set.of(), null);
+    static final Plan BLOCKS = new Plan(Kind.BLOCKS, List.of(), Set.of(), null);
+  }
 
   private StaticReset() {}
 
@@ -109,38 +134,92 @@ final class StaticReset {
   }
 
   /**
-   * The plan for resetting {@code classFile}'s static state in place, or null when it has none
-   * to reset or cannot be reset exactly.
+   * How {@code classFile}'s static state is made new for the next schedule.
    *
    * @param classFiles the class file of another class by internal name, or null: the initialiser
    *     may make instances of another class whose constructors are pure without any static field
    */
   static Plan plan(byte[] classFile, Function<String, byte[]> classFiles) {
-    if (!StaticState.isMutable(classFile)) return null; // nothing a schedule could change
     ClassReader reader = new ClassReader(classFile);
-    int notResettable = Opcodes.ACC_INTERFACE | Opcodes.ACC_ENUM | Opcodes.ACC_MODULE
-        | Opcodes.ACC_ANNOTATION;
-    if ((reader.getAccess() & notResettable) != 0) return null;
     ClassNode node = new ClassNode();
     reader.accept(node, ClassReader.SKIP_DEBUG | ClassReader.SKIP_FRAMES);
+    boolean mutable = StaticState.isMutable(classFile);
     MethodNode initialiser = Purity.method(node, "<clinit>()V");
+    if (initialiser == null && !mutable) return Plan.NOTHING;
+    Classes classes = new Classes(classFiles);
+    if ((node.access & (Opcodes.ACC_INTERFACE | Opcodes.ACC_ENUM | Opcodes.ACC_MODULE)) != 0) {
+      // Their fields cannot lose final (interfaces), or the JDK caches their constants (enums).
+      boolean pure = initialiser == null || classes.purity(node, true).pure(initialiser);
+      return !mutable && pure && immutableInstances(node) ? Plan.NEUTRAL : Plan.BLOCKS;
+    }
     Set<String> unfinal = new HashSet<>();
     if (initialiser != null) {
-      if (!new Classes(classFiles).purity(node, true).pure(initialiser)) return null;
+      if (!classes.purity(node, true).pure(initialiser)) {
+        return !mutable && switchTables(node) ? Plan.NEUTRAL : Plan.BLOCKS;
+      }
       for (AbstractInsnNode insn : initialiser.instructions) {
         if (insn.getOpcode() == Opcodes.PUTSTATIC) unfinal.add(((FieldInsnNode) insn).name);
       }
     }
     List<FieldNode> resetFields = new ArrayList<>();
+    boolean serialisedShapeChanges = false;
     for (FieldNode f : node.fields) {
-      boolean isStatic = (f.access & Opcodes.ACC_STATIC) != 0;
-      boolean writable = (f.access & Opcodes.ACC_FINAL) == 0 || unfinal.contains(f.name);
-      if (isStatic && writable && f.value == null && !f.name.equals(JACOCO_DATA)) {
-        resetFields.add(f);
+      if ((f.access & Opcodes.ACC_STATIC) == 0 || f.name.equals(JACOCO_DATA)) continue;
+      boolean isFinal = (f.access & Opcodes.ACC_FINAL) != 0;
+      if (isFinal && unfinal.contains(f.name)) {
+        // Java's default serialVersionUID counts the modifiers of non-private static fields.
+        serialisedShapeChanges |= (f.access & Opcodes.ACC_PRIVATE) == 0;
       }
+      if (!isFinal || unfinal.contains(f.name)) resetFields.add(f);
     }
-    if (resetFields.isEmpty()) return null;
-    return new Plan(resetFields, unfinal, initialiser);
+    if (serialisedShapeChanges && serializableWithoutVersion(node)) return Plan.BLOCKS;
+    return new Plan(Kind.RESET, resetFields, unfinal, initialiser);
+  }
+
+  /**
+   * Whether an enum's constants (or an interface's) hold only values that cannot change: every
+   * instance field final, of a primitive type, a string or a boxed primitive.
+   */
+  private static boolean immutableInstances(ClassNode node) {
+    for (FieldNode f : node.fields) {
+      if ((f.access & Opcodes.ACC_STATIC) != 0) continue;
+      boolean immutableType = f.desc.length() == 1 || f.desc.equals("Ljava/lang/String;")
+          || f.desc.startsWith("Ljava/lang/") && BOXES.contains(f.desc);
+      if ((f.access & Opcodes.ACC_FINAL) == 0 || !immutableType) return false;
+    }
+    return true;
+  }
+
+  private static final Set<String> BOXES = Set.of("Ljava/lang/Integer;", "Ljava/lang/Long;",
+      "Ljava/lang/Short;", "Ljava/lang/Byte;", "Ljava/lang/Character;", "Ljava/lang/Boolean;",
+      "Ljava/lang/Double;", "Ljava/lang/Float;");
+
+  /**
+   * Whether a class only holds the tables javac makes for a switch on an enum ({@code
+   * $SwitchMap$...}): ordinals, the same in every schedule.
+   */
+  private static boolean switchTables(ClassNode node) {
+    boolean any = false;
+    for (FieldNode f : node.fields) {
+      if ((f.access & Opcodes.ACC_STATIC) == 0) continue;
+      boolean table = (f.access & (Opcodes.ACC_SYNTHETIC | Opcodes.ACC_FINAL))
+          == (Opcodes.ACC_SYNTHETIC | Opcodes.ACC_FINAL)
+          && f.name.startsWith("$SwitchMap$") && f.desc.equals("[I");
+      if (!table) return false;
+      any = true;
+    }
+    return any;
+  }
+
+  /** Serializable (as far as its own class file says) and without a serialVersionUID. */
+  private static boolean serializableWithoutVersion(ClassNode node) {
+    for (FieldNode f : node.fields) {
+      if (f.name.equals("serialVersionUID")) return false;
+    }
+    // Through a superclass it may be serializable too: count every class with a superclass
+    // other than Object as possibly serializable.
+    return node.interfaces.contains("java/io/Serializable")
+        || node.superName != null && !node.superName.equals("java/lang/Object");
   }
 
   /** The classes one plan looks into, each read and judged once. */
@@ -158,14 +237,49 @@ final class StaticReset {
     }
 
     /**
+     * Whether {@code field}, a static field of another class, holds the same value in every
+     * schedule, reset in place or defined afresh: an enum constant (its enum is left alone when
+     * its constants are immutable, and blocks the reset otherwise), or a final field of the JDK,
+     * whose classes no schedule defines again ({@code System}'s streams excepted).
+     */
+    boolean sameInEverySchedule(FieldInsnNode field) {
+      if (field.owner.equals("java/lang/System")) return false;
+      ClassNode owner = node(field.owner);
+      if (owner == null) return false;
+      boolean jdk = isJdk(field.owner);
+      for (FieldNode f : owner.fields) {
+        if (!f.name.equals(field.name) || !f.desc.equals(field.desc)) continue;
+        int constant = Opcodes.ACC_STATIC | Opcodes.ACC_FINAL;
+        boolean isConstant = (f.access & constant) == constant;
+        return isConstant && (jdk || (f.access & Opcodes.ACC_ENUM) != 0);
+      }
+      return false; // inherited, or not there: not worth following
+    }
+
+    private final Map<String, ClassNode> nodes = new HashMap<>();
+
+    private ClassNode node(String name) {
+      return nodes.computeIfAbsent(name, n -> {
+        byte[] bytes = classFiles.apply(n);
+        if (bytes == null) return null;
+        ClassNode node = new ClassNode();
+        new ClassReader(bytes).accept(node,
+            ClassReader.SKIP_CODE | ClassReader.SKIP_DEBUG | ClassReader.SKIP_FRAMES);
+        return node;
+      });
+    }
+
+    private static boolean isJdk(String name) {
+      return name.startsWith("java/") || name.startsWith("javax/") || name.startsWith("jdk/")
+          || name.startsWith("sun/") || name.startsWith("com/sun/");
+    }
+
+    /**
      * Another class whose instances pure code may make: one of the program's, readable, whose own
      * initialiser is pure (making an instance may initialise it), or null.
      */
     Purity other(String name) {
-      if (name.startsWith("java/") || name.startsWith("javax/") || name.startsWith("jdk/")
-          || name.startsWith("sun/") || name.startsWith("com/sun/")) {
-        return null;
-      }
+      if (isJdk(name)) return null;
       String key = name + false;
       if (judged.containsKey(key)) return judged.get(key);
       judged.put(key, null); // a cycle of classes making each other: not pure
@@ -226,26 +340,28 @@ final class StaticReset {
           | Opcodes.ACC_ABSTRACT)) == 0 && method.instructions.size() > 0;
       for (AbstractInsnNode insn : method.instructions) {
         if (!pure) break;
-        pure = allowed(insn);
+        pure = allowed(insn, method);
       }
       decided.put(method, pure);
       return pure;
     }
 
-    private boolean allowed(AbstractInsnNode insn) {
+    private boolean allowed(AbstractInsnNode insn, MethodNode method) {
       int op = insn.getOpcode();
       if (op < 0) return true; // labels, lines, frames
       switch (op) {
         case Opcodes.GETSTATIC, Opcodes.PUTSTATIC:
           // Declared here: a field named through this class but inherited is another's state.
           FieldInsnNode field = (FieldInsnNode) insn;
-          return ownStatics && field.owner.equals(owner)
-              && fields.contains(field.name + " " + field.desc);
+          if (ownStatics && field.owner.equals(owner)) {
+            return fields.contains(field.name + " " + field.desc);
+          }
+          return op == Opcodes.GETSTATIC && classes.sameInEverySchedule(field);
         case Opcodes.GETFIELD, Opcodes.PUTFIELD:
           return true; // of an object this code made, or reached from its own static fields
         case Opcodes.NEW:
           String type = ((TypeInsnNode) insn).desc;
-          return type.equals(owner) || JDK_CONSTRUCTORS.contains(type)
+          return type.equals(owner) || JDK_CONSTRUCTORS.contains(type) || THROWN.contains(type)
               || classes.other(type) != null;
         case Opcodes.LDC:
           Object constant = ((LdcInsnNode) insn).cst;
@@ -254,7 +370,7 @@ final class StaticReset {
               && !(constant instanceof org.objectweb.asm.ConstantDynamic);
         case Opcodes.INVOKESTATIC, Opcodes.INVOKESPECIAL, Opcodes.INVOKEVIRTUAL,
             Opcodes.INVOKEINTERFACE:
-          return allowedCall((MethodInsnNode) insn);
+          return allowedCall((MethodInsnNode) insn, method);
         case Opcodes.INVOKEDYNAMIC, Opcodes.MONITORENTER, Opcodes.MONITOREXIT, Opcodes.JSR,
             Opcodes.RET:
           return false;
@@ -263,8 +379,11 @@ final class StaticReset {
       }
     }
 
-    private boolean allowedCall(MethodInsnNode call) {
+    private boolean allowedCall(MethodInsnNode call, MethodNode method) {
       int op = call.getOpcode();
+      if (call.owner.equals(owner) && call.name.equals(JACOCO_INIT)) {
+        return true; // JaCoCo's probes of this class: coverage, the same array every time
+      }
       if (call.owner.equals(owner)) {
         // Own methods whose target is known: static ones, constructors, and those no subclass
         // overrides (javac calls private methods with invokevirtual since Java 11).
@@ -277,7 +396,8 @@ final class StaticReset {
       }
       String key = call.owner + "." + call.name + call.desc;
       return switch (op) {
-        case Opcodes.INVOKESPECIAL -> call.name.equals("<init>") && constructor(call);
+        case Opcodes.INVOKESPECIAL -> call.name.equals("<init>")
+            && (constructor(call) || thrownAtOnce(call, method));
         case Opcodes.INVOKESTATIC -> JDK_STATIC_CALLS.contains(key);
         case Opcodes.INVOKEVIRTUAL -> JDK_INSTANCE_CALLS.contains(key);
         default -> false;
@@ -286,13 +406,29 @@ final class StaticReset {
 
     /** A constructor of another class: a JDK one that calls no user code, or a pure one. */
     private boolean constructor(MethodInsnNode call) {
-      if (JDK_CONSTRUCTORS.contains(call.owner)) {
-        return primitivesOrStrings(call.desc)
-            || STORING_CONSTRUCTORS.contains(call.owner + "." + call.desc);
-      }
+      if (STORING_CONSTRUCTORS.contains(call.owner + "." + call.desc)) return true;
+      if (JDK_CONSTRUCTORS.contains(call.owner)) return primitivesOrStrings(call.desc);
       Purity other = classes.other(call.owner);
       MethodNode target = other == null ? null : other.methods.get(call.name + call.desc);
       return target != null && other.pure(target);
+    }
+
+    /**
+     * An exception made to be thrown at once, out of the method (an {@code assert}, an argument
+     * check): if it is thrown, the class is never initialised and a new loader is used; it is
+     * never kept, where its stack trace would show when it was made.
+     */
+    private static boolean thrownAtOnce(MethodInsnNode call, MethodNode method) {
+      if (!THROWN.contains(call.owner) || !method.tryCatchBlocks.isEmpty()) return false;
+      AbstractInsnNode next = call.getNext();
+      while (next != null && next.getOpcode() < 0) next = next.getNext();
+      if (next == null || next.getOpcode() != Opcodes.ATHROW) return false;
+      if (primitivesOrStrings(call.desc)) return true;
+      // assert ... : "message" passes the message as an Object
+      AbstractInsnNode before = call.getPrevious();
+      while (before != null && before.getOpcode() < 0) before = before.getPrevious();
+      return call.desc.equals("(Ljava/lang/Object;)V")
+          && before instanceof LdcInsnNode ldc && ldc.cst instanceof String;
     }
 
     /** A constructor taking only primitives and strings: it can call no user code. */

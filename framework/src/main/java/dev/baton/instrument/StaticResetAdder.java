@@ -9,9 +9,13 @@ import org.objectweb.asm.tree.FieldNode;
 import org.objectweb.asm.tree.TryCatchBlockNode;
 
 /**
- * Gives a class whose static state {@link StaticReset} can reset the method that does it: {@code
+ * Makes a class's static state new for the next schedule, as {@link StaticReset} plans it. Its
+ * static initialiser says when it starts ({@code Hooks.classInitialised}): a class never
+ * initialised is as new as in a new loader, and one whose initialiser cannot run again in place
+ * needs a new loader only once it has been. A class that can be reset gets the method that does
+ * it: {@code
  * private static synthetic void baton$resetStatics()} sets every static field that is not a
- * constant back to its default and runs a copy of the static initialiser, inside the same
+ * constant back to its initial value and runs a copy of the static initialiser, inside the same
  * bracket as the initialiser itself (so that, in a schedule, nothing in it counts as a step).
  * Fields the initialiser writes lose {@code final}: only an initialiser may write a final field.
  *
@@ -21,6 +25,7 @@ import org.objectweb.asm.tree.TryCatchBlockNode;
 final class StaticResetAdder extends ClassVisitor {
   private final StaticReset.Plan plan;
   private String owner;
+  private int version;
 
   StaticResetAdder(ClassVisitor next, StaticReset.Plan plan) {
     super(Opcodes.ASM9, next);
@@ -31,7 +36,28 @@ final class StaticResetAdder extends ClassVisitor {
   public void visit(int version, int access, String name, String signature, String superName,
       String[] interfaces) {
     owner = name;
+    this.version = version;
     super.visit(version, access, name, signature, superName, interfaces);
+  }
+
+  @Override
+  public MethodVisitor visitMethod(int access, String name, String descriptor, String signature,
+      String[] exceptions) {
+    MethodVisitor mv = super.visitMethod(access, name, descriptor, signature, exceptions);
+    boolean recorded = name.equals("<clinit>") && recordsInitialisation(version);
+    return !recorded ? mv : new MethodVisitor(Opcodes.ASM9, mv) {
+      @Override
+      public void visitCode() {
+        super.visitCode();
+        mv.visitLdcInsn(Type.getObjectType(owner));
+        HookCalls.invoke(mv, "classInitialised", "(Ljava/lang/Class;)V");
+      }
+    };
+  }
+
+  /** Whether a class file of {@code version} can name its own class ({@code ldc} of a class). */
+  static boolean recordsInitialisation(int version) {
+    return (version & 0xFFFF) >= Opcodes.V1_5;
   }
 
   @Override
@@ -45,12 +71,20 @@ final class StaticResetAdder extends ClassVisitor {
 
   @Override
   public void visitEnd() {
+    if (plan.kind() != StaticReset.Kind.RESET) {
+      super.visitEnd();
+      return;
+    }
     MethodVisitor reset = new ClassInitAdapter(super.visitMethod(
         Opcodes.ACC_PRIVATE | Opcodes.ACC_STATIC | Opcodes.ACC_SYNTHETIC,
         StaticReset.METHOD, "()V", null, null));
     reset.visitCode();
     for (FieldNode field : plan.resetFields()) {
-      pushDefault(reset, Type.getType(field.desc));
+      if (field.value != null) {
+        reset.visitLdcInsn(field.value); // a non-final field with a constant value
+      } else {
+        pushDefault(reset, Type.getType(field.desc));
+      }
       reset.visitFieldInsn(Opcodes.PUTSTATIC, owner, field.name, field.desc);
     }
     if (plan.initialiser() == null) {

@@ -79,7 +79,7 @@ public final class UserCodeTransformer {
     if (leaks != null) leaks.register(internalName, classFile);
     try {
       StaticReset.Plan reset = StaticReset.plan(classFile, this::classFileOf);
-      if (reset != null) {
+      if (reset.kind() == StaticReset.Kind.RESET || reset.kind() == StaticReset.Kind.BLOCKS) {
         try {
           return rewrite(reader, classFile, reset);
         } catch (MethodTooLargeException tooLarge) {
@@ -107,6 +107,15 @@ public final class UserCodeTransformer {
     reader.accept(new UserClassVisitor(last, hierarchy, leaks, rules, immutable),
         ClassReader.SKIP_FRAMES);
     return writer.toByteArray();
+  }
+
+  /** How the static state of the class {@code classFile} is made new for the next schedule. */
+  StaticReset.Plan resetPlan(byte[] classFile) {
+    try {
+      return StaticReset.plan(classFile, this::classFileOf);
+    } catch (RuntimeException unreadable) {
+      return StaticReset.Plan.BLOCKS;
+    }
   }
 
   /** The class file of {@code internalName} as {@code resources} has it, or null. */

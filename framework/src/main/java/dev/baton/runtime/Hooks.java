@@ -502,4 +502,20 @@ public final class Hooks {
     HookDelegate d = delegate;
     if (d != null) d.classInitExit();
   }
+
+  /**
+   * A class whose static initialiser Baton cannot run again in place starts initialising: from now
+   * on the next schedule needs its classes defined afresh (see {@link #wasInitialised}). Kept
+   * here, outside any delegate, as it happens outside schedules too.
+   */
+  public static void classInitialised(Class<?> c) {
+    INITIALISED.get(c).set(true);
+  }
+
+  /** Whether {@link #classInitialised} was called for {@code c}; never initialises it. */
+  public static boolean wasInitialised(Class<?> c) {
+    return INITIALISED.get(c).get();
+  }
+
+  private static final InitialisedClasses INITIALISED = new InitialisedClasses();
 }

@@ -46,15 +46,17 @@ final class MainThread implements AutoCloseable {
   /**
    * The schedule just run on this main thread had {@code threads}: the next one may reuse what
    * they ran only once they are gone (see {@link #lastScheduleThreadsGone}). Idle workers of the
-   * JVM's common pool, released at the schedule's end, run nothing of it.
+   * JVM's common pool, released at the schedule's end and parked where the pool waits for work,
+   * run nothing of it.
    */
   void scheduleEnded(ManagedThread[] threads) {
     if (worker == null) return;
     List<Thread> mustEnd = new ArrayList<>(threads.length);
     for (ManagedThread t : threads) {
       if (t.thread == worker.thread) continue;
+      // Released only means parked in the model: it may be parked inside a task of the schedule.
       boolean idleOfTheJvm = t.released && t.thread instanceof ForkJoinWorkerThread w
-          && w.getPool() == PoolWorkers.JVM_COMMON_POOL;
+          && w.getPool() == PoolWorkers.JVM_COMMON_POOL && PoolWorkers.idleInPool(t.thread);
       if (!idleOfTheJvm) mustEnd.add(t.thread);
     }
     ended = mustEnd;
@@ -77,7 +79,11 @@ final class MainThread implements AutoCloseable {
     long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(GONE_MILLIS);
     for (Thread t : threads) {
       while (t.isAlive()) {
-        if (System.nanoTime() - deadline > 0) return false;
+        // Once one outlived the wait, the scenario leaves threads behind: wait no more.
+        if (carrier.threadsLinger || System.nanoTime() - deadline > 0) {
+          carrier.threadsLinger = true;
+          return false;
+        }
         Thread.yield();
       }
     }
@@ -96,6 +102,8 @@ final class MainThread implements AutoCloseable {
   private static final class Carrier extends Thread {
     /** Written before the task is handed over (a happens-before edge), read by the task. */
     List<Thread> lastScheduleThreads;
+    /** Whether a thread of an earlier schedule outlived the wait for it (read by the task). */
+    boolean threadsLinger;
 
     Carrier(Runnable loop) {
       super(loop, "baton-main");

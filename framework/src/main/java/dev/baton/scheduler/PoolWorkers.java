@@ -100,7 +100,7 @@ final class PoolWorkers {
   }
 
   /** Parked for real where a pool worker waits for work, not in Baton's own code. */
-  private static boolean idleInPool(Thread worker) {
+  static boolean idleInPool(Thread worker) {
     Thread.State state = worker.getState();
     if (state != Thread.State.WAITING && state != Thread.State.TIMED_WAITING) return false;
     boolean awaitingWork = false;

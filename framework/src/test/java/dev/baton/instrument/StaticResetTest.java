@@ -2,20 +2,31 @@ package dev.baton.instrument;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.baton.instrument.StaticReset.Kind;
+import dev.baton.instrument.samples.ResetSamples;
+import dev.baton.instrument.samples.ResetSamples.Alias;
 import dev.baton.instrument.samples.ResetSamples.Bank;
 import dev.baton.instrument.samples.ResetSamples.CallsAnOverridableMethod;
 import dev.baton.instrument.samples.ResetSamples.CallsAnotherClass;
+import dev.baton.instrument.samples.ResetSamples.Colour;
 import dev.baton.instrument.samples.ResetSamples.CopiesACollection;
 import dev.baton.instrument.samples.ResetSamples.Counters;
+import dev.baton.instrument.samples.ResetSamples.Guarded;
+import dev.baton.instrument.samples.ResetSamples.Keys;
 import dev.baton.instrument.samples.ResetSamples.Locks;
 import dev.baton.instrument.samples.ResetSamples.MakesALambda;
 import dev.baton.instrument.samples.ResetSamples.Mode;
 import dev.baton.instrument.samples.ResetSamples.NoInitialiser;
 import dev.baton.instrument.samples.ResetSamples.NumberingBank;
+import dev.baton.instrument.samples.ResetSamples.Plugin;
 import dev.baton.instrument.samples.ResetSamples.ReadsAnotherClass;
 import dev.baton.instrument.samples.ResetSamples.ReadsTheClock;
+import dev.baton.instrument.samples.ResetSamples.Shared;
+import dev.baton.instrument.samples.ResetSamples.SharedPrivately;
 import dev.baton.instrument.samples.ResetSamples.Singleton;
+import dev.baton.instrument.samples.ResetSamples.Size;
 import dev.baton.instrument.samples.ResetSamples.StartsAThreadObject;
+import dev.baton.instrument.samples.ResetSamples.StoresAnException;
 import dev.baton.instrument.samples.ResetSamples.WritesAnInheritedField;
 import java.lang.reflect.Field;
 import java.lang.reflect.Method;
@@ -31,38 +42,58 @@ import org.junit.jupiter.api.Test;
 class StaticResetTest {
   @Test
   void initialisersThatComputeAndAllocateCanRunAgain() {
-    assertThat(plan(Counters.class)).isNotNull();
-    assertThat(plan(Singleton.class)).isNotNull();
-    assertThat(plan(NoInitialiser.class)).isNotNull();
+    assertThat(kind(Counters.class)).isEqualTo(Kind.RESET);
+    assertThat(kind(Singleton.class)).isEqualTo(Kind.RESET);
+    assertThat(kind(Guarded.class)).isEqualTo(Kind.RESET);
+    assertThat(kind(NoInitialiser.class)).isEqualTo(Kind.RESET);
     assertThat(plan(NoInitialiser.class).initialiser()).isNull();
   }
 
   @Test
   void anInitialiserMayMakeInstancesOfClassesWhoseConstructorsUseNoStaticState() {
-    assertThat(planReadingOthers(Bank.class)).isNotNull();
-    assertThat(plan(Bank.class)).as("without the other class's file").isNull();
+    assertThat(planReadingOthers(Bank.class).kind()).isEqualTo(Kind.RESET);
+    assertThat(kind(Bank.class)).as("without the other class's file").isEqualTo(Kind.BLOCKS);
     // NumberedAccount's constructor counts in a static field: run early, it would count in the
     // state of the schedule before.
-    assertThat(planReadingOthers(NumberingBank.class)).isNull();
+    assertThat(planReadingOthers(NumberingBank.class).kind()).isEqualTo(Kind.BLOCKS);
   }
 
   @Test
   void initialisersThatCouldTellWhenTheyRunCannot() {
-    assertThat(plan(CallsAnotherClass.class)).isNull();
-    assertThat(plan(ReadsAnotherClass.class)).isNull();
-    assertThat(plan(ReadsTheClock.class)).isNull();
-    assertThat(plan(MakesALambda.class)).isNull();
-    assertThat(plan(Locks.class)).isNull();
-    assertThat(plan(StartsAThreadObject.class)).isNull();
-    assertThat(plan(CopiesACollection.class)).isNull();
-    assertThat(plan(CallsAnOverridableMethod.class)).isNull();
-    assertThat(plan(WritesAnInheritedField.class)).isNull();
+    assertThat(kind(CallsAnotherClass.class)).isEqualTo(Kind.BLOCKS);
+    assertThat(kind(ReadsAnotherClass.class)).isEqualTo(Kind.BLOCKS);
+    assertThat(kind(ReadsTheClock.class)).isEqualTo(Kind.BLOCKS);
+    assertThat(kind(MakesALambda.class)).isEqualTo(Kind.BLOCKS);
+    assertThat(kind(Locks.class)).isEqualTo(Kind.BLOCKS);
+    assertThat(kind(StartsAThreadObject.class)).isEqualTo(Kind.BLOCKS);
+    assertThat(kind(CopiesACollection.class)).isEqualTo(Kind.BLOCKS);
+    assertThat(kind(CallsAnOverridableMethod.class)).isEqualTo(Kind.BLOCKS);
+    assertThat(kind(WritesAnInheritedField.class)).isEqualTo(Kind.BLOCKS);
+    assertThat(kind(StoresAnException.class)).isEqualTo(Kind.BLOCKS);
   }
 
   @Test
-  void enumsAndClassesWithoutStateAreNeverReset() {
-    assertThat(plan(Mode.class)).isNull();
-    assertThat(plan(StaticStateTest.class)).isNull();
+  void aClassWithoutStaticStateBlocksWhenItsInitialiserCouldTellAndIsResetWhenItCannot() {
+    // A new loader runs every initialiser again, not only those of classes with static state.
+    assertThat(kind(Plugin.class)).isEqualTo(Kind.BLOCKS); // counts in Registry's state
+    assertThat(kind(Alias.class)).isEqualTo(Kind.BLOCKS); // reads another class
+    assertThat(kind(Keys.class)).isEqualTo(Kind.BLOCKS); // without Account's class file
+    assertThat(planReadingOthers(Keys.class).kind()).isEqualTo(Kind.RESET); // a new object
+  }
+
+  @Test
+  void enumsOfImmutableConstantsAndSwitchTablesNeedNothing() {
+    assertThat(kind(Size.class)).isEqualTo(Kind.NEUTRAL);
+    assertThat(kind(Colour.class)).as("calls name().toLowerCase()").isEqualTo(Kind.BLOCKS);
+    assertThat(kind(Mode.class)).as("a constant with a mutable field").isEqualTo(Kind.BLOCKS);
+    assertThat(kind(ResetSamples.class.getName() + "$1")).isEqualTo(Kind.NEUTRAL);
+    assertThat(kind(StaticStateTest.class)).isEqualTo(Kind.NOTHING);
+  }
+
+  @Test
+  void aSerializableClassWithoutAVersionKeepsItsDefaultOne() {
+    assertThat(kind(Shared.class)).isEqualTo(Kind.BLOCKS);
+    assertThat(kind(SharedPrivately.class)).isEqualTo(Kind.RESET);
   }
 
   @Test
@@ -141,8 +172,21 @@ class StaticResetTest {
   }
 
   private static StaticReset.Plan planReadingOthers(Class<?> type) {
-    return StaticReset.plan(TransformingLoader.originalBytes(type.getName()),
-        name -> TransformingLoader.originalBytes(name.replace('/', '.')));
+    return StaticReset.plan(TransformingLoader.originalBytes(type.getName()), name -> {
+      try {
+        return TransformingLoader.originalBytes(name.replace('/', '.'));
+      } catch (IllegalArgumentException noSuchClass) {
+        return null;
+      }
+    });
+  }
+
+  private static Kind kind(Class<?> type) {
+    return kind(type.getName());
+  }
+
+  private static Kind kind(String className) {
+    return StaticReset.plan(TransformingLoader.originalBytes(className)).kind();
   }
 
   private static StaticReset.Plan plan(Class<?> type) {

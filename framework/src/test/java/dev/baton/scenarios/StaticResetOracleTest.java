@@ -1,6 +1,7 @@
 package dev.baton.scenarios;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import dev.baton.ExplorationResult;
 import dev.baton.InterleavingFailure;
@@ -15,7 +16,8 @@ import org.junit.jupiter.params.provider.EnumSource;
 
 /**
  * Static state reset in place against the plain way, a new class loader for every schedule: the
- * same search must run the same schedules (same fingerprint, same steps) and end the same way
+ * same search (a random one, POS, and the exhaustive one with its partial-order reduction, which
+ * watches every access) must run the same schedules (same fingerprint, same steps) and end the same way
  * (same failure, in the same schedule, with the same token), on a corpus of programs whose state
  * is static ({@link StaticResetScenarios}).
  */
@@ -29,7 +31,10 @@ class StaticResetOracleTest {
     SINGLETON(StaticResetScenarios::singleton, false, true),
     LAZY_INIT(StaticResetScenarios::lazyInit, true, true),
     OVERDRAFT(StaticResetScenarios::overdraft, true, true),
-    CLOCKED(StaticResetScenarios::clocked, true, false);
+    CLOCKED(StaticResetScenarios::clocked, true, false),
+    DOUBLE_START(StaticResetScenarios::doubleStart, true, true),
+    REGISTER_PLUGIN(StaticResetScenarios::registerPlugin, false, false),
+    NUMBERED_HASHES(StaticResetScenarios::numberedHashes, false, true);
 
     final Scenario scenario;
     final boolean buggy;
@@ -66,14 +71,42 @@ class StaticResetOracleTest {
   @ParameterizedTest
   @EnumSource(Program.class)
   void resetInPlaceRunsTheSchedulesANewLoaderRuns(Program program) {
-    for (Strategy strategy : new Strategy[] {Strategy.RANDOM, Strategy.POS}) {
+    for (Strategy strategy : new Strategy[] {Strategy.RANDOM, Strategy.POS, Strategy.EXHAUSTIVE}) {
       Ending plain = explore(program, strategy, false);
       Ending reset = explore(program, strategy, true);
 
       assertThat(reset).as("%s under %s", program, strategy).isEqualTo(plain);
-      assertThat(plain.failure() != null).as("%s found under %s", program, strategy)
-          .isEqualTo(program.buggy);
+      if (strategy == Strategy.RANDOM) {
+        assertThat(plain.failure() != null).as("%s found", program).isEqualTo(program.buggy);
+      }
     }
+  }
+
+  @ParameterizedTest
+  @EnumSource(value = Program.class, names = {"LOST_UPDATE", "REORDER", "DOUBLE_START"})
+  void aFailureFoundAfterAResetReplaysInANewLoader(Program program) {
+    InterleavingFailure found = null;
+    for (long seed = 11; seed < 40 && (found == null || found.schedule() == 1); seed++) {
+      long s = seed;
+      found = catchThrowableOfType(InterleavingFailure.class,
+          () -> Interleavings.configure().strategy(Strategy.RANDOM).seed(s).schedules(150)
+              .explore(program.scenario));
+    }
+    assertThat(found).isNotNull();
+    assertThat(found.schedule()).as("found after a reset in place").isGreaterThan(1);
+    String token = found.replayToken();
+
+    // The replay runs the failing schedule alone, first in a new loader: classes initialised
+    // where they are first used, not reset.
+    InterleavingFailure replayed = catchThrowableOfType(InterleavingFailure.class,
+        () -> Interleavings.configure().replay(token).explore(program.scenario));
+    assertThat(replayed).isNotNull();
+    assertThat(replayed.kind()).isEqualTo(found.kind());
+    assertThat(firstLine(replayed)).isEqualTo(firstLine(found));
+  }
+
+  private static String firstLine(InterleavingFailure failure) {
+    return failure.getMessage().lines().findFirst().orElse("");
   }
 
   @ParameterizedTest

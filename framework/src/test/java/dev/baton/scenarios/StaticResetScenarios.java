@@ -169,6 +169,77 @@ public final class StaticResetScenarios {
     if (Clocked.BORN == 0 || Clocked.count != 2) throw new AssertionError("count " + Clocked.count);
   }
 
+  enum Phase {
+    IDLE, BUSY
+  }
+
+  /** A state machine in static fields; a switch on an enum (javac's table class). */
+  static final class Machine {
+    static Phase phase = Phase.IDLE;
+    static int starts;
+
+    static void start() {
+      switch (phase) {
+        case IDLE:
+          starts++;
+          phase = Phase.BUSY;
+          break;
+        default:
+          break;
+      }
+    }
+  }
+
+  /** Check then act on a static enum state: both threads may start the machine. */
+  public static void doubleStart() throws InterruptedException {
+    Thread other = new Thread(Machine::start);
+    other.start();
+    Machine.start();
+    other.join();
+    if (Machine.starts != 1) throw new AssertionError("started " + Machine.starts + " times");
+  }
+
+  static final class Registry {
+    static int count;
+  }
+
+  /** No static state of its own; its initialiser counts in the registry's. */
+  static final class Plugin {
+    static final int ID = ++Registry.count;
+  }
+
+  /** Correct only if the plugin registers once in every schedule, as a new loader has it. */
+  public static void registerPlugin() throws InterruptedException {
+    int[] seen = new int[1];
+    Thread other = new Thread(() -> seen[0] = Plugin.ID);
+    other.start();
+    other.join();
+    if (seen[0] != 1 || Registry.count != 1) {
+      throw new AssertionError("plugin " + seen[0] + ", registered " + Registry.count);
+    }
+  }
+
+  /** An object of the program's class: its hash is numbered by Baton, per schedule. */
+  static final class Key {
+    int uses;
+  }
+
+  /** No static state of its own; an object whose identity hash Baton numbers. */
+  static final class Keys {
+    static final Object FIRST = new Key();
+  }
+
+  /** Correct only if the key is a new object in every schedule, as a new loader has it. */
+  public static void numberedHashes() throws InterruptedException {
+    Tally.count++; // some static state, so that the next schedule needs it new
+    int[] second = new int[1];
+    int first = Keys.FIRST.hashCode();
+    Thread other = new Thread(() -> second[0] = new Key().hashCode());
+    other.start();
+    other.join();
+    if (first == second[0]) throw new AssertionError("a hash left from an earlier schedule");
+  }
+
   /** Runs the program of {@link StaticResetOracleTest.Program} {@code name}. */
   public static void byName(String name) throws InterruptedException {
     switch (name) {
@@ -179,6 +250,9 @@ public final class StaticResetScenarios {
       case "LAZY_INIT" -> lazyInit();
       case "OVERDRAFT" -> overdraft();
       case "CLOCKED" -> clocked();
+      case "DOUBLE_START" -> doubleStart();
+      case "REGISTER_PLUGIN" -> registerPlugin();
+      case "NUMBERED_HASHES" -> numberedHashes();
       default -> throw new IllegalArgumentException(name);
     }
   }

@@ -39,7 +39,7 @@ public final class ResetSamples {
     }
 
     private void check() {
-      if (size < 0) throw new IllegalArgumentException();
+      if (size < 0) made = -1;
     }
   }
 
@@ -141,5 +141,79 @@ public final class ResetSamples {
 
   public static class NumberingBank {
     static final NumberedAccount FIRST = new NumberedAccount();
+  }
+
+  /** A stored exception's stack trace shows where it was made. */
+  public static class StoresAnException {
+    static int count;
+    static final IllegalStateException CLOSED = new IllegalStateException("closed");
+  }
+
+  public static class Registry {
+    static int count;
+  }
+
+  /** No static state of its own, but its initialiser counts in another class's. */
+  public static class Plugin {
+    static final int ID = ++Registry.count;
+  }
+
+  /** No static state of its own, but an alias of another class's lock. */
+  public static class Alias {
+    static final Object LOCK = Counters.LOCK;
+  }
+
+  /** No static state of its own; an object of the program's, whose identity hash is Baton's. */
+  public static class Keys {
+    static final Object A = new Account(1);
+  }
+
+  public enum Colour {
+    RED, GREEN;
+
+    final String lower = name().toLowerCase();
+  }
+
+  public enum Size {
+    SMALL(1), LARGE(9);
+
+    final int weight;
+
+    Size(int weight) {
+      this.weight = weight;
+    }
+  }
+
+  /** javac's switch table for an enum: a synthetic class of ordinals. */
+  public static int weigh(Size size) {
+    switch (size) {
+      case SMALL:
+        return 1;
+      default:
+        return 2;
+    }
+  }
+
+  /** Serializable without a serialVersionUID: the default one counts a public static's final. */
+  public static class Shared implements java.io.Serializable {
+    public static final List<String> NAMES = new ArrayList<>();
+  }
+
+  /** The same, with the field private: the default UID does not count it. */
+  public static class SharedPrivately implements java.io.Serializable {
+    private static final List<String> NAMES = new ArrayList<>();
+  }
+
+  /** An initialiser that catches what it may throw. */
+  public static class Guarded {
+    static int[] table;
+
+    static {
+      try {
+        table = new int[4];
+      } catch (RuntimeException e) {
+        table = null;
+      }
+    }
   }
 }
