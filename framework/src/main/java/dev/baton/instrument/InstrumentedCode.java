@@ -171,6 +171,17 @@ public final class InstrumentedCode {
 
   private record Rewriting(byte[] input, byte[] output) {}
 
+  /**
+   * Whether {@code name}, as last rewritten, says when its static initialiser starts (see
+   * StaticResetAdder): a class file before Java 5, or one whose huge initialiser left no room,
+   * does not.
+   */
+  boolean saysWhenInitialised(String name, byte[] original) {
+    int version = ((original[6] & 0xFF) << 8) | (original[7] & 0xFF);
+    return StaticResetAdder.recordsInitialisation(version)
+        && transformer.saysWhenInitialised(name.replace('.', '/'));
+  }
+
   /** Rewrites a class defined at run time into a loader of this code (no class file to read). */
   byte[] transform(String internalName, byte[] classFile) {
     return transformer.transform(internalName, classFile);

@@ -13,7 +13,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
-import dev.baton.runtime.Hooks;
+import java.util.function.Predicate;
 import org.apiguardian.api.API;
 
 /**
@@ -110,19 +110,22 @@ public final class InstrumentingClassLoader extends ClassLoader {
    * has been initialised, when a class was defined into this loader at run time, or when the internal property {@code
    * baton.internal.resetStatics} is {@code false}; false also when a reset failed, and then this
    * loader must not run another schedule. Call it only while no thread runs code of this loader.
+   *
+   * @param initialised whether a class's static initialiser has started (instrumented
+   *     initialisers say so to {@code Hooks.classInitialised})
    */
-  public boolean resetStaticState() {
+  public boolean resetStaticState(Predicate<Class<?>> initialised) {
     if (resetBlocked
         || !Boolean.parseBoolean(System.getProperty("baton.internal.resetStatics", "true"))) {
       return false;
     }
     for (Class<?> c : blocking) {
-      if (Hooks.wasInitialised(c)) return false; // a class left alone until then is still new
+      if (initialised.test(c)) return false; // a class left alone until then is still new
     }
     List<Method> methods = new ArrayList<>(resettable.size() + resetAlways.size());
     for (Class<?> c : resettable) {
       // Never initialised: as new as in a new loader (and left to initialise at its first use).
-      if (!Hooks.wasInitialised(c)) continue;
+      if (!initialised.test(c)) continue;
       Optional<Method> reset = resets.computeIfAbsent(c, InstrumentingClassLoader::resetMethod);
       if (reset.isEmpty()) return false; // another agent's rewriting made it impure
       methods.add(reset.get());
@@ -138,11 +141,6 @@ public final class InstrumentingClassLoader extends ClassLoader {
     } catch (InvocationTargetException | IllegalAccessException | LinkageError e) {
       return false; // an initialiser that fails, a class in error: a new loader will say so
     }
-  }
-
-  /** The class file version of {@code classFile}, major in the low 16 bits. */
-  private static int versionOf(byte[] classFile) {
-    return ((classFile[6] & 0xFF) << 8) | (classFile[7] & 0xFF);
   }
 
   /** A class was defined into this loader, or a loader below it, at run time. */
@@ -185,13 +183,14 @@ public final class InstrumentingClassLoader extends ClassLoader {
       definingFromClassPath.remove(name);
     }
     if (chained) definition.checkRewritten(name);
-    boolean recorded = StaticResetAdder.recordsInitialisation(versionOf(file.original()));
+    boolean recorded = code.saysWhenInitialised(name, file.original());
     switch (file.reset()) {
       case RESET -> (file.initialiser() ? resettable : resetAlways).add(defined);
       case BLOCKS -> blocking.add(defined);
       default -> { } // nothing to make new
     }
-    // A class file older than Java 5 cannot say whether it was initialised.
+    // A class that cannot say whether it was initialised (a class file before Java 5, a huge
+    // initialiser) counts as initialised, with an initialiser that cannot run again.
     if (!recorded && (file.reset() == StaticReset.Kind.RESET
         || file.reset() == StaticReset.Kind.BLOCKS)) {
       resetBlocked = true;

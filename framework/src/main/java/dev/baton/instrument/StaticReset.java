@@ -173,6 +173,7 @@ final class StaticReset {
       if (!isFinal || unfinal.contains(f.name)) resetFields.add(f);
     }
     if (serialisedShapeChanges && serializableWithoutVersion(node)) return Plan.BLOCKS;
+    if (initialiser == null && resetFields.isEmpty()) return Plan.NOTHING; // JaCoCo's array only
     return new Plan(Kind.RESET, resetFields, unfinal, initialiser);
   }
 

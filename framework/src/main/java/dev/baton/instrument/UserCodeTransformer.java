@@ -2,6 +2,8 @@ package dev.baton.instrument;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import org.apiguardian.api.API;
 import org.objectweb.asm.ClassReader;
 import org.objectweb.asm.ClassVisitor;
@@ -47,6 +49,8 @@ public final class UserCodeTransformer {
   private final PointRules rules;
   /** Null when no escape rule is on. */
   private final ConstructorLeaks leaks;
+  /** Classes whose initialiser could not be made to say when it starts (see transform). */
+  private final Set<String> unrecorded = ConcurrentHashMap.newKeySet();
 
   /** @param resources where the bytes of other classes come from, for frames and type checks */
   public UserCodeTransformer(ClassLoader resources) {
@@ -79,13 +83,22 @@ public final class UserCodeTransformer {
     if (leaks != null) leaks.register(internalName, classFile);
     try {
       StaticReset.Plan reset = StaticReset.plan(classFile, this::classFileOf);
-      if (reset.kind() == StaticReset.Kind.RESET || reset.kind() == StaticReset.Kind.BLOCKS) {
+      if (reset.kind() == StaticReset.Kind.RESET) {
         try {
-          return rewrite(reader, classFile, reset);
+          return recorded(internalName, rewrite(reader, classFile, reset));
         } catch (MethodTooLargeException tooLarge) {
           // A copy of a huge initialiser does not fit: the class is defined afresh instead.
+          reset = StaticReset.Plan.BLOCKS;
         }
       }
+      if (reset.kind() == StaticReset.Kind.BLOCKS) {
+        try {
+          return recorded(internalName, rewrite(reader, classFile, reset));
+        } catch (MethodTooLargeException tooLarge) {
+          // Not even the call that says the initialiser started fits.
+        }
+      }
+      unrecorded.add(internalName);
       return rewrite(reader, classFile, null);
     } finally {
       if (leaks != null) leaks.forget(internalName);
@@ -107,6 +120,19 @@ public final class UserCodeTransformer {
     reader.accept(new UserClassVisitor(last, hierarchy, leaks, rules, immutable),
         ClassReader.SKIP_FRAMES);
     return writer.toByteArray();
+  }
+
+  private byte[] recorded(String internalName, byte[] rewritten) {
+    unrecorded.remove(internalName);
+    return rewritten;
+  }
+
+  /**
+   * Whether the last rewriting of {@code internalName} says when its static initialiser starts,
+   * as its {@link StaticReset} plan needs (false only when a huge initialiser left no room).
+   */
+  boolean saysWhenInitialised(String internalName) {
+    return !unrecorded.contains(internalName);
   }
 
   /** How the static state of the class {@code classFile} is made new for the next schedule. */

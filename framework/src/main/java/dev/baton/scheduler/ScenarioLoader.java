@@ -1,6 +1,7 @@
 package dev.baton.scheduler;
 
 import dev.baton.instrument.InstrumentingClassLoader;
+import dev.baton.runtime.Hooks;
 import org.apiguardian.api.API;
 
 /**
@@ -69,6 +70,6 @@ public final class ScenarioLoader<T extends ScenarioLoader.Loaded> implements Sc
    */
   public static boolean needsNewLoader(ClassLoader loader) {
     if (!(loader instanceof InstrumentingClassLoader l) || !l.definedStaticState()) return false;
-    return !(MainThread.lastScheduleThreadsGone() && l.resetStaticState());
+    return !(MainThread.lastScheduleThreadsGone() && l.resetStaticState(Hooks::wasInitialised));
   }
 }

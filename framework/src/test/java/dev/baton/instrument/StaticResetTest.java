@@ -28,6 +28,7 @@ import dev.baton.instrument.samples.ResetSamples.Size;
 import dev.baton.instrument.samples.ResetSamples.StartsAThreadObject;
 import dev.baton.instrument.samples.ResetSamples.StoresAnException;
 import dev.baton.instrument.samples.ResetSamples.WritesAnInheritedField;
+import dev.baton.runtime.Hooks;
 import java.lang.reflect.Field;
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
@@ -139,21 +140,29 @@ class StaticResetTest {
   }
 
   @Test
-  void aLoaderResetsOnlyWhenEveryStatefulClassCanBeReset() throws Exception {
+  void aLoaderResetsOnlyWhileNoInitialisedClassBlocks() throws Exception {
     InstrumentedCode code = InstrumentedCode.shared(getClass().getClassLoader(), List.of());
     InstrumentingClassLoader resettable = code.newLoader();
     Class<?> singleton = Class.forName(Singleton.class.getName(), true, resettable);
-    Class.forName(NoInitialiser.class.getName(), true, resettable);
+    Class<?> tally = Class.forName(NoInitialiser.class.getName(), true, resettable);
     Object first = field(singleton, "INSTANCE").get(null);
+    field(singleton, "made").setInt(null, 7);
+    field(tally, "hits").setInt(null, 3);
 
-    assertThat(resettable.resetStaticState()).isTrue();
+    assertThat(resettable.resetStaticState(Hooks::wasInitialised)).isTrue();
     assertThat(field(singleton, "INSTANCE").get(null)).isNotSameAs(first);
     assertThat(field(singleton, "made").getInt(null)).isEqualTo(1);
+    assertThat(field(tally, "hits").getInt(null)).isZero();
 
     InstrumentingClassLoader mixed = code.newLoader();
     Class.forName(NoInitialiser.class.getName(), true, mixed);
+    Class<?> clock = Class.forName(ReadsTheClock.class.getName(), false, mixed);
+    assertThat(mixed.resetStaticState(Hooks::wasInitialised))
+        .as("a class that blocks, loaded but never initialised, is as new as in a new loader")
+        .isTrue();
+    assertThat(Hooks.wasInitialised(clock)).isFalse();
     Class.forName(ReadsTheClock.class.getName(), true, mixed);
-    assertThat(mixed.resetStaticState()).isFalse();
+    assertThat(mixed.resetStaticState(Hooks::wasInitialised)).isFalse();
   }
 
   private static Field field(Class<?> type, String name) throws NoSuchFieldException {
@@ -179,6 +188,49 @@ class StaticResetTest {
         return null;
       }
     });
+  }
+
+  @Test
+  void aHugeInitialiserThatLeavesNoRoomIsDefinedAfreshAndSaysSo() {
+    UserCodeTransformer transformer = new UserCodeTransformer(getClass().getClassLoader());
+    // Room for the initialiser, not for a copy of it: it only says when it starts.
+    byte[] copyTooLarge = transformer.transform("p/Big", hugeInitialiser("p/Big", 3_000, 14_000));
+    assertThat(methodNames(copyTooLarge)).doesNotContain(StaticReset.METHOD);
+    assertThat(transformer.saysWhenInitialised("p/Big")).isTrue();
+    // Not even room to say when it starts: such a class always needs a new loader.
+    // 65,521 bytes: Baton's bracket (10 bytes) fits, the call that says it starts (5) does not.
+    byte[] noRoom = transformer.transform("p/Bigger", hugeInitialiser("p/Bigger", 1, 16_380));
+    assertThat(methodNames(noRoom)).doesNotContain(StaticReset.METHOD);
+    assertThat(transformer.saysWhenInitialised("p/Bigger")).isFalse();
+  }
+
+  /** A class of {@code fields} static ints whose initialiser stores 0 {@code stores} times. */
+  private static byte[] hugeInitialiser(String name, int fields, int stores) {
+    org.objectweb.asm.ClassWriter w =
+        new org.objectweb.asm.ClassWriter(org.objectweb.asm.ClassWriter.COMPUTE_MAXS);
+    w.visit(org.objectweb.asm.Opcodes.V1_8, org.objectweb.asm.Opcodes.ACC_PUBLIC, name, null,
+        "java/lang/Object", null);
+    for (int f = 0; f < fields; f++) {
+      w.visitField(org.objectweb.asm.Opcodes.ACC_STATIC, "f" + f, "I", null, null).visitEnd();
+    }
+    org.objectweb.asm.MethodVisitor mv =
+        w.visitMethod(org.objectweb.asm.Opcodes.ACC_STATIC, "<clinit>", "()V", null, null);
+    mv.visitCode();
+    for (int i = 0; i < stores; i++) { // iconst_0 (1 byte) and putstatic (3)
+      mv.visitInsn(org.objectweb.asm.Opcodes.ICONST_0);
+      mv.visitFieldInsn(org.objectweb.asm.Opcodes.PUTSTATIC, name, "f0", "I");
+    }
+    mv.visitInsn(org.objectweb.asm.Opcodes.RETURN);
+    mv.visitMaxs(0, 0);
+    mv.visitEnd();
+    w.visitEnd();
+    return w.toByteArray();
+  }
+
+  private static List<String> methodNames(byte[] classFile) {
+    org.objectweb.asm.tree.ClassNode node = new org.objectweb.asm.tree.ClassNode();
+    new org.objectweb.asm.ClassReader(classFile).accept(node, 0);
+    return node.methods.stream().map(m -> m.name).toList();
   }
 
   private static Kind kind(Class<?> type) {
