@@ -129,7 +129,6 @@ public final class InstrumentedCode {
             codeSourceOf(location, path),
             StaticState.isMutable(original),
             reset.kind(),
-            reset.initialiser() != null,
             OriginalAssertionStatus.of(name, parent)));
   }
 
@@ -203,9 +202,9 @@ public final class InstrumentedCode {
   /**
    * An original and its rewritten class file, the class path root it came from, whether the class
    * has static state that a schedule could change, how that state is made new for the next
-   * schedule and whether the class has a static initialiser, and whether {@code assert} is on in it as its original loader would have defined it
+   * schedule, and whether {@code assert} is on in it as its original loader would have defined it
    * (null when that could not be told).
    */
   record ClassFile(byte[] original, byte[] bytes, String codeSource, boolean staticState,
-      StaticReset.Kind reset, boolean initialiser, Boolean assertions) {}
+      StaticReset.Kind reset, Boolean assertions) {}
 }

@@ -38,12 +38,10 @@ public final class InstrumentingClassLoader extends ClassLoader {
   private final Map<String, Definition> definingFromClassPath = new ConcurrentHashMap<>();
   private volatile boolean definedStaticState;
   /**
-   * The classes this loader defined with a static initialiser that can run again in place, in
-   * the order defined: reset once they have been initialised.
+   * The classes this loader defined whose static initialiser can run again in place (one that
+   * had none got one that says it ran), in the order defined: reset once initialised.
    */
   private final List<Class<?>> resettable = new CopyOnWriteArrayList<>();
-  /** Those without an initialiser, whose static fields are always set back (nothing runs). */
-  private final List<Class<?>> resetAlways = new CopyOnWriteArrayList<>();
   /** Each such class's reset method (see StaticReset), or empty when the class has none. */
   private final Map<Class<?>, Optional<Method>> resets = new ConcurrentHashMap<>();
   /**
@@ -115,32 +113,35 @@ public final class InstrumentingClassLoader extends ClassLoader {
    *     initialisers say so to {@code Hooks.classInitialised})
    */
   public boolean resetStaticState(Predicate<Class<?>> initialised) {
-    if (resetBlocked
+    if (resetBlocked || jdbcDrivers.used()
         || !Boolean.parseBoolean(System.getProperty("baton.internal.resetStatics", "true"))) {
       return false;
     }
-    for (Class<?> c : blocking) {
-      if (initialised.test(c)) return false; // a class left alone until then is still new
-    }
-    List<Method> methods = new ArrayList<>(resettable.size() + resetAlways.size());
+    if (anyInitialised(blocking, initialised)) return false;
+    List<Method> methods = new ArrayList<>(resettable.size());
     for (Class<?> c : resettable) {
       // Never initialised: as new as in a new loader (and left to initialise at its first use).
+      // Only initialised classes are reset, so a reset initialises no superclass or interface.
       if (!initialised.test(c)) continue;
-      Optional<Method> reset = resets.computeIfAbsent(c, InstrumentingClassLoader::resetMethod);
-      if (reset.isEmpty()) return false; // another agent's rewriting made it impure
-      methods.add(reset.get());
-    }
-    for (Class<?> c : resetAlways) {
       Optional<Method> reset = resets.computeIfAbsent(c, InstrumentingClassLoader::resetMethod);
       if (reset.isEmpty()) return false; // another agent's rewriting made it impure
       methods.add(reset.get());
     }
     try {
       for (Method reset : methods) reset.invoke(null);
-      return true;
+      // A reset runs what its initialiser ran before, so it initialises nothing new; if it did,
+      // a class that blocks, the next schedule gets a new loader all the same.
+      return !anyInitialised(blocking, initialised);
     } catch (InvocationTargetException | IllegalAccessException | LinkageError e) {
       return false; // an initialiser that fails, a class in error: a new loader will say so
     }
+  }
+
+  private static boolean anyInitialised(List<Class<?>> classes, Predicate<Class<?>> initialised) {
+    for (Class<?> c : classes) {
+      if (initialised.test(c)) return true;
+    }
+    return false;
   }
 
   /** A class was defined into this loader, or a loader below it, at run time. */
@@ -185,7 +186,7 @@ public final class InstrumentingClassLoader extends ClassLoader {
     if (chained) definition.checkRewritten(name);
     boolean recorded = code.saysWhenInitialised(name, file.original());
     switch (file.reset()) {
-      case RESET -> (file.initialiser() ? resettable : resetAlways).add(defined);
+      case RESET -> resettable.add(defined);
       case BLOCKS -> blocking.add(defined);
       default -> { } // nothing to make new
     }

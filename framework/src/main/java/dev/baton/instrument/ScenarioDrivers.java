@@ -39,6 +39,16 @@ public final class ScenarioDrivers {
   static final class OfLoader {
     private boolean loaded;
     private final List<Object> movedOut = new ArrayList<>();
+
+    /**
+     * Whether code of this loader used {@code DriverManager}: what it registered there outlives
+     * a reset of the loader's static state, not a new loader.
+     */
+    boolean used() {
+      synchronized (ScenarioDrivers.class) {
+        return loaded;
+      }
+    }
   }
 
   /**

@@ -147,9 +147,11 @@ final class StaticReset {
     MethodNode initialiser = Purity.method(node, "<clinit>()V");
     if (initialiser == null && !mutable) return Plan.NOTHING;
     Classes classes = new Classes(classFiles);
+    if (finalizes(node)) return Plan.BLOCKS; // a finalizer of an earlier schedule runs later
     if ((node.access & (Opcodes.ACC_INTERFACE | Opcodes.ACC_ENUM | Opcodes.ACC_MODULE)) != 0) {
       // Their fields cannot lose final (interfaces), or the JDK caches their constants (enums).
-      boolean pure = initialiser == null || classes.purity(node, true).pure(initialiser);
+      boolean pure = initialiser == null || classes.purity(node, true).pure(initialiser)
+          && makesOnlyConstants(node, initialiser);
       return !mutable && pure && immutableInstances(node) ? Plan.NEUTRAL : Plan.BLOCKS;
     }
     Set<String> unfinal = new HashSet<>();
@@ -172,9 +174,65 @@ final class StaticReset {
       }
       if (!isFinal || unfinal.contains(f.name)) resetFields.add(f);
     }
-    if (serialisedShapeChanges && serializableWithoutVersion(node)) return Plan.BLOCKS;
     if (initialiser == null && resetFields.isEmpty()) return Plan.NOTHING; // JaCoCo's array only
+    // The reset needs an initialiser that says it ran; one added to a class that had none would
+    // change its default serialVersionUID too.
+    serialisedShapeChanges |= initialiser == null;
+    if (serialisedShapeChanges && serializableWithoutVersion(node, classes)) return Plan.BLOCKS;
     return new Plan(Kind.RESET, resetFields, unfinal, initialiser);
+  }
+
+  /**
+   * Whether an initialiser left alone makes nothing that could change or be told apart: only the
+   * class's own instances (an enum's constants), arrays of them ({@code $VALUES}) and plain
+   * objects, in it and in the methods of its own class it calls. A field declared {@code Object}
+   * may hold anything.
+   */
+  private static boolean makesOnlyConstants(ClassNode node, MethodNode initialiser) {
+    Map<String, MethodNode> methods = new HashMap<>();
+    for (MethodNode m : node.methods) methods.put(m.name + m.desc, m);
+    Set<MethodNode> seen = new HashSet<>();
+    List<MethodNode> todo = new ArrayList<>(List.of(initialiser));
+    while (!todo.isEmpty()) {
+      MethodNode method = todo.remove(todo.size() - 1);
+      if (!seen.add(method)) continue;
+      for (AbstractInsnNode insn : method.instructions) {
+        switch (insn.getOpcode()) {
+          case Opcodes.NEW -> {
+            String type = ((TypeInsnNode) insn).desc;
+            if (!type.equals(node.name) && !type.equals("java/lang/Object")) return false;
+          }
+          case Opcodes.ANEWARRAY -> {
+            if (!((TypeInsnNode) insn).desc.equals(node.name)) return false;
+          }
+          case Opcodes.NEWARRAY, Opcodes.MULTIANEWARRAY -> {
+            return false;
+          }
+          case Opcodes.INVOKESTATIC, Opcodes.INVOKESPECIAL, Opcodes.INVOKEVIRTUAL -> {
+            MethodInsnNode call = (MethodInsnNode) insn;
+            MethodNode target = call.owner.equals(node.name)
+                ? methods.get(call.name + call.desc) : null;
+            if (target != null) todo.add(target);
+          }
+          default -> { }
+        }
+      }
+    }
+    return true;
+  }
+
+  /** A class with a finalizer of its own: it runs after its schedule, on the JVM's thread. */
+  private static boolean finalizes(ClassNode node) {
+    for (MethodNode m : node.methods) {
+      boolean finalizer = m.name.equals("finalize") && m.desc.equals("()V")
+          && (m.access & Opcodes.ACC_STATIC) == 0;
+      if (finalizer && m.instructions.size() > 0) {
+        for (AbstractInsnNode insn : m.instructions) {
+          if (insn.getOpcode() >= 0 && insn.getOpcode() != Opcodes.RETURN) return true;
+        }
+      }
+    }
+    return false;
   }
 
   /**
@@ -212,15 +270,12 @@ final class StaticReset {
     return any;
   }
 
-  /** Serializable (as far as its own class file says) and without a serialVersionUID. */
-  private static boolean serializableWithoutVersion(ClassNode node) {
+  /** Serializable, through its own class file or its supertypes', and without a UID. */
+  private static boolean serializableWithoutVersion(ClassNode node, Classes classes) {
     for (FieldNode f : node.fields) {
       if (f.name.equals("serialVersionUID")) return false;
     }
-    // Through a superclass it may be serializable too: count every class with a superclass
-    // other than Object as possibly serializable.
-    return node.interfaces.contains("java/io/Serializable")
-        || node.superName != null && !node.superName.equals("java/lang/Object");
+    return classes.serializable(node, new HashSet<>());
   }
 
   /** The classes one plan looks into, each read and judged once. */
@@ -252,9 +307,25 @@ final class StaticReset {
         if (!f.name.equals(field.name) || !f.desc.equals(field.desc)) continue;
         int constant = Opcodes.ACC_STATIC | Opcodes.ACC_FINAL;
         boolean isConstant = (f.access & constant) == constant;
-        return isConstant && (jdk || (f.access & Opcodes.ACC_ENUM) != 0);
+        // An enum constant whose fields cannot change: code that reaches it can change nothing.
+        return isConstant && (jdk
+            || (f.access & Opcodes.ACC_ENUM) != 0 && immutableInstances(owner));
       }
       return false; // inherited, or not there: not worth following
+    }
+
+    /** Whether {@code node} implements Serializable; true when a supertype cannot be read. */
+    boolean serializable(ClassNode node, Set<String> seen) {
+      if (!seen.add(node.name)) return false;
+      List<String> supertypes = new ArrayList<>(node.interfaces);
+      if (node.superName != null) supertypes.add(node.superName);
+      for (String type : supertypes) {
+        if (type.equals("java/io/Serializable")) return true;
+        if (type.equals("java/lang/Object")) continue;
+        ClassNode supertype = node(type);
+        if (supertype == null || serializable(supertype, seen)) return true;
+      }
+      return false;
     }
 
     private final Map<String, ClassNode> nodes = new HashMap<>();

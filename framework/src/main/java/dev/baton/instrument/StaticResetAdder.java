@@ -26,6 +26,7 @@ final class StaticResetAdder extends ClassVisitor {
   private final StaticReset.Plan plan;
   private String owner;
   private int version;
+  private boolean sawInitialiser;
 
   StaticResetAdder(ClassVisitor next, StaticReset.Plan plan) {
     super(Opcodes.ASM9, next);
@@ -44,6 +45,7 @@ final class StaticResetAdder extends ClassVisitor {
   public MethodVisitor visitMethod(int access, String name, String descriptor, String signature,
       String[] exceptions) {
     MethodVisitor mv = super.visitMethod(access, name, descriptor, signature, exceptions);
+    sawInitialiser |= name.equals("<clinit>");
     boolean recorded = name.equals("<clinit>") && recordsInitialisation(version);
     return !recorded ? mv : new MethodVisitor(Opcodes.ASM9, mv) {
       @Override
@@ -69,11 +71,30 @@ final class StaticResetAdder extends ClassVisitor {
     return super.visitField(access, name, descriptor, signature, value);
   }
 
+  /**
+   * Whether the class says when its initialiser starts: it had one, or got one (a class that can
+   * be reset and had none), and its class file version can name its own class.
+   */
+  boolean saysWhenInitialised() {
+    return (sawInitialiser || plan.kind() == StaticReset.Kind.RESET)
+        && recordsInitialisation(version);
+  }
+
   @Override
   public void visitEnd() {
     if (plan.kind() != StaticReset.Kind.RESET) {
       super.visitEnd();
       return;
+    }
+    if (!sawInitialiser && recordsInitialisation(version)) {
+      // Only to say when the class is initialised: a reset must not initialise it first.
+      MethodVisitor init = super.visitMethod(Opcodes.ACC_STATIC, "<clinit>", "()V", null, null);
+      init.visitCode();
+      init.visitLdcInsn(Type.getObjectType(owner));
+      HookCalls.invoke(init, "classInitialised", "(Ljava/lang/Class;)V");
+      init.visitInsn(Opcodes.RETURN);
+      init.visitMaxs(0, 0);
+      init.visitEnd();
     }
     MethodVisitor reset = new ClassInitAdapter(super.visitMethod(
         Opcodes.ACC_PRIVATE | Opcodes.ACC_STATIC | Opcodes.ACC_SYNTHETIC,

@@ -85,28 +85,33 @@ public final class UserCodeTransformer {
       StaticReset.Plan reset = StaticReset.plan(classFile, this::classFileOf);
       if (reset.kind() == StaticReset.Kind.RESET) {
         try {
-          return recorded(internalName, rewrite(reader, classFile, reset));
+          Rewritten rewritten = rewrite(reader, classFile, reset);
+          if (rewritten.saysWhenInitialised()) return recorded(internalName, rewritten.bytes());
         } catch (MethodTooLargeException tooLarge) {
           // A copy of a huge initialiser does not fit: the class is defined afresh instead.
-          reset = StaticReset.Plan.BLOCKS;
         }
+        reset = StaticReset.Plan.BLOCKS;
       }
       if (reset.kind() == StaticReset.Kind.BLOCKS) {
         try {
-          return recorded(internalName, rewrite(reader, classFile, reset));
+          Rewritten rewritten = rewrite(reader, classFile, reset);
+          if (rewritten.saysWhenInitialised()) return recorded(internalName, rewritten.bytes());
         } catch (MethodTooLargeException tooLarge) {
           // Not even the call that says the initialiser started fits.
         }
+        unrecorded.add(internalName);
       }
-      unrecorded.add(internalName);
-      return rewrite(reader, classFile, null);
+      return rewrite(reader, classFile, null).bytes();
     } finally {
       if (leaks != null) leaks.forget(internalName);
     }
   }
 
+  /** A rewritten class file, and whether its static initialiser says when it starts. */
+  private record Rewritten(byte[] bytes, boolean saysWhenInitialised) {}
+
   /** The rewritten class; with {@code reset}, it can also reset its static state in place. */
-  private byte[] rewrite(ClassReader reader, byte[] classFile, StaticReset.Plan reset) {
+  private Rewritten rewrite(ClassReader reader, byte[] classFile, StaticReset.Plan reset) {
     int major = reader.readUnsignedShort(6);
     // Class files before Java 6 have no stack map frames (and may use jsr/ret, which frame
     // computation rejects); the old verifier only needs max stack and locals.
@@ -116,10 +121,11 @@ public final class UserCodeTransformer {
         ? ImmutableFields.of(classFile, resources, hierarchy, leaks::mayLeak)
         : ImmutableFields.NONE;
     ClassVisitor last = new IdentityHashAdder(writer);
-    if (reset != null) last = new StaticResetAdder(last, reset);
+    StaticResetAdder adder = reset == null ? null : new StaticResetAdder(last, reset);
+    if (adder != null) last = adder;
     reader.accept(new UserClassVisitor(last, hierarchy, leaks, rules, immutable),
         ClassReader.SKIP_FRAMES);
-    return writer.toByteArray();
+    return new Rewritten(writer.toByteArray(), adder != null && adder.saysWhenInitialised());
   }
 
   private byte[] recorded(String internalName, byte[] rewritten) {

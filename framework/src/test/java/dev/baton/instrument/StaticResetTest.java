@@ -10,10 +10,14 @@ import dev.baton.instrument.samples.ResetSamples.CallsAnOverridableMethod;
 import dev.baton.instrument.samples.ResetSamples.CallsAnotherClass;
 import dev.baton.instrument.samples.ResetSamples.Colour;
 import dev.baton.instrument.samples.ResetSamples.CopiesACollection;
+import dev.baton.instrument.samples.ResetSamples.Counted;
 import dev.baton.instrument.samples.ResetSamples.Counters;
+import dev.baton.instrument.samples.ResetSamples.Finalizing;
 import dev.baton.instrument.samples.ResetSamples.Guarded;
 import dev.baton.instrument.samples.ResetSamples.Keys;
+import dev.baton.instrument.samples.ResetSamples.Listed;
 import dev.baton.instrument.samples.ResetSamples.Locks;
+import dev.baton.instrument.samples.ResetSamples.Log;
 import dev.baton.instrument.samples.ResetSamples.MakesALambda;
 import dev.baton.instrument.samples.ResetSamples.Mode;
 import dev.baton.instrument.samples.ResetSamples.NoInitialiser;
@@ -27,6 +31,8 @@ import dev.baton.instrument.samples.ResetSamples.Singleton;
 import dev.baton.instrument.samples.ResetSamples.Size;
 import dev.baton.instrument.samples.ResetSamples.StartsAThreadObject;
 import dev.baton.instrument.samples.ResetSamples.StoresAnException;
+import dev.baton.instrument.samples.ResetSamples.Sub;
+import dev.baton.instrument.samples.ResetSamples.WithSentinel;
 import dev.baton.instrument.samples.ResetSamples.WritesAnInheritedField;
 import dev.baton.runtime.Hooks;
 import java.lang.reflect.Field;
@@ -89,6 +95,35 @@ class StaticResetTest {
     assertThat(kind(Mode.class)).as("a constant with a mutable field").isEqualTo(Kind.BLOCKS);
     assertThat(kind(ResetSamples.class.getName() + "$1")).isEqualTo(Kind.NEUTRAL);
     assertThat(kind(StaticStateTest.class)).isEqualTo(Kind.NOTHING);
+  }
+
+  @Test
+  void whatAnEnumOrInterfaceMakesIsJudgedByWhatItAllocatesNotByTheFieldsType() {
+    assertThat(kind(Listed.class)).isEqualTo(Kind.BLOCKS);
+    assertThat(kind(WithSentinel.class)).isEqualTo(Kind.BLOCKS);
+  }
+
+  @Test
+  void aClassWithAFinalizerBlocks() {
+    assertThat(kind(Finalizing.class)).isEqualTo(Kind.BLOCKS);
+  }
+
+  @Test
+  void aResetNeverInitialisesAClassOrItsSuperclass() throws Exception {
+    InstrumentedCode code = InstrumentedCode.shared(getClass().getClassLoader(), List.of());
+    InstrumentingClassLoader loader = code.newLoader();
+    Class<?> log = Class.forName(Log.class.getName(), true, loader);
+    Class<?> sub = Class.forName(Sub.class.getName(), false, loader); // loaded, not initialised
+    assertThat(planReadingOthers(Sub.class).kind()).isEqualTo(Kind.RESET);
+    assertThat(kind(Counted.class)).isEqualTo(Kind.BLOCKS);
+
+    assertThat(loader.resetStaticState(Hooks::wasInitialised)).isTrue();
+    assertThat(Hooks.wasInitialised(sub)).as("Sub got an initialiser that says so").isFalse();
+    assertThat(field(log, "count").getInt(null)).as("Counted's initialiser never ran").isZero();
+
+    field(sub, "hits").setInt(null, 4); // initialises Sub, and Counted first
+    assertThat(Hooks.wasInitialised(sub)).isTrue();
+    assertThat(loader.resetStaticState(Hooks::wasInitialised)).isFalse();
   }
 
   @Test

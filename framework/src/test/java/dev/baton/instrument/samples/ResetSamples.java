@@ -216,4 +216,43 @@ public final class ResetSamples {
       }
     }
   }
+
+  public static class Log {
+    public static int count;
+  }
+
+  /** An initialiser that counts in another class's state. */
+  public static class Counted {
+    static {
+      Log.count++;
+    }
+  }
+
+  /** No initialiser of its own; initialising it initialises Counted. */
+  public static class Sub extends Counted {
+    static int hits;
+  }
+
+  /** A finalizer runs on the JVM's thread after its schedule ended. */
+  public static class Finalizing {
+    static int open;
+
+    @Override
+    @SuppressWarnings({"deprecation", "removal"})
+    protected void finalize() {
+      open--;
+    }
+  }
+
+  /** Declared Object, holding a list: an interface's field cannot be reset. */
+  public interface Listed {
+    Object ITEMS = new ArrayList<String>();
+  }
+
+  /** Constants with a sentinel of the program's class beside them. */
+  public enum WithSentinel {
+    ONE;
+
+    static final Object SENTINEL = new Account(0);
+  }
 }
