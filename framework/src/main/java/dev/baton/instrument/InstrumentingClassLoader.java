@@ -104,10 +104,12 @@ public final class InstrumentingClassLoader extends ClassLoader {
    * Puts the static state of the classes this loader defined back as a new loader would define
    * it: every class with a static initialiser or static state gets its static fields back to
    * their defaults and its initialiser run again (see StaticReset), or needs nothing (a table
-   * javac made for a switch). False, with nothing reset, when some class that cannot be reset so
-   * has been initialised, when a class was defined into this loader at run time, or when the internal property {@code
-   * baton.internal.resetStatics} is {@code false}; false also when a reset failed, and then this
-   * loader must not run another schedule. Call it only while no thread runs code of this loader.
+   * javac made for a switch). Only classes initialised so far are reset: the others are as new
+   * as in a new loader. False, with nothing reset, when some class that cannot be reset so has
+   * been initialised, when a class was defined into this loader at run time, when its code used
+   * {@code DriverManager}, or when the internal property {@code baton.internal.resetStatics} is
+   * {@code false}; false also when a reset failed, and then this loader must not run another
+   * schedule. Call it only while no thread runs code of this loader.
    *
    * @param initialised whether a class's static initialiser has started (instrumented
    *     initialisers say so to {@code Hooks.classInitialised})

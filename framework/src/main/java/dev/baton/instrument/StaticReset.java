@@ -21,18 +21,20 @@ import org.objectweb.asm.tree.MethodNode;
 import org.objectweb.asm.tree.TypeInsnNode;
 
 /**
- * Whether a class's static state can be put back as a new class loader would define it, in the
- * same class: every static field back to its default, then its static initialiser run again. That
- * spares a schedule a new loader, whose classes would be new code, never compiled, in every
- * schedule.
+ * How a class's static state is made new for the next schedule without a new class loader, whose
+ * classes would be new code, never compiled, in every schedule ({@link Kind}): its static fields
+ * put back to their defaults and its static initialiser run again, in the same class; nothing, for
+ * an enum of immutable constants or javac's switch tables; or a new loader after all.
  *
- * <p>Only exact where running the initialiser early, on the scenario's main thread, cannot be told
- * from running it at the class's first use: so the initialiser (and every method of the class it
- * calls) may only compute, allocate arrays, instances of its own class and a few JDK objects that
- * call no user code ({@link #JDK_CONSTRUCTORS}), and read and write the class's own fields. Any
- * other call, another class's static field, {@code invokedynamic}, a monitor: the class keeps
- * needing a new loader. Interfaces (whose fields cannot lose {@code final}) and enums (whose
- * constants the JDK caches) are never reset.
+ * <p>Running an initialiser again at the start of a schedule is exact only where that cannot be
+ * told from running it at the class's first use in a new loader: so the initialiser (and every
+ * method of the class it calls) may only compute, read enum constants of immutable enums and final
+ * JDK fields, allocate arrays, instances of its own class, of classes whose constructors use no
+ * static field, and a few JDK objects that call no user code ({@link #JDK_CONSTRUCTORS}), read and
+ * write the class's own static fields, and throw at once. Any other call, another class's static
+ * field, {@code invokedynamic}, a monitor, a finalizer: the class blocks (once it has been
+ * initialised, which its initialiser says; see {@link StaticResetAdder}). Interfaces (whose fields
+ * cannot lose {@code final}) and enums (whose constants the JDK caches) are never run again.
  */
 final class StaticReset {
   /** The synthetic static method that resets a class's static state. */

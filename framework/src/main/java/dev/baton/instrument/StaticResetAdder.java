@@ -10,17 +10,17 @@ import org.objectweb.asm.tree.TryCatchBlockNode;
 
 /**
  * Makes a class's static state new for the next schedule, as {@link StaticReset} plans it. Its
- * static initialiser says when it starts ({@code Hooks.classInitialised}): a class never
- * initialised is as new as in a new loader, and one whose initialiser cannot run again in place
- * needs a new loader only once it has been. A class that can be reset gets the method that does
- * it: {@code
- * private static synthetic void baton$resetStatics()} sets every static field that is not a
- * constant back to its initial value and runs a copy of the static initialiser, inside the same
- * bracket as the initialiser itself (so that, in a schedule, nothing in it counts as a step).
- * Fields the initialiser writes lose {@code final}: only an initialiser may write a final field.
+ * static initialiser says when it starts ({@code Hooks.classInitialised}; a class that can be reset
+ * and has none gets one that only says so): a class never initialised is as new as in a new
+ * loader, and one whose initialiser cannot run again in place needs a new loader only once it has
+ * been. A class that can be reset gets the method that does it, {@code private static synthetic
+ * void baton$resetStatics()}: every static field that is not a constant back to its initial value,
+ * then a copy of the static initialiser, inside the same bracket as the initialiser itself (so
+ * that, in a schedule, nothing in it counts as a step or may be preempted). Fields the initialiser
+ * writes lose {@code final}: only an initialiser may write a final field.
  *
- * <p>The copy is the initialiser as compiled, not rewritten: it only does what {@link
- * StaticReset} allows, which has no scheduling point in it.
+ * <p>The copy is the initialiser as compiled, not rewritten; the methods it calls are the
+ * rewritten ones, whose hooks count for nothing inside the bracket.
  */
 final class StaticResetAdder extends ClassVisitor {
   private final StaticReset.Plan plan;

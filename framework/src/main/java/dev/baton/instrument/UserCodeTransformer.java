@@ -34,9 +34,9 @@ import org.objectweb.asm.Opcodes;
  *   <li>random numbers come from the schedule's seed, and a class that inherits {@code
  *       Object.hashCode()} gets a repeatable one ({@link NondeterminismAdapter}, {@link
  *       IdentityHashAdder});
- *   <li>a class with static state whose initialiser cannot tell when it runs gets a method that
- *       puts that state back as a new loader would define it ({@link StaticReset}, {@link
- *       StaticResetAdder}).
+ *   <li>a static initialiser says when it starts, and a class whose initialiser cannot tell when
+ *       it runs gets a method that puts its static state back as a new loader would define it
+ *       ({@link StaticReset}, {@link StaticResetAdder}).
  * </ul>
  *
  * <p>Frames are recomputed with a common-superclass resolver that reads class files through {@code
