@@ -184,16 +184,6 @@ public final class ResetSamples {
     }
   }
 
-  /** javac's switch table for an enum: a synthetic class of ordinals. */
-  public static int weigh(Size size) {
-    switch (size) {
-      case SMALL:
-        return 1;
-      default:
-        return 2;
-    }
-  }
-
   /** Serializable without a serialVersionUID: the default one counts a public static's final. */
   public static class Shared implements java.io.Serializable {
     public static final List<String> NAMES = new ArrayList<>();
