@@ -504,9 +504,10 @@ public final class Hooks {
   }
 
   /**
-   * A class whose static initialiser Baton cannot run again in place starts initialising: from now
-   * on the next schedule needs its classes defined afresh (see {@link #wasInitialised}). Kept
-   * here, outside any delegate, as it happens outside schedules too.
+   * {@code c}'s static initialiser starts: the rewritten initialiser of every class with static
+   * state or an initialiser calls this first, so that Baton knows which classes a new loader
+   * would initialise again (see {@link #wasInitialised}). Kept here, outside any delegate, as it
+   * happens outside schedules too.
    */
   public static void classInitialised(Class<?> c) {
     INITIALISED.get(c).set(true);

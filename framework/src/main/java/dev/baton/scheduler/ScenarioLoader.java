@@ -8,9 +8,9 @@ import org.apiguardian.api.API;
  * Runs the schedules of a scenario loaded through Baton's instrumenting class loaders: the first
  * schedule runs the scenario as loaded up front (so that a problem shows before exploring); with
  * fresh static state, a later schedule finds the static state as a new loader would define it:
- * reset in place when every class that has some allows that, else through a new loader. A loader
- * without such classes is kept as it is: loading costs more than a schedule, and a new loader's
- * code runs uncompiled.
+ * reset in place while every class initialised so far allows that, else through a new loader. A
+ * loader without such classes is kept as it is: loading costs more than a schedule, and a new
+ * loader's code runs uncompiled.
  *
  * <p>One class for the engine's test methods and for {@code Interleavings}' scenarios, so that
  * both follow the same rule.
