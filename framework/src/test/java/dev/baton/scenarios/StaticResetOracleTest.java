@@ -17,9 +17,9 @@ import org.junit.jupiter.params.provider.EnumSource;
 /**
  * Static state reset in place against the plain way, a new class loader for every schedule: the
  * same search (a random one, POS, and the exhaustive one with its partial-order reduction, which
- * watches every access) must run the same schedules (same fingerprint, same steps) and end the same way
- * (same failure, in the same schedule, with the same token), on a corpus of programs whose state
- * is static ({@link StaticResetScenarios}).
+ * watches every access) must run the same schedules (same fingerprint, same steps) and end the
+ * same way (same failure, in the same schedule, with the same token), on a corpus of programs
+ * whose state is static ({@link StaticResetScenarios}).
  */
 class StaticResetOracleTest {
   private static final String SWITCH = "baton.internal.resetStatics";
