@@ -112,23 +112,21 @@ public final class InstrumentedCode {
     } catch (IOException e) {
       throw new ClassNotFoundException("Baton could not read " + location, e);
     }
-    byte[] rewritten;
+    UserCodeTransformer.Rewritten rewritten;
     try {
-      rewritten = transformer.transform(name.replace('.', '/'), original);
+      rewritten = transformer.rewriteClass(name.replace('.', '/'), original);
     } catch (RuntimeException | LinkageError e) {
       throw new InstrumentationException(
           "Baton could not instrument " + name + ": " + e + ". Exclude its package with the"
               + " configuration key baton.instrument.exclude if it need not be controlled.",
           e);
     }
-    StaticReset.Plan reset = transformer.resetPlan(original);
     return Optional.of(
         new ClassFile(
             original,
             rewritten,
             codeSourceOf(location, path),
             StaticState.isMutable(original),
-            reset.kind(),
             OriginalAssertionStatus.of(name, parent)));
   }
 
@@ -147,11 +145,13 @@ public final class InstrumentedCode {
    * cached one when no other agent changed the original, else the changed bytes rewritten (once
    * for as long as the other agent gives the same bytes).
    */
-  byte[] rewrittenDefinition(String name, ClassFile file, byte[] transformed) {
-    if (Arrays.equals(transformed, file.original())) return file.bytes();
+  UserCodeTransformer.Rewritten rewrittenDefinition(
+      String name, ClassFile file, byte[] transformed) {
+    if (Arrays.equals(transformed, file.original())) return file.rewritten();
     Rewriting known = ofTransformed.get(name);
     if (known != null && Arrays.equals(known.input(), transformed)) return known.output();
-    byte[] output = transformer.transform(name.replace('.', '/'), transformed);
+    UserCodeTransformer.Rewritten output =
+        transformer.rewriteClass(name.replace('.', '/'), transformed);
     ofTransformed.put(name, new Rewriting(transformed, output));
     return output;
   }
@@ -165,21 +165,10 @@ public final class InstrumentedCode {
     if (file == null || file.isEmpty()) return null;
     if (Arrays.equals(input, file.get().original())) return file.get().bytes();
     Rewriting known = ofTransformed.get(name);
-    return known != null && Arrays.equals(known.input(), input) ? known.output() : null;
+    return known != null && Arrays.equals(known.input(), input) ? known.output().bytes() : null;
   }
 
-  private record Rewriting(byte[] input, byte[] output) {}
-
-  /**
-   * Whether {@code name}, as last rewritten, says when its static initialiser starts (see
-   * StaticResetAdder): a class file before Java 5, or one whose huge initialiser left no room,
-   * does not.
-   */
-  boolean saysWhenInitialised(String name, byte[] original) {
-    int version = ((original[6] & 0xFF) << 8) | (original[7] & 0xFF);
-    return StaticResetAdder.recordsInitialisation(version)
-        && transformer.saysWhenInitialised(name.replace('.', '/'));
-  }
+  private record Rewriting(byte[] input, UserCodeTransformer.Rewritten output) {}
 
   /** Rewrites a class defined at run time into a loader of this code (no class file to read). */
   byte[] transform(String internalName, byte[] classFile) {
@@ -200,11 +189,16 @@ public final class InstrumentedCode {
   }
 
   /**
-   * An original and its rewritten class file, the class path root it came from, whether the class
-   * has static state that a schedule could change, how that state is made new for the next
-   * schedule, and whether {@code assert} is on in it as its original loader would have defined it
-   * (null when that could not be told).
+   * An original and its rewriting (with how the class's static state is made new for the next
+   * schedule), the class path root it came from, whether the class has static state that a
+   * schedule could change, and whether {@code assert} is on in it as its original loader would
+   * have defined it (null when that could not be told).
    */
-  record ClassFile(byte[] original, byte[] bytes, String codeSource, boolean staticState,
-      StaticReset.Kind reset, Boolean assertions) {}
+  record ClassFile(byte[] original, UserCodeTransformer.Rewritten rewritten, String codeSource,
+      boolean staticState, Boolean assertions) {
+    /** The rewritten class file. */
+    byte[] bytes() {
+      return rewritten.bytes();
+    }
+  }
 }

@@ -51,7 +51,7 @@ public final class InstrumentingClassLoader extends ClassLoader {
   private final List<Class<?>> blocking = new CopyOnWriteArrayList<>();
   /**
    * Whether a class was defined into this loader at run time (a new loader defines it again), or
-   * one that cannot tell whether it was initialised.
+   * one that cannot say whether it was initialised (StaticReset.Kind.UNTRACKED).
    */
   private volatile boolean resetBlocked;
   /** This loader's JDBC drivers as DriverManager knows them (see ScenarioDrivers). */
@@ -186,17 +186,13 @@ public final class InstrumentingClassLoader extends ClassLoader {
       definingFromClassPath.remove(name);
     }
     if (chained) definition.checkRewritten(name);
-    boolean recorded = code.saysWhenInitialised(name, file.original());
-    switch (file.reset()) {
+    // What was defined: another agent's change of the class may have been planned otherwise.
+    UserCodeTransformer.Rewritten rewritten = chained ? definition.rewritten : file.rewritten();
+    switch (rewritten.reset()) {
       case RESET -> resettable.add(defined);
       case BLOCKS -> blocking.add(defined);
+      case UNTRACKED -> resetBlocked = true; // counts as initialised, and blocking
       default -> { } // nothing to make new
-    }
-    // A class that cannot say whether it was initialised (a class file before Java 5, a huge
-    // initialiser) counts as initialised, with an initialiser that cannot run again.
-    if (!recorded && (file.reset() == StaticReset.Kind.RESET
-        || file.reset() == StaticReset.Kind.BLOCKS)) {
-      resetBlocked = true;
     }
     if (file.staticState()) definedStaticState = true;
     return defined;
@@ -211,9 +207,10 @@ public final class InstrumentingClassLoader extends ClassLoader {
     Definition definition = definingFromClassPath.get(className);
     if (definition == null) return null;
     try {
-      byte[] rewritten = code.rewrittenDefinition(className, definition.file, transformed);
-      definition.rewritten = true;
-      return rewritten;
+      UserCodeTransformer.Rewritten rewritten =
+          code.rewrittenDefinition(className, definition.file, transformed);
+      definition.rewritten = rewritten;
+      return rewritten.bytes();
     } catch (RuntimeException | LinkageError e) {
       definition.failure = e;
       return null;
@@ -223,7 +220,8 @@ public final class InstrumentingClassLoader extends ClassLoader {
   /** One definition from a class file under way, and what the transformer chain did with it. */
   private static final class Definition {
     final InstrumentedCode.ClassFile file;
-    volatile boolean rewritten;
+    /** What the transformer chain defined, once DefinitionRewriter rewrote it. */
+    volatile UserCodeTransformer.Rewritten rewritten;
     volatile Throwable failure;
 
     Definition(InstrumentedCode.ClassFile file) {
@@ -239,7 +237,7 @@ public final class InstrumentingClassLoader extends ClassLoader {
                 + " from that agent.",
             failure);
       }
-      if (!rewritten) {
+      if (rewritten == null) {
         throw new InstrumentationException(
             "Baton's agent did not rewrite " + className + " while its loader defined it, so the"
                 + " class runs uncontrolled. Another Java agent may have removed Baton's class"

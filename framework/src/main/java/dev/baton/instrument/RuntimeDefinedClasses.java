@@ -37,7 +37,7 @@ final class RuntimeDefinedClasses implements ClassFileTransformer {
     if (loader == scenario && scenario.isDefiningFromClassPath(name)) return null;
     // Any other class a new loader would define again; this one keeps it, with its static state.
     // Not the JDK's own (reflection's accessors, proxies): they hold nothing of the program's.
-    if (!isJdkMade(name)) scenario.definedAtRunTime();
+    if (!StaticReset.isJdk(internalName)) scenario.definedAtRunTime();
     if (scenario.isExcluded(name)) return null;
     try {
       // The scenario's own code knows the classes defined into it so far; a child loader's
@@ -52,11 +52,6 @@ final class RuntimeDefinedClasses implements ClassFileTransformer {
           + " by " + loader.getClass().getName() + "; Baton does not control its code: " + e);
       return null;
     }
-  }
-
-  private static boolean isJdkMade(String name) {
-    return name.startsWith("java.") || name.startsWith("jdk.") || name.startsWith("sun.")
-        || name.startsWith("com.sun.");
   }
 
   /** The instrumenting loader {@code loader} belongs to, or null when it is not the scenario's. */

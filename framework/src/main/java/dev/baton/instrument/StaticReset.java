@@ -112,8 +112,17 @@ final class StaticReset {
      * made for a switch on an enum).
      */
     NEUTRAL,
-    /** A new loader: running its initialiser again in place could be told apart. */
-    BLOCKS
+    /**
+     * A new loader once it has been initialised: running its initialiser again in place could be
+     * told apart.
+     */
+    BLOCKS,
+    /**
+     * A new loader always: its rewritten class cannot say whether it was initialised (a class
+     * file before Java 5, an initialiser so large that not even that call fits). Only rewriting
+     * decides this ({@code StaticReset.plan} never answers it).
+     */
+    UNTRACKED
   }
 
   /**
@@ -126,9 +135,17 @@ final class StaticReset {
     static final Plan NOTHING = new Plan(Kind.NOTHING, List.of(), Set.of(), null);
     static final Plan NEUTRAL = new Plan(Kind.NEUTRAL, List.of(), Set.of(), null);
     static final Plan BLOCKS = new Plan(Kind.BLOCKS, List.of(), Set.of(), null);
+    static final Plan UNTRACKED = new Plan(Kind.UNTRACKED, List.of(), Set.of(), null);
   }
 
   private StaticReset() {}
+
+  /** Whether {@code internalName} is in the JDK's packages, which no loader of Baton's defines. */
+  static boolean isJdk(String internalName) {
+    return internalName.startsWith("java/") || internalName.startsWith("javax/")
+        || internalName.startsWith("jdk/") || internalName.startsWith("sun/")
+        || internalName.startsWith("com/sun/");
+  }
 
   /** {@link #plan(byte[], Function)} that looks at no other class. */
   static Plan plan(byte[] classFile) {
@@ -332,20 +349,15 @@ final class StaticReset {
 
     private final Map<String, ClassNode> nodes = new HashMap<>();
 
+    /** Another class, read once, or null when its class file cannot be had. */
     private ClassNode node(String name) {
       return nodes.computeIfAbsent(name, n -> {
         byte[] bytes = classFiles.apply(n);
         if (bytes == null) return null;
         ClassNode node = new ClassNode();
-        new ClassReader(bytes).accept(node,
-            ClassReader.SKIP_CODE | ClassReader.SKIP_DEBUG | ClassReader.SKIP_FRAMES);
+        new ClassReader(bytes).accept(node, ClassReader.SKIP_DEBUG | ClassReader.SKIP_FRAMES);
         return node;
       });
-    }
-
-    private static boolean isJdk(String name) {
-      return name.startsWith("java/") || name.startsWith("javax/") || name.startsWith("jdk/")
-          || name.startsWith("sun/") || name.startsWith("com/sun/");
     }
 
     /**
@@ -357,11 +369,9 @@ final class StaticReset {
       String key = name + false;
       if (judged.containsKey(key)) return judged.get(key);
       judged.put(key, null); // a cycle of classes making each other: not pure
-      byte[] bytes = classFiles.apply(name);
+      ClassNode node = node(name);
       Purity instances = null;
-      if (bytes != null) {
-        ClassNode node = new ClassNode();
-        new ClassReader(bytes).accept(node, ClassReader.SKIP_DEBUG | ClassReader.SKIP_FRAMES);
+      if (node != null) {
         int notInstantiable = Opcodes.ACC_INTERFACE | Opcodes.ACC_ABSTRACT | Opcodes.ACC_ENUM;
         MethodNode initialiser = Purity.method(node, "<clinit>()V");
         if ((node.access & notInstantiable) == 0

@@ -28,9 +28,16 @@ final class StaticResetAdder extends ClassVisitor {
   private int version;
   private boolean sawInitialiser;
 
-  StaticResetAdder(ClassVisitor next, StaticReset.Plan plan) {
-    super(Opcodes.ASM9, next);
+  /** An adder for one class; {@link #writingTo} tells it where its output goes. */
+  StaticResetAdder(StaticReset.Plan plan) {
+    super(Opcodes.ASM9);
     this.plan = plan;
+  }
+
+  /** This adder, passing what it visits on to {@code next}. */
+  StaticResetAdder writingTo(ClassVisitor next) {
+    cv = next;
+    return this;
   }
 
   @Override
@@ -58,7 +65,7 @@ final class StaticResetAdder extends ClassVisitor {
   }
 
   /** Whether a class file of {@code version} can name its own class ({@code ldc} of a class). */
-  static boolean recordsInitialisation(int version) {
+  private static boolean recordsInitialisation(int version) {
     return (version & 0xFFFF) >= Opcodes.V1_5;
   }
 

@@ -2,8 +2,6 @@ package dev.baton.instrument;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import org.apiguardian.api.API;
 import org.objectweb.asm.ClassReader;
 import org.objectweb.asm.ClassVisitor;
@@ -49,8 +47,6 @@ public final class UserCodeTransformer {
   private final PointRules rules;
   /** Null when no escape rule is on. */
   private final ConstructorLeaks leaks;
-  /** Classes whose initialiser could not be made to say when it starts (see transform). */
-  private final Set<String> unrecorded = ConcurrentHashMap.newKeySet();
 
   /** @param resources where the bytes of other classes come from, for frames and type checks */
   public UserCodeTransformer(ClassLoader resources) {
@@ -70,48 +66,62 @@ public final class UserCodeTransformer {
 
   /** Returns the instrumented class file of {@code internalName} ({@code com/acme/Account}). */
   public byte[] transform(String internalName, byte[] classFile) {
+    return rewriteClass(internalName, classFile).bytes();
+  }
+
+  /**
+   * A rewritten class file, and how the class's static state is made new for the next schedule
+   * as rewritten ({@link StaticReset.Kind}: a class planned for a reset whose copy of its
+   * initialiser did not fit blocks instead; one that cannot say it was initialised is untracked).
+   */
+  record Rewritten(byte[] bytes, StaticReset.Kind reset) {}
+
+  /** {@link #transform}, telling how the class's static state is made new. */
+  Rewritten rewriteClass(String internalName, byte[] classFile) {
     if (internalName.equals("module-info")
         || internalName.equals("package-info")
         || internalName.endsWith("/package-info")) {
-      return classFile;
+      return new Rewritten(classFile, StaticReset.Kind.NOTHING);
     }
     ClassReader reader = new ClassReader(classFile);
     if ((reader.getAccess() & Opcodes.ACC_MODULE) != 0) {
-      return classFile;
+      return new Rewritten(classFile, StaticReset.Kind.NOTHING);
     }
     hierarchy.register(classFile);
     if (leaks != null) leaks.register(internalName, classFile);
     try {
-      StaticReset.Plan reset = StaticReset.plan(classFile, this::classFileOf);
-      if (reset.kind() == StaticReset.Kind.RESET) {
-        try {
-          Rewritten rewritten = rewrite(reader, classFile, reset);
-          if (rewritten.saysWhenInitialised()) return recorded(internalName, rewritten.bytes());
-        } catch (MethodTooLargeException tooLarge) {
-          // A copy of a huge initialiser does not fit: the class is defined afresh instead.
-        }
-        reset = StaticReset.Plan.BLOCKS;
+      StaticReset.Plan plan = StaticReset.plan(classFile, this::classFileOf);
+      // A reset needs its copy of the initialiser to fit, and both kinds need the call that says
+      // the initialiser started; failing either, the class blocks, or is not even tracked.
+      if (plan.kind() == StaticReset.Kind.RESET) {
+        Rewritten rewritten = rewriteFitting(reader, classFile, plan);
+        if (rewritten != null) return rewritten;
+        plan = StaticReset.Plan.BLOCKS;
       }
-      if (reset.kind() == StaticReset.Kind.BLOCKS) {
-        try {
-          Rewritten rewritten = rewrite(reader, classFile, reset);
-          if (rewritten.saysWhenInitialised()) return recorded(internalName, rewritten.bytes());
-        } catch (MethodTooLargeException tooLarge) {
-          // Not even the call that says the initialiser started fits.
-        }
-        unrecorded.add(internalName);
+      if (plan.kind() == StaticReset.Kind.BLOCKS) {
+        Rewritten rewritten = rewriteFitting(reader, classFile, plan);
+        if (rewritten != null) return rewritten;
+        plan = StaticReset.Plan.UNTRACKED;
       }
-      return rewrite(reader, classFile, null).bytes();
+      return new Rewritten(rewrite(reader, classFile, null), plan.kind());
     } finally {
       if (leaks != null) leaks.forget(internalName);
     }
   }
 
-  /** A rewritten class file, and whether its static initialiser says when it starts. */
-  private record Rewritten(byte[] bytes, boolean saysWhenInitialised) {}
+  /** The class rewritten as {@code plan} says, or null when that does not fit or cannot say. */
+  private Rewritten rewriteFitting(ClassReader reader, byte[] classFile, StaticReset.Plan plan) {
+    try {
+      StaticResetAdder adder = new StaticResetAdder(plan);
+      byte[] bytes = rewrite(reader, classFile, adder);
+      return adder.saysWhenInitialised() ? new Rewritten(bytes, plan.kind()) : null;
+    } catch (MethodTooLargeException tooLarge) {
+      return null;
+    }
+  }
 
-  /** The rewritten class; with {@code reset}, it can also reset its static state in place. */
-  private Rewritten rewrite(ClassReader reader, byte[] classFile, StaticReset.Plan reset) {
+  /** The rewritten class; {@code adder}, if not null, adds what its static state needs. */
+  private byte[] rewrite(ClassReader reader, byte[] classFile, StaticResetAdder adder) {
     int major = reader.readUnsignedShort(6);
     // Class files before Java 6 have no stack map frames (and may use jsr/ret, which frame
     // computation rejects); the old verifier only needs max stack and locals.
@@ -121,33 +131,10 @@ public final class UserCodeTransformer {
         ? ImmutableFields.of(classFile, resources, hierarchy, leaks::mayLeak)
         : ImmutableFields.NONE;
     ClassVisitor last = new IdentityHashAdder(writer);
-    StaticResetAdder adder = reset == null ? null : new StaticResetAdder(last, reset);
-    if (adder != null) last = adder;
+    if (adder != null) last = adder.writingTo(last);
     reader.accept(new UserClassVisitor(last, hierarchy, leaks, rules, immutable),
         ClassReader.SKIP_FRAMES);
-    return new Rewritten(writer.toByteArray(), adder != null && adder.saysWhenInitialised());
-  }
-
-  private byte[] recorded(String internalName, byte[] rewritten) {
-    unrecorded.remove(internalName);
-    return rewritten;
-  }
-
-  /**
-   * Whether the last rewriting of {@code internalName} says when its static initialiser starts,
-   * as its {@link StaticReset} plan needs (false only when a huge initialiser left no room).
-   */
-  boolean saysWhenInitialised(String internalName) {
-    return !unrecorded.contains(internalName);
-  }
-
-  /** How the static state of the class {@code classFile} is made new for the next schedule. */
-  StaticReset.Plan resetPlan(byte[] classFile) {
-    try {
-      return StaticReset.plan(classFile, this::classFileOf);
-    } catch (RuntimeException unreadable) {
-      return StaticReset.Plan.BLOCKS;
-    }
+    return writer.toByteArray();
   }
 
   /** The class file of {@code internalName} as {@code resources} has it, or null. */

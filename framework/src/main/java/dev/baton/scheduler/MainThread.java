@@ -2,7 +2,6 @@ package dev.baton.scheduler;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.ForkJoinWorkerThread;
 import java.util.concurrent.SynchronousQueue;
 import java.util.concurrent.TimeUnit;
 
@@ -45,19 +44,16 @@ final class MainThread implements AutoCloseable {
 
   /**
    * The schedule just run on this main thread had {@code threads}: the next one may reuse what
-   * they ran only once they are gone (see {@link #lastScheduleThreadsGone}). Idle workers of the
-   * JVM's common pool, released at the schedule's end and parked where the pool waits for work,
-   * run nothing of it.
+   * they ran only once they are gone (see {@link #lastScheduleThreadsGone}). Workers of the JVM's
+   * common pool released at the schedule's end run nothing of it, unless they are {@code busy}
+   * (not seen idle where the pool waits for work).
    */
-  void scheduleEnded(ManagedThread[] threads) {
+  void scheduleEnded(ManagedThread[] threads, List<Thread> busy) {
     if (worker == null) return;
     List<Thread> mustEnd = new ArrayList<>(threads.length);
     for (ManagedThread t : threads) {
       if (t.thread == worker.thread) continue;
-      // Released only means parked in the model: it may be parked inside a task of the schedule.
-      boolean idleOfTheJvm = t.released && t.thread instanceof ForkJoinWorkerThread w
-          && w.getPool() == PoolWorkers.JVM_COMMON_POOL && PoolWorkers.idleInPool(t.thread);
-      if (!idleOfTheJvm) mustEnd.add(t.thread);
+      if (!PoolWorkers.releasedOfTheJvm(t) || busy.contains(t.thread)) mustEnd.add(t.thread);
     }
     ended = mustEnd;
   }

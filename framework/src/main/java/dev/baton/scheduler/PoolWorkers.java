@@ -1,5 +1,7 @@
 package dev.baton.scheduler;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.ForkJoinWorkerThread;
 import java.util.concurrent.TimeUnit;
@@ -86,21 +88,34 @@ final class PoolWorkers {
    * Waits a little for the pool workers released at the end of this schedule to park for real or
    * end: a worker of the JVM's common pool still scanning its queues could take a task of the
    * next schedule before that schedule knows of it, and run it outside the model.
+   *
+   * @return the released workers of the JVM's common pool that are neither idle nor ended by
+   *     then: they may still run code of this schedule
    */
-  static void awaitReleasedWorkersIdle(ManagedThread[] threads) throws InterruptedException {
+  static List<Thread> awaitReleasedWorkersIdle(ManagedThread[] threads)
+      throws InterruptedException {
     long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(200);
+    List<Thread> busy = new ArrayList<>(0);
     for (ManagedThread t : threads) {
-      boolean ofTheJvm = t.thread instanceof ForkJoinWorkerThread w
-          && w.getPool() == JVM_COMMON_POOL;
-      if (!t.released || !ofTheJvm) continue;
-      while (t.thread.isAlive() && System.nanoTime() < deadline && !idleInPool(t.thread)) {
+      if (!releasedOfTheJvm(t)) continue;
+      boolean idle = !t.thread.isAlive() || idleInPool(t.thread);
+      while (!idle && System.nanoTime() < deadline) {
         Thread.sleep(1);
+        idle = !t.thread.isAlive() || idleInPool(t.thread);
       }
+      if (!idle) busy.add(t.thread);
     }
+    return busy;
+  }
+
+  /** A worker of the JVM's common pool released at the end of its schedule. */
+  static boolean releasedOfTheJvm(ManagedThread t) {
+    return t.released && t.thread instanceof ForkJoinWorkerThread w
+        && w.getPool() == JVM_COMMON_POOL;
   }
 
   /** Parked for real where a pool worker waits for work, not in Baton's own code. */
-  static boolean idleInPool(Thread worker) {
+  private static boolean idleInPool(Thread worker) {
     Thread.State state = worker.getState();
     if (state != Thread.State.WAITING && state != Thread.State.TIMED_WAITING) return false;
     boolean awaitingWork = false;

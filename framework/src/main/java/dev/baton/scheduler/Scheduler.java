@@ -107,8 +107,7 @@ final class Scheduler {
       else dispatch.release(this);
     }
     workers.shutdown(); // its workers were released, parked
-    PoolWorkers.awaitReleasedWorkersIdle(threads);
-    main.scheduleEnded(threads);
+    main.scheduleEnded(threads, PoolWorkers.awaitReleasedWorkersIdle(threads));
   }
 
   private void runMain(ScheduleBody body) {

@@ -228,14 +228,18 @@ class StaticResetTest {
   void aHugeInitialiserThatLeavesNoRoomIsDefinedAfreshAndSaysSo() {
     UserCodeTransformer transformer = new UserCodeTransformer(getClass().getClassLoader());
     // Room for the initialiser, not for a copy of it: it only says when it starts.
-    byte[] copyTooLarge = transformer.transform("p/Big", hugeInitialiser("p/Big", 3_000, 14_000));
-    assertThat(methodNames(copyTooLarge)).doesNotContain(StaticReset.METHOD);
-    assertThat(transformer.saysWhenInitialised("p/Big")).isTrue();
-    // Not even room to say when it starts: such a class always needs a new loader.
+    UserCodeTransformer.Rewritten copyTooLarge =
+        transformer.rewriteClass("p/Big", hugeInitialiser("p/Big", 3_000, 14_000));
+    assertThat(methodNames(copyTooLarge.bytes())).doesNotContain(StaticReset.METHOD);
+    assertThat(copyTooLarge.reset()).isEqualTo(Kind.BLOCKS);
     // 65,521 bytes: Baton's bracket (10 bytes) fits, the call that says it starts (5) does not.
-    byte[] noRoom = transformer.transform("p/Bigger", hugeInitialiser("p/Bigger", 1, 16_380));
-    assertThat(methodNames(noRoom)).doesNotContain(StaticReset.METHOD);
-    assertThat(transformer.saysWhenInitialised("p/Bigger")).isFalse();
+    UserCodeTransformer.Rewritten noRoom =
+        transformer.rewriteClass("p/Bigger", hugeInitialiser("p/Bigger", 1, 16_380));
+    assertThat(methodNames(noRoom.bytes())).doesNotContain(StaticReset.METHOD);
+    assertThat(noRoom.reset()).isEqualTo(Kind.UNTRACKED);
+    // The same class with room to spare is reset.
+    assertThat(transformer.rewriteClass("p/Small", hugeInitialiser("p/Small", 2, 10)).reset())
+        .isEqualTo(Kind.RESET);
   }
 
   /**
