@@ -22,7 +22,7 @@ final class CallReplacementAdapter extends MethodVisitor {
   /** A hook replacing a call; {@code kind == null} for hooks that take no site. */
   record Replacement(String hook, String hookDescriptor, SiteKind kind) {}
 
-  /** Instance methods of {@code Object}, keyed by name + descriptor; JDK code's too ({@link WaitNotifyAdapter}). */
+  /** Instance methods of {@code Object}, keyed by name + descriptor. */
   static final Map<String, Replacement> OBJECT_METHODS =
       Map.of(
           "wait()V", new Replacement("objectWait", "(Ljava/lang/Object;I)V", SiteKind.WAIT),
@@ -62,6 +62,27 @@ final class CallReplacementAdapter extends MethodVisitor {
       Map.of(
           "nanoTime()J", new Replacement("nanoTime", "(I)J", SiteKind.CLOCK),
           "currentTimeMillis()J", new Replacement("currentTimeMillis", "(I)J", SiteKind.CLOCK));
+
+  /**
+   * The hook for a blocking call that JDK code makes for its caller ({@link
+   * JdkBlockingCallsAdapter}), or null: {@code wait}/{@code notify}/{@code notifyAll} on any
+   * object, {@code Thread.sleep} and {@code Thread.join}. JDK code names {@code Thread} itself.
+   */
+  static Replacement blockingCallOfJdkCode(
+      int opcode, String owner, String name, String descriptor) {
+    String key = name + descriptor;
+    if (opcode == Opcodes.INVOKEVIRTUAL) {
+      Replacement r = OBJECT_METHODS.get(key);
+      if (r != null) return r;
+      r = THREAD_VIRTUAL.get(key);
+      return r != null && r.kind() == SiteKind.JOIN && owner.equals(THREAD) ? r : null;
+    }
+    if (opcode == Opcodes.INVOKESTATIC && owner.equals(THREAD)) {
+      Replacement r = THREAD_STATIC.get(key);
+      return r != null && r.kind() == SiteKind.SLEEP ? r : null;
+    }
+    return null;
+  }
 
   private final MethodSites sites;
   private final ClassHierarchy hierarchy;

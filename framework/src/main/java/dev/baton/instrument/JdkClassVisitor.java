@@ -11,7 +11,7 @@ import org.objectweb.asm.Opcodes;
  *
  * <pre>
  * reader -> [entry hook: ParkEntry | ThreadRun | VirtualThreadRun | ThreadStart | ThreadExit | CurrentInstant]
- *        -> [LineTracker -> WaitNotifyAdapter -> JdkMonitorAdapter -> MonitorAdapter]
+ *        -> [LineTracker -> JdkBlockingCallsAdapter -> [JdkMonitorAdapter -> MonitorAdapter]]
  *        -> [CommonPoolAdapter -> UnsafeParkAdapter] -> [ClockReadAdapter] -> writer
  * </pre>
  *
@@ -24,16 +24,18 @@ final class JdkClassVisitor extends ClassVisitor {
    *
    * @param entryHooks some methods get a hook at entry ({@link EntryHooks})
    * @param monitors monitors, wait and notify are modelled ({@link JdkMonitorAdapter})
+   * @param blockingCalls waits, notifications, sleeps and joins go through hooks ({@link
+   *     JdkBlockingCallsAdapter}); true where {@code monitors} is
    * @param poolAndPark the common pool and {@code Unsafe.park} go through hooks
    * @param clockReads clock reads go to the virtual clock ({@link ClockReadAdapter})
    * @param millisHook the hook for {@code currentTimeMillis()}, or null for the default one
    */
   record Rules(
-      boolean entryHooks, boolean monitors, boolean poolAndPark, boolean clockReads,
-      String millisHook) {
+      boolean entryHooks, boolean monitors, boolean blockingCalls, boolean poolAndPark,
+      boolean clockReads, String millisHook) {
 
     boolean any() {
-      return entryHooks || monitors || poolAndPark || clockReads;
+      return entryHooks || monitors || blockingCalls || poolAndPark || clockReads;
     }
   }
 
@@ -74,14 +76,16 @@ final class JdkClassVisitor extends ClassVisitor {
       mv = new UnsafeParkAdapter(mv);
       if (!initialiser) mv = new CommonPoolAdapter(mv);
     }
-    if (rules.monitors() && !initialiser) {
+    if ((rules.monitors() || rules.blockingCalls()) && !initialiser) {
       // A class initialiser is never preempted (see ClassInitAdapter): its monitors stay real.
       MethodSites sites = new MethodSites(owner.replace('/', '.'), name, sourceFile);
-      // The monitor rewrite buffers the method: what registers sites (WaitNotifyAdapter) comes
-      // before it, while LineTracker still says the line.
-      mv = new JdkMonitorAdapter(
-          new MonitorAdapter(access, name, desc, signature, exceptions, mv, sites));
-      mv = new WaitNotifyAdapter(mv, sites, (access & Opcodes.ACC_SYNCHRONIZED) != 0);
+      if (rules.monitors()) {
+        // The monitor rewrite buffers the method: what registers sites (JdkBlockingCallsAdapter)
+        // comes before it, while LineTracker still says the line.
+        mv = new JdkMonitorAdapter(
+            new MonitorAdapter(access, name, desc, signature, exceptions, mv, sites));
+      }
+      mv = new JdkBlockingCallsAdapter(mv, sites, (access & Opcodes.ACC_SYNCHRONIZED) != 0);
       mv = new LineTracker(sites, mv);
     }
     if (rules.entryHooks()) {

@@ -6,15 +6,19 @@ import org.objectweb.asm.MethodVisitor;
 import org.objectweb.asm.Opcodes;
 
 /**
- * What a JDK class does with monitors, read from its class file before it is rewritten: whether it
- * has any {@code monitorenter}, {@code monitorexit}, {@code wait} or {@code notify} to model.
+ * What a JDK class does with monitors and blocking calls, read from its class file before it is
+ * rewritten.
  *
- * @param monitors some method locks, waits or notifies
+ * @param monitors some method locks, waits or notifies ({@code monitorenter}, {@code monitorexit},
+ *     {@code wait}, {@code notify})
+ * @param blockingCalls some method waits, notifies, sleeps or joins a thread ({@link
+ *     JdkBlockingCallsAdapter})
  */
-record JdkMonitorScan(boolean monitors) {
+record JdkMonitorScan(boolean monitors, boolean blockingCalls) {
+  static final JdkMonitorScan NONE = new JdkMonitorScan(false, false);
 
   static JdkMonitorScan of(byte[] classFile) {
-    boolean[] found = new boolean[1];
+    boolean[] found = new boolean[2];
     new ClassReader(classFile).accept(new ClassVisitor(Opcodes.ASM9) {
       @Override
       public MethodVisitor visitMethod(
@@ -28,15 +32,18 @@ record JdkMonitorScan(boolean monitors) {
           @Override
           public void visitMethodInsn(
               int opcode, String owner, String method, String desc, boolean isInterface) {
-            if (opcode != Opcodes.INVOKEVIRTUAL
-                || !CallReplacementAdapter.OBJECT_METHODS.containsKey(method + desc)) {
+            if (CallReplacementAdapter.blockingCallOfJdkCode(opcode, owner, method, desc) == null) {
               return;
             }
-            found[0] = true;
+            found[1] = true;
+            if (opcode == Opcodes.INVOKEVIRTUAL
+                && CallReplacementAdapter.OBJECT_METHODS.containsKey(method + desc)) {
+              found[0] = true;
+            }
           }
         };
       }
     }, ClassReader.SKIP_DEBUG | ClassReader.SKIP_FRAMES);
-    return new JdkMonitorScan(found[0]);
+    return new JdkMonitorScan(found[0], found[1]);
   }
 }

@@ -56,6 +56,17 @@ final class JdkTargets {
     return className.startsWith(UTIL) && className.indexOf('/', UTIL.length()) < 0;
   }
 
+  /**
+   * Classes whose waits, sleeps and joins are made for their callers, on the callers' objects and
+   * threads ({@code TimeUnit.sleep}, {@code timedJoin}, {@code timedWait}; {@code Timer}'s queue):
+   * these calls go to the hooks user code's go to ({@link JdkBlockingCallsAdapter}). Beyond these
+   * packages the JDK waits on its own objects only (reference queues, processes).
+   */
+  static boolean mayRewriteBlockingCalls(String className) {
+    return mayRewriteMonitors(className)
+        || className.startsWith(CONCURRENT) && !LOCK_SUPPORT.equals(className);
+  }
+
   /** Whether the class's code calls the pool and park hooks of {@code java.util.concurrent}. */
   static boolean rewritesPoolAndPark(String className) {
     // Only java.util.concurrent's own parking goes through LockSupport: VirtualThread parks

@@ -52,7 +52,9 @@ final class JdkTransformer implements ClassFileTransformer {
         // The monitor rule adds branches: frames are computed again, never by loading classes.
         writer = new HierarchyClassWriter(ClassWriter.COMPUTE_FRAMES, hierarchy);
       } else {
-        writer = new ClassWriter(reader, rules.entryHooks() ? ClassWriter.COMPUTE_MAXS : 0);
+        // Hooks and the site a replaced call pushes may need more stack: no new branches.
+        writer = new ClassWriter(reader,
+            rules.entryHooks() || rules.blockingCalls() ? ClassWriter.COMPUTE_MAXS : 0);
       }
       reader.accept(new JdkClassVisitor(writer, rules, rewritten::add),
           rules.monitors() ? ClassReader.SKIP_FRAMES : 0);
@@ -75,14 +77,16 @@ final class JdkTransformer implements ClassFileTransformer {
     boolean entryHooks = ENTRY_HOOKED.contains(className);
     boolean clockOfUsers = CLOCK_CLASSES.contains(className);
     boolean poolAndPark = JdkTargets.rewritesPoolAndPark(className);
-    JdkMonitorScan monitors = JdkTargets.mayRewriteMonitors(className)
-        ? JdkMonitorScan.of(bytes) : new JdkMonitorScan(false);
+    boolean mayRewriteMonitors = JdkTargets.mayRewriteMonitors(className);
+    JdkMonitorScan scan = mayRewriteMonitors || JdkTargets.mayRewriteBlockingCalls(className)
+        ? JdkMonitorScan.of(bytes) : JdkMonitorScan.NONE;
+    boolean monitors = mayRewriteMonitors && scan.monitors();
     // java.util.concurrent, and classes whose waits are modelled, read the virtual clock: the
     // deadline of a modelled wait (Timer's) may be computed in another class of the same family.
     boolean clockReads = entryHooks || clockOfUsers || className.startsWith(JdkTargets.CONCURRENT)
-        || monitors.monitors();
-    return new JdkClassVisitor.Rules(
-        entryHooks, monitors.monitors(), poolAndPark, clockReads, clockOfUsers ? "clockMillis" : null);
+        || monitors;
+    return new JdkClassVisitor.Rules(entryHooks, monitors, scan.blockingCalls(), poolAndPark,
+        clockReads, clockOfUsers ? "clockMillis" : null);
   }
 
   /** Throws unless every required method was rewritten without error. */

@@ -54,6 +54,48 @@ class JdkWaitSitesTest {
     assertThat(actual).isEqualTo(expected);
   }
 
+  /**
+   * {@code TimeUnit.sleep}, {@code timedJoin} and {@code timedWait} call {@code Thread.sleep},
+   * {@code Thread.join} and {@code Object.wait} for their caller: each call goes to the hook user
+   * code's goes to, with its own line, and nothing else in the class is a site.
+   */
+  @Test
+  void timeUnitsSleepJoinAndWaitGoToTheHooksWithTheirLines() throws IOException {
+    String timeUnit = "java/util/concurrent/TimeUnit";
+    byte[] original = classFile(timeUnit);
+    byte[] rewritten = new JdkTransformer().transform(null, timeUnit, null, null, original);
+
+    List<String> expected = new ArrayList<>();
+    for (MethodNode m : read(original).methods) {
+      int line = -1;
+      for (AbstractInsnNode insn : m.instructions) {
+        if (insn instanceof LineNumberNode number) line = number.line;
+        if (insn instanceof MethodInsnNode call
+            && (call.owner.equals("java/lang/Thread")
+                && (call.name.equals("sleep") || call.name.equals("join"))
+                || call.name.equals("wait"))) {
+          expected.add(m.name + ":" + call.name + ":" + line);
+        }
+      }
+    }
+    List<String> actual = new ArrayList<>();
+    for (MethodNode m : read(rewritten).methods) {
+      for (AbstractInsnNode insn : m.instructions) {
+        if (insn instanceof MethodInsnNode call) {
+          assertThat(call.owner + "." + call.name).as(m.name)
+              .isNotIn("java/lang/Thread.sleep", "java/lang/Thread.join", "java/lang/Object.wait");
+          if (call.owner.equals(HookCalls.HOOKS) && (call.name.equals("sleep")
+              || call.name.equals("join") || call.name.equals("objectWait"))) {
+            String called = call.name.equals("objectWait") ? "wait" : call.name;
+            actual.add(m.name + ":" + called + ":" + Sites.get(siteBefore(call)).line());
+          }
+        }
+      }
+    }
+    assertThat(expected).as("TimeUnit sleeps, joins and waits").hasSize(3);
+    assertThat(actual).isEqualTo(expected);
+  }
+
   /** The site id pushed right before a hook call. */
   private static int siteBefore(MethodInsnNode call) {
     AbstractInsnNode push = call.getPrevious();
