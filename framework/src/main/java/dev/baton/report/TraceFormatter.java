@@ -35,6 +35,12 @@ public final class TraceFormatter {
   /** Lines a folded trace keeps from its start (the setup). */
   static final int FOLD_HEAD = 3;
 
+  /**
+   * Lines a folded trace keeps after a switch, up to the next one: what the thread switched to
+   * did there (the write between another thread's read and write is the race itself).
+   */
+  static final int FOLD_AFTER_SWITCH = 3;
+
   private TraceFormatter() {}
 
   /** One rendered line; {@code step} is the 0-based first step it shows, -1 for a note. */
@@ -51,9 +57,9 @@ public final class TraceFormatter {
 
   /**
    * The trace folded for a failure message: short traces in full; longer ones keep the first
-   * steps, every timeout and spurious wakeup, each switch with the step before it (the latest
-   * switches first when there are too many), and the last steps, and say how many steps each fold
-   * hides.
+   * steps, every timeout and spurious wakeup, each switch with the step before it and the few
+   * steps after it up to the next switch (the latest switches first when there are too many), and
+   * the last steps, and say how many steps each fold hides.
    */
   public static String fold(List<Step> steps) {
     List<Line> lines = lines(steps);
@@ -80,7 +86,12 @@ public final class TraceFormatter {
     // Context of switches, from the failure backwards, while the budget lasts.
     for (int i = lines.size() - FOLD_TAIL - 1; i >= FOLD_HEAD && kept < FOLD_LIMIT; i--) {
       if (!lines.get(i).switched()) continue;
-      for (int j = i; j >= Math.max(FOLD_HEAD, i - 1); j--) {
+      int last = i;
+      while (last + 1 < lines.size() && last < i + FOLD_AFTER_SWITCH
+          && !lines.get(last + 1).switched()) {
+        last++;
+      }
+      for (int j = last; j >= Math.max(FOLD_HEAD, i - 1); j--) {
         if (!keep[j]) {
           keep[j] = true;
           kept++;

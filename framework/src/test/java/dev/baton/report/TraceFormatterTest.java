@@ -92,4 +92,33 @@ class TraceFormatterTest {
     // every step is accounted for: shown, or inside a fold that says which
     assertThat(folded).doesNotContain("steps 0 ");
   }
+
+  /**
+   * A lost update after a long setup: the other thread's read and write between the first
+   * thread's read and write are the bug, and stay in view although no switch is on them.
+   */
+  @Test
+  void foldingKeepsWhatAThreadDidRightAfterASwitch() {
+    List<Step> steps = new ArrayList<>();
+    for (int i = 0; i < 80; i++) {
+      steps.add(new Step("main", "lock Set#" + i, "Registry.add(Registry.java:" + i + ")"));
+    }
+    steps.add(new Step("main", "park on CountDownLatch#1", "Demo.run(Demo.java:44)"));
+    steps.add(new Step("pool-1", "read Counter.hits", "Counter.hit(Counter.java:11)"));
+    steps.add(new Step("pool-2", "read Counter.hits", "Counter.hit(Counter.java:11)"));
+    steps.add(new Step("pool-2", "write Counter.hits", "Counter.hit(Counter.java:12)"));
+    steps.add(new Step("pool-2", "call CountDownLatch.countDown", "Demo.lambda(Demo.java:41)"));
+    steps.add(new Step("pool-2", "unpark main", "Demo.lambda(Demo.java:41)"));
+    steps.add(new Step("pool-2", "end", ""));
+    for (int i = 0; i < 14; i++) {
+      steps.add(new Step("pool-1", "write Counter.hits", "Counter.hit(Counter.java:" + (12 + i) + ")"));
+    }
+
+    String folded = TraceFormatter.fold(steps);
+
+    assertThat(folded).contains(" folded ...")
+        .containsPattern("83  pool-2 +read Counter.hits")
+        .containsPattern("84  pool-2 +write Counter.hits")
+        .containsPattern("85  pool-2 +call CountDownLatch.countDown");
+  }
 }
