@@ -97,7 +97,9 @@ final class Diagnosis {
     switch (t.wait) {
       case MONITOR:
       case WAIT:
-        boolean wantsMonitor = t.wait == ManagedThread.Wait.MONITOR || t.notified;
+        // A waiter whose wait ended (notified, timed out, interrupted) wants its monitor back.
+        boolean wantsMonitor = t.wait == ManagedThread.Wait.MONITOR || t.notified || t.woken
+            || t.timed && s.clock.now >= t.deadline || ReadyThreads.interrupted(t);
         return wantsMonitor ? s.monitors.ownerOf(t.waitTarget) : null;
       case JOIN:
         return (ManagedThread) t.waitTarget;

@@ -106,8 +106,10 @@ final class FailureReport {
       case MONITOR:
         return "waits to lock " + names.of(t.target()) + holder;
       case WAIT:
-        return "waits in wait() on " + names.of(t.target()) + " for a notify that never comes"
-            + holder;
+        // A holder is named only when its wait ended and it needs the monitor back.
+        return t.holder() == null
+            ? "waits in wait() on " + names.of(t.target()) + " for a notify that never comes"
+            : "waits to re-enter " + names.of(t.target()) + holder + " after its wait() ended";
       case JOIN:
         return "waits to join " + ((ManagedThread) t.target()).displayName();
       case SLEEP:

@@ -59,10 +59,14 @@ final class ReadyThreads {
     return k - n;
   }
 
-  /** Nothing can run: the virtual clock jumps to the earliest deadline, timing that wait out. */
+  /**
+   * Nothing can run: the virtual clock jumps to the earliest deadline, timing that wait out, and on
+   * to the next while that frees nobody (a {@code wait(ms)} that times out while another thread
+   * holds its monitor and sleeps).
+   */
   int advanceToEarliestDeadline() {
-    if (!s.clock.advanceToEarliestDeadline(s.threads())) return 0;
-    int n = collectEnabled();
+    int n = 0;
+    while (n == 0 && s.clock.advanceToEarliestDeadline(s.threads())) n = collectEnabled();
     for (int i = 0; i < n; i++) {
       s.trace.add(options[i].id, options[i].lastSite, Trace.TIMEOUT, null);
     }

@@ -116,11 +116,15 @@ final class VirtualClock {
     return pause;
   }
 
-  /** Moves to the earliest deadline of the waiting threads, if it is later; false if none waits. */
+  /** Moves to the earliest deadline still ahead of the waiting threads; false if none has one. */
   boolean advanceToEarliestDeadline(ManagedThread[] threads) {
     long earliest = Long.MAX_VALUE;
     for (ManagedThread t : threads) {
-      if (t.arrived && !t.terminated && t.timed && t.deadline < earliest) earliest = t.deadline;
+      // A deadline already passed times nothing out: that thread's wait is over and it waits to
+      // re-enter its monitor (after wait(ms)), which only its holder's progress frees.
+      if (t.arrived && !t.terminated && t.timed && t.deadline > now && t.deadline < earliest) {
+        earliest = t.deadline;
+      }
     }
     if (earliest == Long.MAX_VALUE) return false;
     now = Math.max(now, earliest);

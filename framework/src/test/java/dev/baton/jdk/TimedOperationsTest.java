@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.baton.InterleavingFailure;
 import dev.baton.InterleavingFailure.Kind;
+import dev.baton.Interleavings;
 import dev.baton.Scenario;
 import java.util.concurrent.TimeoutException;
 import java.util.stream.Stream;
@@ -29,7 +30,9 @@ class TimedOperationsTest {
         Arguments.of("Future.get(t), invokeAll(t), awaitTermination(t)",
             (Scenario) TimedScenarios::futureGetInvokeAllAndAwaitTerminationOnAHealthyPool),
         Arguments.of("CyclicBarrier, Phaser, Exchanger, Semaphore with timeouts",
-            (Scenario) TimedScenarios::barrierPhaserExchangerAndSemaphoreOnAHealthyProgram));
+            (Scenario) TimedScenarios::barrierPhaserExchangerAndSemaphoreOnAHealthyProgram),
+        Arguments.of("wait(10 ms) ends while the holder sleeps 100 ms",
+            (Scenario) TimedScenarios::timedWaitEndsWhileTheHolderSleeps));
   }
 
   @ParameterizedTest(name = "{0}")
@@ -70,6 +73,15 @@ class TimedOperationsTest {
         findsAndReplays(TimedScenarios::ackThenOfferWithADeadlineLosesMessages, Kind.EXCEPTION);
     assertThat(failure.getCause()).hasMessageMatching("acknowledged 3 messages, lost [123] of them");
     assertThat(failure.getMessage()).contains("timed out");
+  }
+
+  @Test
+  void aTimedOutWaiterStuckBehindTheMonitorsHolderIsADeadlockThatNamesTheHolder() {
+    InterleavingFailure failure = findsAndReplays(Interleavings.configure().maxPauseMillis(0),
+        TimedScenarios::timedOutWaiterNeedsTheMonitorOfAHolderStuckOnALatch, Kind.DEADLOCK);
+    assertThat(failure.getMessage())
+        .containsPattern("waiter waits to re-enter Object#\\d+ held by main after its wait\\(\\) ended")
+        .containsPattern("main waits for CountDownLatch#\\d+");
   }
 
   @Test

@@ -136,6 +136,55 @@ final class TimedScenarios {
 
   // ---- deadlines nothing can meet: they fire, at once ------------------------------------------
 
+  /**
+   * A 10 ms {@code wait} times out while main sleeps 100 ms holding the monitor: the waiter re-enters
+   * once the sleep ends. Nothing can run at the waiter's deadline, and it passed: the clock must
+   * move on to the sleep's.
+   */
+  static void timedWaitEndsWhileTheHolderSleeps() throws Exception {
+    Object monitor = new Object();
+    Thread waiter = new Thread(() -> {
+      synchronized (monitor) {
+        try {
+          monitor.wait(10);
+        } catch (InterruptedException e) {
+          throw new AssertionError(e);
+        }
+      }
+    }, "waiter");
+    waiter.start();
+    synchronized (monitor) {
+      Thread.sleep(100);
+    }
+    waiter.join();
+  }
+
+  /**
+   * The waiter's 10 ms wait times out while main holds the monitor and waits on a latch nobody
+   * counts down: a real deadlock, whose report says the waiter wants its monitor back from main.
+   * Main takes the monitor once the waiter waits (explored without pauses, so that the wait cannot
+   * time out before).
+   */
+  static void timedOutWaiterNeedsTheMonitorOfAHolderStuckOnALatch() throws Exception {
+    Object monitor = new Object();
+    CountDownLatch never = new CountDownLatch(1);
+    Thread waiter = new Thread(() -> {
+      synchronized (monitor) {
+        try {
+          monitor.wait(10);
+        } catch (InterruptedException e) {
+          throw new AssertionError(e);
+        }
+      }
+    }, "waiter");
+    waiter.start();
+    while (waiter.getState() != Thread.State.TIMED_WAITING) Thread.yield();
+    synchronized (monitor) {
+      never.await();
+    }
+    waiter.join();
+  }
+
   /** future.get(1 ms) on a task that never completes times out instead of hanging. */
   static void futureGetOnATaskThatNeverCompletesTimesOut() throws Exception {
     ExecutorService pool = Executors.newSingleThreadExecutor();
