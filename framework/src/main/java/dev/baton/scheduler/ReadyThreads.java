@@ -82,7 +82,7 @@ final class ReadyThreads {
       case MONITOR:
         return s.monitors.freeFor(t);
       case WAIT:
-        return (t.notified || expired || t.woken || interrupted(t)) && s.monitors.freeFor(t);
+        return wokenFromWait(t) && s.monitors.freeFor(t);
       case JOIN:
         return ((ManagedThread) t.waitTarget).terminated || expired || interrupted(t);
       case PARK:
@@ -92,6 +92,14 @@ final class ReadyThreads {
       default:
         throw new IllegalStateException(String.valueOf(t.wait));
     }
+  }
+
+  /**
+   * Whether {@code t}, in {@code Object.wait}, has been woken (notified, timed out, woken
+   * spuriously or interrupted): all it waits for now is to take its monitor back.
+   */
+  boolean wokenFromWait(ManagedThread t) {
+    return t.notified || (t.timed && s.clock.now >= t.deadline) || t.woken || interrupted(t);
   }
 
   /**

@@ -95,8 +95,9 @@ final class ThreadLifecycle {
    * {@code Thread.getState} of a managed thread as the model sees it, never as far as its OS
    * thread got: a thread that waits for the baton, or is on its way to its first hook, is
    * RUNNABLE; one blocked in the model is BLOCKED (a monitor) or (TIMED_)WAITING; one that ended
-   * in the model is TERMINATED. Null asks the JVM: not managed, or running code of its own before
-   * it arrives.
+   * in the model is TERMINATED. A thread woken out of {@code Object.wait} is BLOCKED, as the
+   * JVM's is: it waits only to re-enter the monitor. Null asks the JVM: not managed, or running
+   * code of its own before it arrives.
    */
   Thread.State threadState(Thread thread) {
     ManagedThread t = s.managed(thread);
@@ -106,8 +107,14 @@ final class ThreadLifecycle {
     return switch (t.wait) {
       case NONE -> Thread.State.RUNNABLE;
       case MONITOR -> Thread.State.BLOCKED;
-      case WAIT, JOIN, PARK, SLEEP -> t.timed ? Thread.State.TIMED_WAITING : Thread.State.WAITING;
+      // Woken, it stays in WAIT until it runs: what is left is to take the monitor back.
+      case WAIT -> s.ready.wokenFromWait(t) ? Thread.State.BLOCKED : waiting(t);
+      case JOIN, PARK, SLEEP -> waiting(t);
     };
+  }
+
+  private static Thread.State waiting(ManagedThread t) {
+    return t.timed ? Thread.State.TIMED_WAITING : Thread.State.WAITING;
   }
 
   /** {@code Thread.interrupt}: a scheduling point; the model learns of it at once. */

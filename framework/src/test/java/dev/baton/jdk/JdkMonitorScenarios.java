@@ -9,11 +9,13 @@ import java.util.Observable;
 import java.util.Observer;
 import java.util.Stack;
 import java.util.Vector;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * JDK classes that lock an object the scenario can lock too: {@code synchronized} JDK methods
  * ({@code Observable}, {@code Vector}, {@code StringBuffer}) and {@code synchronized} blocks in JDK
- * code ({@code Collections.synchronizedList}'s mutex, {@code Vector}'s iterator).
+ * code ({@code Collections.synchronizedList}'s mutex, {@code Vector}'s iterator); and the way
+ * back into a monitor out of {@code Object.wait}.
  */
 @SuppressWarnings("deprecation") // Observable: deprecated, still widely used
 final class JdkMonitorScenarios {
@@ -130,5 +132,60 @@ final class JdkMonitorScenarios {
     a.join();
     b.join();
     check(list.size() == 2, "size " + list.size());
+  }
+
+  /** How a scenario wakes a thread out of {@code monitor.wait}, holding {@code monitor}. */
+  @FunctionalInterface
+  private interface Wake {
+    void wake(Thread waiter, Object monitor);
+  }
+
+  /**
+   * A waiter woken out of {@code wait} while the main thread holds the monitor waits to re-enter
+   * it: BLOCKED, as the {@code Thread.State} javadoc says, so the main thread's loop until it is
+   * ends. Before it is woken it is (TIMED_)WAITING. {@code timeoutMillis} is its {@code wait}'s.
+   */
+  private static void wokenWaiterIsBlocked(long timeoutMillis, Wake wake)
+      throws InterruptedException {
+    Object monitor = new Object();
+    boolean[] done = new boolean[1];
+    AtomicReference<String> outcome = new AtomicReference<>("still waiting");
+    Thread waiter = new Thread(() -> {
+      synchronized (monitor) {
+        try {
+          while (!done[0]) monitor.wait(timeoutMillis);
+          outcome.set("returned");
+        } catch (InterruptedException e) {
+          outcome.set("interrupted");
+        }
+      }
+    });
+    waiter.start();
+    Thread.State waiting = timeoutMillis == 0 ? Thread.State.WAITING : Thread.State.TIMED_WAITING;
+    while (waiter.getState() != waiting) Thread.yield();
+    synchronized (monitor) {
+      // Only an untimed wait is sure to be waiting still: a timed one may have timed out already.
+      if (timeoutMillis == 0) check(waiter.getState() == waiting, "not woken, but " + waiter.getState());
+      done[0] = true;
+      wake.wake(waiter, monitor);
+      while (waiter.getState() != Thread.State.BLOCKED) Thread.yield();
+    }
+    waiter.join();
+    check(!outcome.get().equals("still waiting"), "the waiter " + outcome.get());
+  }
+
+  /** An interrupt wakes the waiter while the main thread holds the monitor. */
+  static void interruptedWaiterIsBlockedUntilItReentersTheMonitor() throws InterruptedException {
+    wokenWaiterIsBlocked(0, (waiter, monitor) -> waiter.interrupt());
+  }
+
+  /** A notify wakes the waiter while the main thread holds the monitor. */
+  static void notifiedWaiterIsBlockedUntilItReentersTheMonitor() throws InterruptedException {
+    wokenWaiterIsBlocked(0, (waiter, monitor) -> monitor.notify());
+  }
+
+  /** The waiter's {@code wait(10)} times out while the main thread holds the monitor. */
+  static void timedOutWaiterIsBlockedUntilItReentersTheMonitor() throws InterruptedException {
+    wokenWaiterIsBlocked(10, (waiter, monitor) -> { });
   }
 }

@@ -6,7 +6,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.baton.InterleavingFailure;
 import dev.baton.InterleavingFailure.Kind;
+import dev.baton.Scenario;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * Monitors the JDK takes on objects the scenario can lock are in Baton's model: a JDK synchronized
@@ -45,5 +50,25 @@ class JdkMonitorsTest {
   @Test
   void synchronizedListIteratedUnderItsLockPasses() {
     passesTheDefaultBudget(JdkMonitorScenarios::synchronizedListWithUserLockedIteration);
+  }
+
+  /**
+   * A thread woken out of {@code wait} (interrupted, notified or timed out) that waits to re-enter
+   * the monitor another thread holds is BLOCKED: a loop until it is ends.
+   */
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("wakeUps")
+  void aWokenWaiterWaitingToReenterTheMonitorIsBlocked(String cause, Scenario scenario) {
+    passesTheDefaultBudget(scenario);
+  }
+
+  static Stream<Arguments> wakeUps() {
+    return Stream.of(
+        Arguments.of("interrupt",
+            (Scenario) JdkMonitorScenarios::interruptedWaiterIsBlockedUntilItReentersTheMonitor),
+        Arguments.of("notify",
+            (Scenario) JdkMonitorScenarios::notifiedWaiterIsBlockedUntilItReentersTheMonitor),
+        Arguments.of("timeout",
+            (Scenario) JdkMonitorScenarios::timedOutWaiterIsBlockedUntilItReentersTheMonitor));
   }
 }
