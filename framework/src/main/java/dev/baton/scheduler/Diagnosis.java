@@ -98,8 +98,8 @@ final class Diagnosis {
       case MONITOR:
       case WAIT:
         // A waiter whose wait ended (notified, timed out, interrupted) wants its monitor back.
-        boolean wantsMonitor = t.wait == ManagedThread.Wait.MONITOR || t.notified || t.woken
-            || t.timed && s.clock.now >= t.deadline || ReadyThreads.interrupted(t);
+        boolean wantsMonitor =
+            t.wait == ManagedThread.Wait.MONITOR || s.ready.wokenFromWait(t);
         return wantsMonitor ? s.monitors.ownerOf(t.waitTarget) : null;
       case JOIN:
         return (ManagedThread) t.waitTarget;
