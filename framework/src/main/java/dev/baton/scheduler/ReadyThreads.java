@@ -43,7 +43,8 @@ final class ReadyThreads {
    * Appends to the {@code n} enabled options the waiting threads that could be woken early: a
    * timed wait shorter than the pause budget whose deadline the remaining budget reaches (the
    * running threads pause, as in a long GC, and the deadline fires first), and, when enabled, any
-   * {@code wait} or {@code park} (a spurious wakeup). Returns how many it appended.
+   * {@code wait} or {@code park} (a spurious wakeup), unless another thread has not yet taken a
+   * step since the last one (see {@link VirtualClock}). Returns how many it appended.
    */
   int collectWakeable(int n) {
     if (s.clock.neverWakesEarly()) return 0;

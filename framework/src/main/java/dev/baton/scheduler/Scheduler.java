@@ -354,6 +354,7 @@ final class Scheduler {
    */
   private ManagedThread pickNext(ManagedThread me, boolean giveWay) {
     arrivals.await(me);
+    clock.atChoice(me);
     int n = ready.collectEnabled();
     if (giveWay && n > 1) n = ready.without(me, n);
     if (n == 0) n = ready.advanceToEarliestDeadline();

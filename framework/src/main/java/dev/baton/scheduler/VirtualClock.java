@@ -30,6 +30,12 @@ final class VirtualClock {
   /** Virtual time the running threads were paused so that deadlines could fire, in nanoseconds. */
   private long paused;
 
+  /** The thread last woken spuriously in this schedule, or null. */
+  private ManagedThread wokenSpuriously;
+
+  /** Whether a thread other than {@link #wokenSpuriously} has held the baton at a choice since. */
+  private boolean othersRanSince = true;
+
   VirtualClock(Scheduler s, long maxPauseNanos, boolean spuriousWakeups) {
     this.s = s;
     this.maxPauseNanos = maxPauseNanos;
@@ -46,8 +52,16 @@ final class VirtualClock {
     return canPauseFor(t) || canWakeSpuriously(t);
   }
 
+  /**
+   * Whether waiting {@code t} may be woken spuriously. Not until a thread other than the one woken
+   * last has come to a choice: two waiting threads woken in turn, each parking again at once,
+   * would otherwise starve a thread that can run for ever. So between two spurious wakeups another
+   * thread takes a step: one that could run (or whose deadline fired), as nothing else is offered
+   * while the woken thread parks again. Decided by the choices alone, so replays see the same.
+   */
   private boolean canWakeSpuriously(ManagedThread t) {
     return spuriousWakeups
+        && othersRanSince
         && (t.wait == ManagedThread.Wait.PARK
             || (t.wait == ManagedThread.Wait.WAIT && s.monitors.freeFor(t)));
   }
@@ -60,8 +74,18 @@ final class VirtualClock {
       s.trace.add(t.id, t.lastSite, Trace.PAUSE, pause);
     } else {
       t.woken = true;
+      wokenSpuriously = t;
+      othersRanSince = false;
       s.trace.add(t.id, t.lastSite, Trace.SPURIOUS, null);
     }
+  }
+
+  /**
+   * {@code me} holds the baton at a choice: it ran since the last one (only the holder runs). A
+   * step of any thread but the one woken spuriously last lets spurious wakeups be offered again.
+   */
+  void atChoice(ManagedThread me) {
+    if (me != wokenSpuriously) othersRanSince = true;
   }
 
   long nanoTime(ManagedThread me, int site) {

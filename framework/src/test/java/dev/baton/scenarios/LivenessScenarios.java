@@ -161,6 +161,43 @@ public final class LivenessScenarios {
     consumer.join();
   }
 
+  /**
+   * Correct: two threads wait on a latch while main yields fifty times, then counts it down. With
+   * spurious wakeups the two used to take turns waking and parking again, for ever.
+   */
+  public static void twoParkedThreadsAndABusyMain() throws InterruptedException {
+    CountDownLatch latch = new CountDownLatch(1);
+    Runnable await = () -> {
+      try {
+        latch.await();
+      } catch (InterruptedException e) {
+        // not interrupted here
+      }
+    };
+    Thread first = new Thread(await);
+    Thread second = new Thread(await);
+    first.start();
+    second.start();
+    int yields = 0;
+    for (int i = 0; i < 50; i++) {
+      Thread.yield();
+      yields++;
+    }
+    latch.countDown();
+    first.join();
+    second.join();
+    if (yields != 50) throw new AssertionError("yields = " + yields);
+  }
+
+  /** Correct: two tasks on a pool of two idle workers, the results awaited, the pool shut down. */
+  public static void twoTasksOnAPoolOfTwo() throws Exception {
+    ExecutorService pool = Executors.newFixedThreadPool(2);
+    java.util.concurrent.Future<Integer> a = pool.submit(() -> 1);
+    java.util.concurrent.Future<Integer> b = pool.submit(() -> 2);
+    if (a.get() + b.get() != 3) throw new AssertionError("not 3");
+    pool.shutdown();
+  }
+
   // ---- threads that never end ---------------------------------------------------------------
 
   /** A worker left blocked on a full queue when the scenario returns. */

@@ -128,6 +128,21 @@ class LivenessTest {
         .explore(LivenessScenarios::awaitInAnIf).schedules()).isEqualTo(300);
   }
 
+  @Test
+  void spuriousWakeupsOfParkedThreadsNeverStarveAThreadThatCanRun() {
+    // Regression: the waiting threads took turns waking spuriously and parking again while main,
+    // which could run, never got a step again (until maxSteps).
+    for (Strategy strategy : Strategy.values()) {
+      if (strategy == Strategy.EXHAUSTIVE) continue;
+      assertThat(Interleavings.configure().strategy(strategy).schedules(100).maxSteps(100_000)
+          .spuriousWakeups(true).explore(LivenessScenarios::twoParkedThreadsAndABusyMain)
+          .schedules()).as("%s", strategy).isEqualTo(100);
+      assertThat(Interleavings.configure().strategy(strategy).schedules(100).maxSteps(100_000)
+          .spuriousWakeups(true).explore(LivenessScenarios::twoTasksOnAPoolOfTwo)
+          .schedules()).as("%s", strategy).isEqualTo(100);
+    }
+  }
+
   // ---- threads that do not end ---------------------------------------------------------------
 
   @Test
