@@ -46,14 +46,14 @@ final class MainThread implements AutoCloseable {
    * The schedule just run on this main thread had {@code threads}: the next one may reuse what
    * they ran only once they are gone (see {@link #lastScheduleThreadsGone}). Workers of the JVM's
    * common pool released at the schedule's end run nothing of it, unless they are {@code busy}
-   * (not seen idle where the pool waits for work).
+   * (not seen idle where the pool waits for work); nor do adopted threads released idle.
    */
   void scheduleEnded(ManagedThread[] threads, List<Thread> busy) {
     if (worker == null) return;
     List<Thread> mustEnd = new ArrayList<>(threads.length);
     for (ManagedThread t : threads) {
       if (t.thread == worker.thread) continue;
-      if (!PoolWorkers.releasedOfTheJvm(t) || busy.contains(t.thread)) mustEnd.add(t.thread);
+      if (!PoolWorkers.releasedIdle(t) || busy.contains(t.thread)) mustEnd.add(t.thread);
     }
     ended = mustEnd;
   }

@@ -75,6 +75,11 @@ final class ManagedThread extends ThreadView {
   boolean woken;
   /** Released at the end of the schedule to live on outside it (an idle common-pool worker). */
   volatile boolean released;
+  /**
+   * Not started by its schedule: a thread parked in {@code java.util.concurrent} that a managed
+   * thread woke ({@link PoolWorkers#adopt}); released, not unwound, if it idles at the end.
+   */
+  boolean adopted;
   /** What its {@code ThreadLocalRandom} calls draw from, seeded from the schedule; lazily made. */
   java.util.random.RandomGenerator random;
 

@@ -53,17 +53,23 @@ final class PoolWorkers {
   }
 
   /**
-   * A managed thread wakes a {@code ForkJoinPool} worker that this schedule did not start: a
+   * A managed thread wakes a thread that this schedule did not start: a {@code ForkJoinPool}
    * worker of the common pool that outlived an earlier schedule, or that the JVM started before
-   * the exploration. It becomes a thread of this schedule, like a thread just started: it runs
-   * the task it was woken for under control, and the next decision waits for it to arrive.
+   * the exploration; or any thread parked in {@code java.util.concurrent} (a worker of a pool
+   * made outside the exploration, or of a JDK pool such as {@code CompletableFuture}'s delayer
+   * that an earlier exploration started, waiting for work). It becomes a thread of this schedule,
+   * like a thread just started: it runs what it was woken for under control, and the next
+   * decision waits for it to arrive. Left alone, it would run beside the baton, outside control.
    */
   void adopt(ManagedThread me, Thread worker) {
-    if (s.aborted || !(worker instanceof ForkJoinWorkerThread)
-        || !worker.isAlive() || isCarrier(worker)) {
-      return;
+    if (s.aborted || worker == null || !worker.isAlive() || isCarrier(worker)
+        || s.dispatch != null && s.dispatch.ownerOf(worker) != null) {
+      return; // (a thread of a schedule running beside this one is that schedule's)
     }
+    boolean poolWorker = worker instanceof ForkJoinWorkerThread;
+    if (!poolWorker && !parkedInJavaUtilConcurrent(worker)) return;
     ManagedThread adopted = s.register(worker);
+    adopted.adopted = !poolWorker;
     if (s.observer != null) s.observer.global();
     // The unpark counts in the model too: the worker may not have parked yet (it can still be
     // on its way back from an earlier schedule), and then its next park must return at once.
@@ -73,39 +79,61 @@ final class PoolWorkers {
   }
 
   /**
-   * Whether {@code t}, ending with its schedule, is an idle worker to release rather than unwind.
+   * Whether {@code t}, ending with its schedule, is an idle worker (or an adopted thread, idle or
+   * running) to release rather than unwind.
    * An idle worker is not unwound, which would make its pool replace it while the schedule ends:
    * it parks again for real, outside the model, and a pool that is shut down (the schedule's own
    * common pool) ends it. A worker in the middle of a task is unwound like any thread: the pool
    * catches that per task.
    */
   static boolean releasable(ManagedThread t) {
-    return !t.terminated && t.thread instanceof ForkJoinWorkerThread
-        && t.wait == ManagedThread.Wait.PARK;
+    if (t.terminated) return false;
+    if (t.adopted) {
+      // Not the schedule's to end: unwound, a pool's worker would die and the pool start another
+      // outside every schedule. Running, it finishes what it was woken for outside the model.
+      return t.wait == ManagedThread.Wait.PARK || t.wait == ManagedThread.Wait.NONE;
+    }
+    return t.thread instanceof ForkJoinWorkerThread && t.wait == ManagedThread.Wait.PARK;
   }
 
   /**
-   * Waits a little for the pool workers released at the end of this schedule to park for real or
-   * end: a worker of the JVM's common pool still scanning its queues could take a task of the
-   * next schedule before that schedule knows of it, and run it outside the model.
+   * A thread released at the end of its schedule that runs nothing of it once idle: an adopted
+   * thread (it parks again for real where it waited for work, after finishing what it ran), or a
+   * worker of the JVM's common pool.
+   */
+  static boolean releasedIdle(ManagedThread t) {
+    return t.released && t.adopted || releasedOfTheJvm(t);
+  }
+
+  /**
+   * Waits a little for the pool workers and adopted threads released at the end of this schedule
+   * to park for real or end: a worker of the JVM's common pool still scanning its queues could
+   * take a task of the next schedule before that schedule knows of it, and run it outside the
+   * model; an adopted thread still on its way to its real park could not be adopted again.
    *
-   * @return the released workers of the JVM's common pool that are neither idle nor ended by
-   *     then: they may still run code of this schedule
+   * @return the released threads that are neither idle nor ended by then: they may still run
+   *     code of this schedule
    */
   static List<Thread> awaitReleasedWorkersIdle(ManagedThread[] threads)
       throws InterruptedException {
     long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(200);
     List<Thread> busy = new ArrayList<>(0);
     for (ManagedThread t : threads) {
-      if (!releasedOfTheJvm(t)) continue;
-      boolean idle = !t.thread.isAlive() || idleInPool(t.thread);
+      if (!releasedIdle(t)) continue;
+      boolean idle = idle(t);
       while (!idle && System.nanoTime() < deadline) {
         Thread.sleep(1);
-        idle = !t.thread.isAlive() || idleInPool(t.thread);
+        idle = idle(t);
       }
       if (!idle) busy.add(t.thread);
     }
     return busy;
+  }
+
+  private static boolean idle(ManagedThread released) {
+    Thread thread = released.thread;
+    return !thread.isAlive()
+        || (released.adopted ? parkedInJavaUtilConcurrent(thread) : idleInPool(thread));
   }
 
   /** A worker of the JVM's common pool released at the end of its schedule. */
@@ -127,6 +155,24 @@ final class PoolWorkers {
           && e.getMethodName().equals("awaitWork");
     }
     return awaitingWork;
+  }
+
+  /**
+   * Parked for real inside {@code java.util.concurrent} (a queue, a latch, a pool waiting for
+   * work), and not a thread of Baton's own (whose stacks pass through the scheduler).
+   */
+  private static boolean parkedInJavaUtilConcurrent(Thread thread) {
+    Thread.State state = thread.getState();
+    if (state != Thread.State.WAITING && state != Thread.State.TIMED_WAITING) return false;
+    if (thread.getClass().getName().equals("java.lang.VirtualThread")) return false;
+    boolean inConcurrent = false;
+    for (StackTraceElement e : thread.getStackTrace()) {
+      String c = e.getClassName();
+      if (c.startsWith("dev.baton.") && !c.startsWith("dev.baton.runtime.")) return false;
+      inConcurrent |= c.startsWith("java.util.concurrent.")
+          && !c.equals("java.util.concurrent.locks.LockSupport");
+    }
+    return inConcurrent;
   }
 
   /** A carrier of virtual threads: it runs the managed virtual threads, and is the JVM's own. */

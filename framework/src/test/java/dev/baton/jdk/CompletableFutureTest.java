@@ -33,6 +33,26 @@ class CompletableFutureTest {
     passesTheDefaultBudget(CompletableFutureScenarios::firstCompletionWinsThroughComplete);
   }
 
+  /**
+   * The JDK's delayer thread, started outside Baton before the exploration, is woken by the
+   * schedule's {@code orTimeout}: it joins the schedule, so its timer fires on the virtual clock.
+   * It used to run beside the baton, on the real clock, and the 5 s task "won" every time.
+   */
+  @Test
+  void orTimeoutFiresThroughADelayerThreadStartedBeforeTheExploration() {
+    PreExistingWorkerScenarios.startTheJdksDelayerOutsideBaton();
+    passesTheDefaultBudget(PreExistingWorkerScenarios::orTimeoutFiresBeforeASlowTask);
+  }
+
+  /** ... and what it runs is interleaved with the schedule's threads, so a race there is found. */
+  @Test
+  void findsARaceOnADelayerThreadStartedBeforeTheExploration() {
+    PreExistingWorkerScenarios.startTheJdksDelayerOutsideBaton();
+    InterleavingFailure failure = findsAndReplays(
+        PreExistingWorkerScenarios::delayedTaskOnTheDelayerThreadRacesMain, Kind.EXCEPTION);
+    assertThat(failure.getCause()).hasMessage("lost update: hits = 1");
+  }
+
   @Test
   void findsAnAsyncResultReadWithoutJoining() {
     InterleavingFailure failure =
