@@ -150,7 +150,12 @@ final class Diagnosis {
     for (ManagedThread t : s.threads()) {
       if (t != holder && !t.terminated) others.put(t.displayName(), t.thread.getStackTrace());
     }
-    return OutsideControl.reason(holder.thread, holder.thread.getStackTrace(), others);
+    return OutsideControl.reason(holder.thread, holder.thread.getStackTrace(), others, id -> {
+      for (ManagedThread t : s.threads()) {
+        if (t.thread.getId() == id) return t.displayName();
+      }
+      return null;
+    });
   }
 
   /** The watchdog fired: nothing moved for {@code stalledMillis} (the limit, or longer). */

@@ -3,6 +3,7 @@ package dev.baton.scheduler;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadInfo;
 import java.util.Map;
+import java.util.function.LongFunction;
 
 /**
  * Why a thread left Baton's control, read from its stack: the sentence the watchdog's failure
@@ -22,6 +23,15 @@ final class OutsideControl {
    */
   static String reason(Thread thread, StackTraceElement[] stack,
       Map<String, StackTraceElement[]> others) {
+    return reason(thread, stack, others, id -> null);
+  }
+
+  /**
+   * The same, with {@code managedName} giving the schedule's name of a thread by its JVM id (null
+   * for a thread the schedule does not manage): a monitor's holder is named as reports name it.
+   */
+  static String reason(Thread thread, StackTraceElement[] stack,
+      Map<String, StackTraceElement[]> others, LongFunction<String> managedName) {
     for (Map.Entry<String, StackTraceElement[]> other : others.entrySet()) {
       String initialised = initialising(other.getValue());
       if (initialised != null && !inside(stack, initialised)) {
@@ -43,7 +53,8 @@ final class OutsideControl {
     }
     if (isPark(top)) return "it is parked outside Baton's model, in " + where;
     if (thread.getState() == Thread.State.BLOCKED) {
-      return "it is blocked on a monitor of uninstrumented code in " + where + lockOwner(thread);
+      return "it is blocked on a monitor of uninstrumented code in " + where
+          + lockOwner(thread, managedName);
     }
     if (top.isNativeMethod()) {
       return "it is in native code, " + where
@@ -115,11 +126,15 @@ final class OutsideControl {
         || c.startsWith("sun.nio.ch") || c.contains("console");
   }
 
-  private static String lockOwner(Thread thread) {
+  private static String lockOwner(Thread thread, LongFunction<String> managedName) {
     try {
       ThreadInfo info = ManagementFactory.getThreadMXBean().getThreadInfo(thread.getId());
-      return info == null || info.getLockOwnerName() == null
-          ? "" : ", held by thread " + info.getLockOwnerName();
+      if (info == null || info.getLockOwnerName() == null) return "";
+      String managed = managedName.apply(info.getLockOwnerId());
+      if (managed == null) return ", held by thread " + info.getLockOwnerName();
+      // The holder waits in the model, for this thread perhaps: then no time is enough.
+      return ", held by " + managed + " (a thread of this schedule: if it waits for this one,"
+          + " it is a deadlock through a monitor Baton does not model)";
     } catch (RuntimeException | LinkageError noManagement) {
       return "";
     }

@@ -37,6 +37,52 @@ class OutsideControlTest {
             + " waits Baton does not model");
   }
 
+  /**
+   * A thread blocked on a monitor held by a thread of the schedule names the holder as reports
+   * do (not by its JVM name, which reads like another thread) and says it may be a deadlock.
+   */
+  @Test
+  void aMonitorHeldByAThreadOfTheScheduleNamesItAsTheReportsDo() throws Exception {
+    Object monitor = new Object();
+    java.util.concurrent.CountDownLatch held = new java.util.concurrent.CountDownLatch(1);
+    java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
+    Thread holder = new Thread(() -> {
+      synchronized (monitor) {
+        held.countDown();
+        try {
+          release.await();
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+        }
+      }
+    }, "Thread-7");
+    holder.start();
+    held.await();
+    Thread blocked = new Thread(() -> {
+      synchronized (monitor) {
+        monitor.hashCode();
+      }
+    }, "Thread-8");
+    blocked.start();
+    try {
+      while (blocked.getState() != Thread.State.BLOCKED) Thread.onSpinWait();
+      StackTraceElement[] stack = {frame("java.util.concurrent.ConcurrentHashMap", "computeIfAbsent"),
+          frame("com.acme.Cache", "get")};
+      assertThat(OutsideControl.reason(blocked, stack, Map.of(),
+              id -> id == holder.getId() ? "thread-1" : null))
+          .isEqualTo("it is blocked on a monitor of uninstrumented code in"
+              + " java.util.concurrent.ConcurrentHashMap.computeIfAbsent, held by thread-1 (a"
+              + " thread of this schedule: if it waits for this one, it is a deadlock through a"
+              + " monitor Baton does not model)");
+      assertThat(OutsideControl.reason(blocked, stack, Map.of()))
+          .endsWith(", held by thread Thread-7");
+    } finally {
+      release.countDown();
+      holder.join();
+      blocked.join();
+    }
+  }
+
   @Test
   void nativeIoAndBusyLoopsAreToldApart() {
     StackTraceElement[] io = {nativeFrame("sun.nio.ch.SocketDispatcher", "read0"),
