@@ -1,5 +1,6 @@
 package dev.baton.scheduler;
 
+import dev.baton.instrument.Sites;
 import dev.baton.runtime.Hooks;
 import dev.baton.strategy.ReplayPolicy;
 import dev.baton.strategy.SchedulePolicy;
@@ -234,7 +235,17 @@ final class Scheduler {
    * run it), so its steps must not shift the trace.
    */
   void record(ManagedThread me, int site, int kind, Object object) {
-    if (me.inClassInit == 0) trace.add(me.id, site, kind, object);
+    if (me.inClassInit == 0 && !jdkStepAlone(site)) trace.add(me.id, site, kind, object);
+  }
+
+  /**
+   * A step in the JDK's own code while no other thread of the schedule is alive (a test
+   * framework's bookkeeping in synchronized collections, before the test starts its threads):
+   * it can interleave with nothing, so the trace leaves it out. The user's own steps stay, and so
+   * does every step once a second thread lives.
+   */
+  private boolean jdkStepAlone(int site) {
+    return site >= 0 && live.get() == 1 && OutsideControl.isJdk(Sites.get(site).className());
   }
 
   /** A scheduling point: maybe hand the baton to another thread, then record the step. */

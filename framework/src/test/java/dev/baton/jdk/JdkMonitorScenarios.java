@@ -188,4 +188,26 @@ final class JdkMonitorScenarios {
   static void timedOutWaiterIsBlockedUntilItReentersTheMonitor() throws InterruptedException {
     wokenWaiterIsBlocked(10, (waiter, monitor) -> { });
   }
+
+  /**
+   * Main fills a synchronized list alone, then two threads each add to it and bump a plain
+   * counter: a lost update. The JDK's own locking while main was alone cannot interleave with
+   * anything, and the trace leaves it out; the threads' locking stays.
+   */
+  static void synchronizedListFilledAloneThenShared() throws InterruptedException {
+    List<Integer> list = Collections.synchronizedList(new ArrayList<>());
+    for (int i = 0; i < 5; i++) list.add(i);
+    int[] count = {0};
+    Runnable addAndCount = () -> {
+      list.add(9);
+      count[0]++;
+    };
+    Thread a = new Thread(addAndCount, "a");
+    Thread b = new Thread(addAndCount, "b");
+    a.start();
+    b.start();
+    a.join();
+    b.join();
+    check(count[0] == 2, "lost update: count = " + count[0]);
+  }
 }

@@ -33,6 +33,17 @@ class JdkMonitorsTest {
   }
 
   @Test
+  void theTraceLeavesOutTheJdksOwnLockingWhileOneThreadIsAlive() {
+    InterleavingFailure failure = findsAndReplays(
+        JdkMonitorScenarios::synchronizedListFilledAloneThenShared, Kind.EXCEPTION);
+    String message = failure.getMessage();
+    String alone = message.substring(message.indexOf("Interleaving ("), message.indexOf("start a"));
+    assertThat(alone).contains("call List.add").doesNotContain("lock Collections$");
+    assertThat(message.substring(message.indexOf("start a")))
+        .containsPattern("(a|b) +lock Collections\\$SynchronizedRandomAccessList#\\d+");
+  }
+
+  @Test
   void stringBufferAppendsUnderItsLockPass() {
     passesTheDefaultBudget(JdkMonitorScenarios::stringBufferAppendsUnderItsLockStayTogether);
   }
