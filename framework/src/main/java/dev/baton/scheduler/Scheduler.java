@@ -1,5 +1,6 @@
 package dev.baton.scheduler;
 
+import dev.baton.instrument.Site;
 import dev.baton.instrument.Sites;
 import dev.baton.runtime.Hooks;
 import dev.baton.strategy.ReplayPolicy;
@@ -245,7 +246,9 @@ final class Scheduler {
    * does every step once a second thread lives.
    */
   private boolean jdkStepAlone(int site) {
-    return site >= 0 && live.get() == 1 && OutsideControl.isJdk(Sites.get(site).className());
+    if (site < 0 || live.get() != 1) return false;
+    Site at = Sites.get(site);
+    return at != null && OutsideControl.isJdk(at.className());
   }
 
   /** A scheduling point: maybe hand the baton to another thread, then record the step. */
