@@ -102,9 +102,20 @@ final class ProgressMonitor {
     return true;
   }
 
-  /** Whether {@code t} repeats a cycle of unchanged states, as of its latest step. */
+  /**
+   * Whether {@code t} repeats a cycle of unchanged states, as of its latest step, and what the
+   * cycle reads is still unchanged: a thread the strategy kept from running since another thread
+   * wrote what it spins on would see something new at its next step.
+   */
   boolean stuck(ManagedThread t) {
-    return t.id < cycles.length && cycles[t.id] != null && cycles[t.id].lasted(now) >= cycleSteps;
+    return t.id < cycles.length && cycles[t.id] != null && cycles[t.id].lasted(now) >= cycleSteps
+        && cycles[t.id].seesTheSameNow(this::valueNow);
+  }
+
+  private Object valueNow(int site, Object object, int index) {
+    Site s = Sites.get(site);
+    if (s == null || !SiteValues.isMemory(s.kind())) return ThreadCycle.NOT_MEMORY;
+    return values.valueAt(s, site, object, index);
   }
 
   /** The length of {@code t}'s cycle, in steps, and how many steps it has repeated it. */

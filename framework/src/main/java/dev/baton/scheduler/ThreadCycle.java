@@ -68,6 +68,32 @@ final class ThreadCycle {
     return repeated;
   }
 
+  /** The value a step's location holds now, or {@link #NOT_MEMORY} for a step that reads none. */
+  @FunctionalInterface
+  interface ValueNow {
+    Object at(int site, Object object, int index);
+  }
+
+  /** What {@link ValueNow} answers for a step that touches no field or array element. */
+  static final Object NOT_MEMORY = new Object();
+
+  /**
+   * Whether every location the current cycle touches holds now what the cycle saw there: a thread
+   * kept from running while another wrote what its spin loop reads is no longer stuck, whatever its
+   * own last steps were. False outside a cycle, or where {@code now} cannot tell ({@link
+   * SiteValues#UNKNOWN}).
+   */
+  boolean seesTheSameNow(ValueNow now) {
+    if (period == 0) return false;
+    for (int back = 1; back <= period; back++) {
+      int at = (int) ((count - back) % SIZE);
+      Object value = now.at(sites[at], objects[at], indexes[at]);
+      if (value == NOT_MEMORY) continue;
+      if (value == SiteValues.UNKNOWN || !sameValue(values[at], value)) return false;
+    }
+    return true;
+  }
+
   /**
    * For how many steps of the schedule (all threads' steps) this thread's steps have all repeated
    * its cycle, as of step {@code now}; 0 when it is in no cycle.

@@ -18,9 +18,9 @@ import java.util.SplittableRandom;
  * each step that offers it), or as the member would.
  *
  * <p>A thread that gives way (a {@code Thread.yield()} or spin wait, or the fairness bound) hands
- * over to a uniformly chosen thread when the member is a PCT one, as {@link PctPolicy} itself does;
- * the portfolio draws that choice from its own stream, so its schedules for a seed stay as they
- * were before PCT did so.
+ * over to a uniformly chosen thread when the member is a PCT or POS one, as {@link PctPolicy} and
+ * {@link PosPolicy} themselves do; the portfolio draws that choice from its own stream, so the
+ * member's own stream is not shifted by it.
  */
 final class PortfolioPolicy implements SchedulePolicy {
   private static final int RARE_PAUSE = 64;
@@ -75,7 +75,8 @@ final class PortfolioPolicy implements SchedulePolicy {
       if (pauseMode == 1 && own.nextInt(RARE_PAUSE) == 0) return enabled + own.nextInt(wakeable);
     }
     if (enabled == 1) return 0;
-    if (member instanceof PctPolicy && PctPolicy.gaveWay(current, options, enabled)) {
+    if ((member instanceof PctPolicy || member instanceof PosPolicy)
+        && PctPolicy.gaveWay(current, options, enabled)) {
       return own.nextInt(enabled);
     }
     return member.pickThread(options, enabled, 0, current, step);

@@ -7,6 +7,12 @@ import dev.baton.instrument.Sites;
  * Partial Order Sampling: each thread's pending operation gets a random priority; the highest
  * runs; the operations that race with it (same location, one of them a write) draw new priorities,
  * and so does the next operation of the thread that ran.
+ *
+ * <p>A thread that gives way (a {@code Thread.yield()} or spin wait, or the fairness bound) hands
+ * over to a uniformly chosen thread that can run, as {@link PctPolicy} does: a pending read keeps
+ * its priority until it runs, so among many spinning threads the one whose turn it is, with a low
+ * priority, would wait a very long time while the spinners took turns (a correct 20-thread token
+ * ring was reported as not terminating).
  */
 final class PosPolicy extends SeededPolicy {
 
@@ -18,6 +24,11 @@ final class PosPolicy extends SeededPolicy {
   public int pickThread(
       ThreadView[] options, int enabled, int wakeable, ThreadView current, int step) {
     int count = enabled + wakeable;
+    if (enabled > 1 && PctPolicy.gaveWay(current, options, enabled)) {
+      int handOver = random.nextInt(enabled);
+      options[handOver].priority = -1; // as if chosen: its next operation draws a fresh priority
+      return handOver;
+    }
     int best = 0;
     for (int i = 0; i < count; i++) {
       if (Double.isNaN(options[i].priority) || options[i].priority < 0) {

@@ -127,7 +127,7 @@ class PinnedSchedulesTest {
       new OutcomePin("seededValues", Strategy.PCT, 11L, "085e9d504271eba5"),
       new OutcomePin("waitNotify", Strategy.POS, 11L, "bc3614206591f8f7"),
       new OutcomePin("lockAndPark", Strategy.POS, 11L, "d89a02aaa70489b6"),
-      new OutcomePin("virtualClock", Strategy.POS, 11L, "2b2d7b7765ee8fd0"),
+      new OutcomePin("virtualClock", Strategy.POS, 11L, "40f12dbb2f4f5b73"),
       new OutcomePin("seededValues", Strategy.POS, 11L, "a9985803e0557ffb"),
       new OutcomePin("waitNotify", Strategy.EXHAUSTIVE, 11L, "fc27896b36a784ec"),
       new OutcomePin("lockAndPark", Strategy.EXHAUSTIVE, 11L, "5bd15501302ef957"),

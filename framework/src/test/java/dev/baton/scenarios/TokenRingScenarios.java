@@ -19,7 +19,15 @@ public final class TokenRingScenarios {
 
   /** Correct: each thread counts while it holds the turn, then passes the turn on. */
   public static void correctRing() throws InterruptedException {
-    runRing(false);
+    runRing(false, THREADS, ROUNDS);
+  }
+
+  /**
+   * The same ring with ten threads and three rounds: nine spin while one holds the turn, so a
+   * strategy that lets spinners hand over mostly to each other starves the holder.
+   */
+  public static void correctRingOfTen() throws InterruptedException {
+    runRing(false, 10, 3);
   }
 
   /**
@@ -27,31 +35,32 @@ public final class TokenRingScenarios {
    * the next holder's and a count can be lost.
    */
   public static void ringThatCountsAfterPassingTheTurn() throws InterruptedException {
-    runRing(true);
+    runRing(true, THREADS, ROUNDS);
   }
 
-  private static void runRing(boolean countAfterPassing) throws InterruptedException {
+  private static void runRing(boolean countAfterPassing, int size, int rounds)
+      throws InterruptedException {
     Ring ring = new Ring();
-    Thread[] threads = new Thread[THREADS];
-    for (int i = 0; i < THREADS; i++) {
+    Thread[] threads = new Thread[size];
+    for (int i = 0; i < size; i++) {
       int me = i;
       threads[i] = new Thread(() -> {
-        for (int round = 0; round < ROUNDS; round++) {
+        for (int round = 0; round < rounds; round++) {
           while (ring.turn != me) Thread.yield();
           if (countAfterPassing) {
-            ring.turn = (me + 1) % THREADS;
+            ring.turn = (me + 1) % size;
             ring.count++;
           } else {
             ring.count++;
-            ring.turn = (me + 1) % THREADS;
+            ring.turn = (me + 1) % size;
           }
         }
       }, "ring-" + i);
       threads[i].start();
     }
     for (Thread t : threads) t.join();
-    if (ring.count != THREADS * ROUNDS) {
-      throw new AssertionError("counted " + ring.count + " of " + THREADS * ROUNDS + " turns");
+    if (ring.count != size * rounds) {
+      throw new AssertionError("counted " + ring.count + " of " + size * rounds + " turns");
     }
   }
 }
