@@ -59,7 +59,7 @@ public final class TraceFormatter {
    * The trace folded for a failure message: short traces in full; longer ones keep the first
    * steps, every timeout and spurious wakeup, each switch with the step before it and the few
    * steps after it up to the next switch (the latest switches first when there are too many), and
-   * the last steps, and say how many steps each fold hides.
+   * the last steps (as many more as the budget leaves), and say how many steps each fold hides.
    */
   public static String fold(List<Step> steps) {
     List<Line> lines = lines(steps);
@@ -96,6 +96,14 @@ public final class TraceFormatter {
           keep[j] = true;
           kept++;
         }
+      }
+    }
+    // Budget left (few switches: one thread ran long on its own) shows more of the steps that led
+    // to the failure, from the end backwards.
+    for (int i = lines.size() - FOLD_TAIL - 1; i >= FOLD_HEAD && kept < FOLD_LIMIT; i--) {
+      if (!keep[i]) {
+        keep[i] = true;
+        kept++;
       }
     }
     StringBuilder out = new StringBuilder();

@@ -94,6 +94,24 @@ class TraceFormatterTest {
   }
 
   /**
+   * One thread running long without a switch (a schedule with no preemption): the budget the
+   * switches leave shows the steps that led to the failure, not a fold of everything but the tail.
+   */
+  @Test
+  void aLongRunWithoutSwitchesShowsTheStepsBeforeTheFailureUpToTheBudget() {
+    List<Step> steps = new ArrayList<>();
+    for (int i = 0; i < 120; i++) {
+      steps.add(new Step("consumer", "write Queue.n", "Consumer.run(Consumer.java:" + i + ")"));
+    }
+
+    List<String> lines = TraceFormatter.fold(steps).lines().toList();
+
+    assertThat(lines).hasSize(TraceFormatter.FOLD_LIMIT + 1); // and one line says what is folded
+    assertThat(lines.get(TraceFormatter.FOLD_HEAD)).contains("folded");
+    assertThat(String.join("\n", lines)).contains("Consumer.java:73)").doesNotContain("Consumer.java:72)");
+  }
+
+  /**
    * A lost update after a long setup: the other thread's read and write between the first
    * thread's read and write are the bug, and stay in view although no switch is on them.
    */
