@@ -18,6 +18,18 @@ final class TimeUnitScenarios {
     boolean ready;
   }
 
+  /** Starts a thread that sets the box's flag under its monitor and notifies. */
+  private static Thread startSetter(Box box) {
+    Thread setter = new Thread(() -> {
+      synchronized (box) {
+        box.ready = true;
+        box.notifyAll();
+      }
+    }, "setter");
+    setter.start();
+    return setter;
+  }
+
   /** Sleeps move the virtual clock by their length and cost no real time, 15 s included. */
   static void sleepsMoveTheVirtualClock() throws Exception {
     long start = System.nanoTime();
@@ -38,13 +50,7 @@ final class TimeUnitScenarios {
   /** The textbook guarded block, with {@code timedWait}: correct, whoever runs first. */
   static void guardedBlockWithTimedWait() throws Exception {
     Box box = new Box();
-    Thread setter = new Thread(() -> {
-      synchronized (box) {
-        box.ready = true;
-        box.notifyAll();
-      }
-    }, "setter");
-    setter.start();
+    Thread setter = startSetter(box);
     synchronized (box) {
       while (!box.ready) SECONDS.timedWait(box, 5);
     }
@@ -57,13 +63,7 @@ final class TimeUnitScenarios {
    */
   static void timedWaitThatGivesUp() throws Exception {
     Box box = new Box();
-    Thread setter = new Thread(() -> {
-      synchronized (box) {
-        box.ready = true;
-        box.notifyAll();
-      }
-    }, "setter");
-    setter.start();
+    Thread setter = startSetter(box);
     synchronized (box) {
       if (!box.ready) MILLISECONDS.timedWait(box, 100);
       check(box.ready, "gave up waiting for the flag after 100 ms");

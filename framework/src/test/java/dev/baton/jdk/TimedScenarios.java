@@ -136,13 +136,8 @@ final class TimedScenarios {
 
   // ---- deadlines nothing can meet: they fire, at once ------------------------------------------
 
-  /**
-   * A 10 ms {@code wait} times out while main sleeps 100 ms holding the monitor: the waiter re-enters
-   * once the sleep ends. Nothing can run at the waiter's deadline, and it passed: the clock must
-   * move on to the sleep's.
-   */
-  static void timedWaitEndsWhileTheHolderSleeps() throws Exception {
-    Object monitor = new Object();
+  /** Starts a thread that waits on {@code monitor} for 10 ms, once. */
+  private static Thread startWaiterFor10Ms(Object monitor) {
     Thread waiter = new Thread(() -> {
       synchronized (monitor) {
         try {
@@ -153,6 +148,17 @@ final class TimedScenarios {
       }
     }, "waiter");
     waiter.start();
+    return waiter;
+  }
+
+  /**
+   * A 10 ms {@code wait} times out while main sleeps 100 ms holding the monitor: the waiter re-enters
+   * once the sleep ends. Nothing can run at the waiter's deadline, and it passed: the clock must
+   * move on to the sleep's.
+   */
+  static void timedWaitEndsWhileTheHolderSleeps() throws Exception {
+    Object monitor = new Object();
+    Thread waiter = startWaiterFor10Ms(monitor);
     synchronized (monitor) {
       Thread.sleep(100);
     }
@@ -168,16 +174,7 @@ final class TimedScenarios {
   static void timedOutWaiterNeedsTheMonitorOfAHolderStuckOnALatch() throws Exception {
     Object monitor = new Object();
     CountDownLatch never = new CountDownLatch(1);
-    Thread waiter = new Thread(() -> {
-      synchronized (monitor) {
-        try {
-          monitor.wait(10);
-        } catch (InterruptedException e) {
-          throw new AssertionError(e);
-        }
-      }
-    }, "waiter");
-    waiter.start();
+    Thread waiter = startWaiterFor10Ms(monitor);
     while (waiter.getState() != Thread.State.TIMED_WAITING) Thread.yield();
     synchronized (monitor) {
       never.await();
