@@ -80,6 +80,11 @@ final class ManagedThread extends ThreadView {
    * thread woke ({@link PoolWorkers#adopt}); released, not unwound, if it idles at the end.
    */
   boolean adopted;
+  /**
+   * For a thread adopted from outside the schedule: its uncaught-exception handler before, put
+   * back when it is let go (else the next schedule would take this one's for the user's own).
+   */
+  Thread.UncaughtExceptionHandler handlerBeforeAdoption;
   /** What its {@code ThreadLocalRandom} calls draw from, seeded from the schedule; lazily made. */
   java.util.random.RandomGenerator random;
 

@@ -70,6 +70,7 @@ final class PoolWorkers {
     if (!poolWorker && !parkedInJavaUtilConcurrent(worker)) return;
     ManagedThread adopted = s.register(worker);
     adopted.adopted = !poolWorker;
+    adopted.handlerBeforeAdoption = worker.getUncaughtExceptionHandler();
     if (s.observer != null) s.observer.global();
     // The unpark counts in the model too: the worker may not have parked yet (it can still be
     // on its way back from an earlier schedule), and then its next park must return at once.
@@ -132,8 +133,11 @@ final class PoolWorkers {
 
   private static boolean idle(ManagedThread released) {
     Thread thread = released.thread;
-    return !thread.isAlive()
-        || (released.adopted ? parkedInJavaUtilConcurrent(thread) : idleInPool(thread));
+    if (!thread.isAlive()) return true;
+    // An adopted thread let go from a timed park may hold this schedule's delayed work (a
+    // scheduled pool's next task): it counts as busy, so nothing of this schedule is reset under it.
+    return released.adopted ? !released.timed && parkedInJavaUtilConcurrent(thread)
+        : idleInPool(thread);
   }
 
   /** A worker of the JVM's common pool released at the end of its schedule. */
@@ -158,21 +162,35 @@ final class PoolWorkers {
   }
 
   /**
-   * Parked for real inside {@code java.util.concurrent} (a queue, a latch, a pool waiting for
-   * work), and not a thread of Baton's own (whose stacks pass through the scheduler).
+   * Parked for real by {@code java.util.concurrent} itself (a queue, a latch, a pool waiting for
+   * work): its top frame is the park, the first frame above the park's own plumbing is in {@code
+   * java.util.concurrent}, and no frame is Baton's own (whose threads pass through the scheduler).
+   * Not a thread in {@code sleep}, {@code wait} or {@code join}, nor one a library parks directly.
    */
   private static boolean parkedInJavaUtilConcurrent(Thread thread) {
     Thread.State state = thread.getState();
     if (state != Thread.State.WAITING && state != Thread.State.TIMED_WAITING) return false;
     if (thread.getClass().getName().equals("java.lang.VirtualThread")) return false;
-    boolean inConcurrent = false;
-    for (StackTraceElement e : thread.getStackTrace()) {
+    StackTraceElement[] stack = thread.getStackTrace();
+    if (stack.length == 0 || !stack[0].getMethodName().equals("park")
+        || !stack[0].getClassName().endsWith(".Unsafe")) {
+      return false;
+    }
+    int i = 1;
+    while (i < stack.length && isParkPlumbing(stack[i].getClassName())) i++;
+    if (i == stack.length || !stack[i].getClassName().startsWith("java.util.concurrent.")) {
+      return false;
+    }
+    for (StackTraceElement e : stack) {
       String c = e.getClassName();
       if (c.startsWith("dev.baton.") && !c.startsWith("dev.baton.runtime.")) return false;
-      inConcurrent |= c.startsWith("java.util.concurrent.")
-          && !c.equals("java.util.concurrent.locks.LockSupport");
     }
-    return inConcurrent;
+    return true;
+  }
+
+  private static boolean isParkPlumbing(String className) {
+    return className.equals("java.util.concurrent.locks.LockSupport")
+        || className.endsWith(".Unsafe") || className.startsWith("dev.baton.runtime.");
   }
 
   /** A carrier of virtual threads: it runs the managed virtual threads, and is the JVM's own. */

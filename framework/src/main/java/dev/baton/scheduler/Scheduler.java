@@ -275,7 +275,8 @@ final class Scheduler {
    */
   void turn(ManagedThread me, int site, boolean yielding) {
     if (aborted) {
-      if (me.inClassInit > 0) return; // never unwind a class initialiser: the class would be lost
+      // Never unwind a class initialiser (the class would be lost), nor a thread let go.
+      if (me.inClassInit > 0 || me.released) return;
       throw new BatonAbort();
     }
     // Inside a class initialiser nothing counts (see record): no step, no time, no switch.
@@ -468,7 +469,8 @@ final class Scheduler {
     ManagedThread[] all = threads;
     if (!all[0].terminated) return false;
     for (ManagedThread t : all) {
-      if (!t.terminated && !t.thread.isDaemon()) return false;
+      // An adopted thread is not the scenario's: the JVM would not wait for it either.
+      if (!t.terminated && !t.thread.isDaemon() && !t.adopted) return false;
     }
     return true;
   }
@@ -486,13 +488,21 @@ final class Scheduler {
       synchronized (this) {
         if (aborted) return;
         failure = f;
+        // Every thread to let go is marked before any is woken: one that wakes early (a thread
+        // unwinding through the JDK cancels a task and signals a pool's worker) must not see an
+        // abort without its release, or it unwinds out of the JDK's wait and its pool loses it.
+        for (ManagedThread t : threads) {
+          if (t.thread != Thread.currentThread() && PoolWorkers.releasable(t)) t.released = true;
+        }
         aborted = true;
       }
       trace.freeze();
       for (ManagedThread t : threads) {
         if (t.thread == Thread.currentThread()) continue;
-        if (PoolWorkers.releasable(t)) {
-          t.released = true;
+        if (t.released && !t.terminated) {
+          if (t.handlerBeforeAdoption != null) {
+            t.thread.setUncaughtExceptionHandler(t.handlerBeforeAdoption);
+          }
           t.terminated = true;
           t.endRecorded = true;
           if (live.decrementAndGet() == 0) finished.countDown();
