@@ -103,7 +103,7 @@ final class Arrivals {
         if (t.terminated && !t.endRecorded) {
           // It ran to its end before reaching any hook; its end is recorded here, in id order,
           // whether it ended before this decision or while it waited.
-          t.endRecorded = true;
+          s.endRecorded(t);
           unrecordedEnds.decrementAndGet();
           s.trace.add(t.id, -1, Trace.END, null);
         }

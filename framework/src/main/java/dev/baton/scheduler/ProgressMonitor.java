@@ -114,7 +114,12 @@ final class ProgressMonitor {
 
   private Object valueNow(int site, Object object, int index) {
     Site s = Sites.get(site);
-    if (s == null || !SiteValues.isMemory(s.kind())) return ThreadCycle.NOT_MEMORY;
+    // Only what the cycle reads decides: a location it writes (true, then false) holds its own last
+    // value, not what it saw before the write.
+    if (s == null || !SiteValues.isMemory(s.kind()) || s.kind() == SiteKind.WRITE
+        || s.kind() == SiteKind.ARRAY_WRITE) {
+      return ThreadCycle.NOT_MEMORY;
+    }
     return values.valueAt(s, site, object, index);
   }
 

@@ -245,8 +245,19 @@ final class Scheduler {
    * it can interleave with nothing, so the trace leaves it out. The user's own steps stay, and so
    * does every step once a second thread lives.
    */
+  /** Threads whose end the model has recorded (see {@link #endRecorded}). */
+  private int endsRecorded;
+
+  /** The model records {@code t}'s end; called in the schedule's order, by the baton's holder. */
+  void endRecorded(ManagedThread t) {
+    if (t.endRecorded) return;
+    t.endRecorded = true;
+    endsRecorded++;
+  }
+
   private boolean jdkStepAlone(int site) {
-    if (site < 0 || live.get() != 1) return false;
+    // Counted in the model's order (not by threads ending on their own), so a replay hides the same.
+    if (site < 0 || threads.length - endsRecorded != 1) return false;
     Site at = Sites.get(site);
     return at != null && OutsideControl.isJdk(at.className());
   }
@@ -441,7 +452,7 @@ final class Scheduler {
   private void finish(ManagedThread me) {
     if (me.terminated) return;
     me.terminated = true;
-    me.endRecorded = true;
+    endRecorded(me);
     if (observer != null) observer.access(me, LIFE_KEY, 0, true);
     if (!aborted) record(me, -1, Trace.END, null);
     if (live.decrementAndGet() == 0) {
@@ -504,7 +515,7 @@ final class Scheduler {
             t.thread.setUncaughtExceptionHandler(t.handlerBeforeAdoption);
           }
           t.terminated = true;
-          t.endRecorded = true;
+          endRecorded(t);
           if (live.decrementAndGet() == 0) finished.countDown();
         }
         LockSupport.unpark(t.thread);
