@@ -12,6 +12,9 @@ final class ManagedThread extends ThreadView {
   /** Names the JDK numbers from JVM-wide counters, which differ from run to run. */
   private static final Pattern DEFAULT_NAME = Pattern.compile("Thread-\\d+");
   private static final Pattern POOL_NAME = Pattern.compile("pool-\\d+-thread-\\d+");
+  /** JDK 25's timer thread of a ForkJoinPool (delayed tasks, CompletableFuture's timeouts). */
+  private static final Pattern DELAY_SCHEDULER_NAME =
+      Pattern.compile("ForkJoinPool-\\d+-delayScheduler");
   private static final Pattern FORK_JOIN_NAME =
       Pattern.compile("ForkJoinPool(-\\d+|\\.commonPool)-worker-\\d+");
 
@@ -126,7 +129,8 @@ final class ManagedThread extends ThreadView {
 
   /**
    * A name that is the same in every run: the user's name, else {@code thread-N}, {@code
-   * pool-thread-N} or {@code fork-join-worker-N} with N the thread's number in the schedule.
+   * pool-thread-N}, {@code fork-join-worker-N} or {@code delay-scheduler-N} with N the thread's
+   * number in the schedule.
    */
   @Override
   public String displayName() {
@@ -136,6 +140,8 @@ final class ManagedThread extends ThreadView {
     if (DEFAULT_NAME.matcher(name).matches()) return "thread-" + id;
     if (POOL_NAME.matcher(name).matches()) return "pool-thread-" + id;
     if (FORK_JOIN_NAME.matcher(name).matches()) return "fork-join-worker-" + id;
+    // Its pool's number counts every ForkJoinPool of the JVM so far: not the same in a replay.
+    if (DELAY_SCHEDULER_NAME.matcher(name).matches()) return "delay-scheduler-" + id;
     return name;
   }
 
