@@ -79,8 +79,10 @@ final class ManagedThread extends ThreadView {
   /** Released at the end of the schedule to live on outside it (an idle common-pool worker). */
   volatile boolean released;
   /**
-   * Not started by its schedule: a thread parked in {@code java.util.concurrent} that a managed
-   * thread woke ({@link PoolWorkers#adopt}); released, not unwound, if it idles at the end.
+   * Not started by its schedule: a thread parked by {@code java.util.concurrent} that a managed
+   * thread woke ({@link PoolWorkers#adopt}); let go, not unwound, if it is parked or running at
+   * the end. Not set for an adopted {@code ForkJoinPool} worker, which its pool ends or reuses
+   * (see {@link PoolWorkers#releasable}).
    */
   boolean adopted;
   /**

@@ -20,15 +20,8 @@ final class OutsideControl {
    *
    * @param others the stacks of the schedule's other threads, by display name: a thread inside a
    *     static initialiser explains one that waits for that class
-   */
-  static String reason(Thread thread, StackTraceElement[] stack,
-      Map<String, StackTraceElement[]> others) {
-    return reason(thread, stack, others, id -> null);
-  }
-
-  /**
-   * The same, with {@code managedName} giving the schedule's name of a thread by its JVM id (null
-   * for a thread the schedule does not manage): a monitor's holder is named as reports name it.
+   * @param managedName the schedule's name of a thread by its JVM id, null for one it does not
+   *     manage: a monitor's holder is named as reports name it
    */
   static String reason(Thread thread, StackTraceElement[] stack,
       Map<String, StackTraceElement[]> others, LongFunction<String> managedName) {

@@ -148,8 +148,7 @@ final class PoolWorkers {
 
   /** Parked for real where a pool worker waits for work, not in Baton's own code. */
   private static boolean idleInPool(Thread worker) {
-    Thread.State state = worker.getState();
-    if (state != Thread.State.WAITING && state != Thread.State.TIMED_WAITING) return false;
+    if (!waiting(worker)) return false;
     boolean awaitingWork = false;
     for (StackTraceElement e : worker.getStackTrace()) {
       // Its real park may pass through Baton's hooks (JDK 25 parks idle workers via Unsafe),
@@ -168,9 +167,9 @@ final class PoolWorkers {
    * Not a thread in {@code sleep}, {@code wait} or {@code join}, nor one a library parks directly.
    */
   private static boolean parkedInJavaUtilConcurrent(Thread thread) {
-    Thread.State state = thread.getState();
-    if (state != Thread.State.WAITING && state != Thread.State.TIMED_WAITING) return false;
-    if (thread.getClass().getName().equals("java.lang.VirtualThread")) return false;
+    if (!waiting(thread) || thread.getClass().getName().equals("java.lang.VirtualThread")) {
+      return false;
+    }
     StackTraceElement[] stack = thread.getStackTrace();
     if (stack.length == 0 || !stack[0].getMethodName().equals("park")
         || !stack[0].getClassName().endsWith(".Unsafe")) {
@@ -186,6 +185,11 @@ final class PoolWorkers {
       if (c.startsWith("dev.baton.") && !c.startsWith("dev.baton.runtime.")) return false;
     }
     return true;
+  }
+
+  private static boolean waiting(Thread thread) {
+    Thread.State state = thread.getState();
+    return state == Thread.State.WAITING || state == Thread.State.TIMED_WAITING;
   }
 
   private static boolean isParkPlumbing(String className) {

@@ -97,7 +97,8 @@ final class ProgressMonitor {
     for (ManagedThread t : threads) {
       if (t == me || t.terminated) continue;
       if (!t.arrived) return false;
-      if (!stuck(t) && !blockedForGood.test(t)) return false;
+      // The cheap test first: stuck() reads the fields its cycle saw.
+      if (!blockedForGood.test(t) && !stuck(t)) return false;
     }
     return true;
   }

@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Predicate;
 import org.junit.jupiter.api.Test;
 import org.objectweb.asm.ClassReader;
 import org.objectweb.asm.Opcodes;
@@ -27,73 +28,59 @@ class JdkWaitSitesTest {
 
   @Test
   void waitSitesOfARewrittenJdkClassHaveTheLinesOfTheirCalls() throws IOException {
-    byte[] original = classFile(TIMER_THREAD);
-    byte[] rewritten = new JdkTransformer().transform(null, TIMER_THREAD, null, null, original);
+    List<Integer> lines = hooksKeepTheLinesOfTheCalls(TIMER_THREAD,
+        call -> call.owner.equals("java/lang/Object")
+            && (call.name.equals("wait") || call.name.startsWith("notify")),
+        hook -> hook.name.startsWith("objectWait") || hook.name.startsWith("objectNotify"));
+    assertThat(lines).as("TimerThread waits on its queue").isNotEmpty();
+  }
+
+  /**
+   * {@code TimeUnit.sleep}, {@code timedJoin} and {@code timedWait} call {@code Thread.sleep},
+   * {@code Thread.join} and {@code Object.wait} for their caller: each call goes to the hook user
+   * code's goes to, with its own line, and none is left to the JVM.
+   */
+  @Test
+  void timeUnitsSleepJoinAndWaitGoToTheHooksWithTheirLines() throws IOException {
+    List<Integer> lines = hooksKeepTheLinesOfTheCalls("java/util/concurrent/TimeUnit",
+        call -> call.owner.equals("java/lang/Thread")
+                && (call.name.equals("sleep") || call.name.equals("join"))
+            || call.owner.equals("java/lang/Object") && call.name.equals("wait"),
+        hook -> hook.name.equals("sleep") || hook.name.equals("join")
+            || hook.name.equals("objectWait"));
+    assertThat(lines).as("TimeUnit sleeps, joins and waits").hasSize(3);
+  }
+
+  /**
+   * Rewrites {@code className} and checks that each call {@code replaced} picks out became a call
+   * of Baton's hooks that {@code hook} picks out, at a site with the call's line, in order, and
+   * that no such call is left; returns the lines.
+   */
+  private static List<Integer> hooksKeepTheLinesOfTheCalls(String className,
+      Predicate<MethodInsnNode> replaced, Predicate<MethodInsnNode> hook) throws IOException {
+    byte[] original = classFile(className);
+    byte[] rewritten = new JdkTransformer().transform(null, className, null, null, original);
 
     List<Integer> expected = new ArrayList<>();
     for (MethodNode m : read(original).methods) {
       int line = -1;
       for (AbstractInsnNode insn : m.instructions) {
         if (insn instanceof LineNumberNode number) line = number.line;
-        if (insn instanceof MethodInsnNode call && call.owner.equals("java/lang/Object")
-            && (call.name.equals("wait") || call.name.startsWith("notify"))) {
-          expected.add(line);
-        }
+        if (insn instanceof MethodInsnNode call && replaced.test(call)) expected.add(line);
       }
     }
     List<Integer> actual = new ArrayList<>();
     for (MethodNode m : read(rewritten).methods) {
       for (AbstractInsnNode insn : m.instructions) {
-        if (insn instanceof MethodInsnNode call && call.owner.equals(HookCalls.HOOKS)
-            && (call.name.startsWith("objectWait") || call.name.startsWith("objectNotify"))) {
+        if (!(insn instanceof MethodInsnNode call)) continue;
+        assertThat(replaced.test(call)).as("a call left in " + m.name).isFalse();
+        if (call.owner.equals(HookCalls.HOOKS) && hook.test(call)) {
           actual.add(Sites.get(siteBefore(call)).line());
         }
       }
     }
-    assertThat(expected).as("TimerThread waits on its queue").isNotEmpty();
     assertThat(actual).isEqualTo(expected);
-  }
-
-  /**
-   * {@code TimeUnit.sleep}, {@code timedJoin} and {@code timedWait} call {@code Thread.sleep},
-   * {@code Thread.join} and {@code Object.wait} for their caller: each call goes to the hook user
-   * code's goes to, with its own line, and nothing else in the class is a site.
-   */
-  @Test
-  void timeUnitsSleepJoinAndWaitGoToTheHooksWithTheirLines() throws IOException {
-    String timeUnit = "java/util/concurrent/TimeUnit";
-    byte[] original = classFile(timeUnit);
-    byte[] rewritten = new JdkTransformer().transform(null, timeUnit, null, null, original);
-
-    List<String> expected = new ArrayList<>();
-    for (MethodNode m : read(original).methods) {
-      int line = -1;
-      for (AbstractInsnNode insn : m.instructions) {
-        if (insn instanceof LineNumberNode number) line = number.line;
-        if (insn instanceof MethodInsnNode call
-            && (call.owner.equals("java/lang/Thread")
-                && (call.name.equals("sleep") || call.name.equals("join"))
-                || call.name.equals("wait"))) {
-          expected.add(m.name + ":" + call.name + ":" + line);
-        }
-      }
-    }
-    List<String> actual = new ArrayList<>();
-    for (MethodNode m : read(rewritten).methods) {
-      for (AbstractInsnNode insn : m.instructions) {
-        if (insn instanceof MethodInsnNode call) {
-          assertThat(call.owner + "." + call.name).as(m.name)
-              .isNotIn("java/lang/Thread.sleep", "java/lang/Thread.join", "java/lang/Object.wait");
-          if (call.owner.equals(HookCalls.HOOKS) && (call.name.equals("sleep")
-              || call.name.equals("join") || call.name.equals("objectWait"))) {
-            String called = call.name.equals("objectWait") ? "wait" : call.name;
-            actual.add(m.name + ":" + called + ":" + Sites.get(siteBefore(call)).line());
-          }
-        }
-      }
-    }
-    assertThat(expected).as("TimeUnit sleeps, joins and waits").hasSize(3);
-    assertThat(actual).isEqualTo(expected);
+    return expected;
   }
 
   /** The site id pushed right before a hook call. */

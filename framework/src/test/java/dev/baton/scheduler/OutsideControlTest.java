@@ -22,7 +22,7 @@ class OutsideControlTest {
         frame("dev.baton.scheduler.Scheduler", "awaitBaton"), frame("com.acme.Compiled", "<clinit>"),
         frame("com.acme.Script", "run")};
     assertThat(OutsideControl.reason(Thread.currentThread(), waiting,
-            Map.of("thread-2", initialising)))
+            Map.of("thread-2", initialising), id -> null))
         .isEqualTo("it probably waits for the initialisation of class com.acme.Compiled, which"
             + " thread-2 is running (paused inside its static initialiser)");
   }
@@ -32,7 +32,7 @@ class OutsideControlTest {
     StackTraceElement[] stack = {nativeFrame("java.lang.Object", "wait0"),
         frame("java.lang.Object", "wait"), frame("java.io.PipedInputStream", "read"),
         frame("com.acme.Reader", "run")};
-    assertThat(OutsideControl.reason(Thread.currentThread(), stack, Map.of()))
+    assertThat(OutsideControl.reason(Thread.currentThread(), stack, Map.of(), id -> null))
         .isEqualTo("it is in Object.wait inside JDK class java.io.PipedInputStream (read), whose"
             + " waits Baton does not model");
   }
@@ -74,7 +74,7 @@ class OutsideControlTest {
               + " java.util.concurrent.ConcurrentHashMap.computeIfAbsent, held by thread-1 (a"
               + " thread of this schedule: if it waits for this one, it is a deadlock through a"
               + " monitor Baton does not model)");
-      assertThat(OutsideControl.reason(blocked, stack, Map.of()))
+      assertThat(OutsideControl.reason(blocked, stack, Map.of(), id -> null))
           .endsWith(", held by thread Thread-7");
     } finally {
       release.countDown();
@@ -87,10 +87,10 @@ class OutsideControlTest {
   void nativeIoAndBusyLoopsAreToldApart() {
     StackTraceElement[] io = {nativeFrame("sun.nio.ch.SocketDispatcher", "read0"),
         frame("com.acme.Client", "call")};
-    assertThat(OutsideControl.reason(Thread.currentThread(), io, Map.of()))
+    assertThat(OutsideControl.reason(Thread.currentThread(), io, Map.of(), id -> null))
         .isEqualTo("it is in native code, sun.nio.ch.SocketDispatcher.read0 (I/O)");
     StackTraceElement[] busy = {frame("org.lib.Hash", "mix"), frame("com.acme.Main", "go")};
-    assertThat(OutsideControl.reason(Thread.currentThread(), busy, Map.of()))
+    assertThat(OutsideControl.reason(Thread.currentThread(), busy, Map.of(), id -> null))
         .isEqualTo("it is runnable in org.lib.Hash.mix (a long computation, or a loop in"
             + " uninstrumented code)");
   }
